@@ -1,0 +1,54 @@
+# `make publish` (the default) sets up .venv and publishes seeds/ into datapackage/;
+# `make test` runs the tests; `make check` is everything CI runs (it reads ../shared).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SHARED ?= ../shared
+RUNTIME := $(VENV)/.runtime-installed
+TESTING := $(VENV)/.test-installed
+SOURCES := $(shell find pipeline schemas -type f \( -name '*.py' -o -name '*.yaml' -o -name '*.json' \))
+SEEDS := seeds $(wildcard seeds/*.txt)
+PACKAGE := datapackage/datapackage.json
+
+.DEFAULT_GOAL := publish
+.PHONY: publish validate test lint check clean
+
+publish: $(PACKAGE)
+
+$(PACKAGE): $(RUNTIME) $(SEEDS) $(SOURCES)
+	$(PY) -m pipeline publish --seeds seeds --out datapackage
+	@touch $@
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(RUNTIME): pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check -e .
+	@touch $@
+
+$(TESTING): $(RUNTIME)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $@
+
+validate: $(RUNTIME)
+	$(PY) -m pipeline validate datapackage
+
+test: $(TESTING)
+	$(PY) -m pytest
+
+lint: $(TESTING)
+	$(PY) -m ruff check pipeline tests
+
+# Everything CI runs: tests, lint, the committed package validated three ways, a rebuild that
+# must equal it byte for byte, and the development articles published and validated.
+check: test lint
+	$(VENV)/bin/frictionless validate datapackage/datapackage.json
+	$(PY) -m pipeline validate --profile $(SHARED)/profiles/datapackage-2.0/datapackage.json datapackage
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  $(PY) -m pipeline publish --seeds seeds --out "$$tmp/rebuild" && \
+	  diff -r "$$tmp/rebuild" datapackage && echo "rebuild: byte-identical to the committed datapackage/" && \
+	  $(PY) -m pipeline publish --seeds $(SHARED)/articles --out "$$tmp/articles" && \
+	  $(PY) -m pipeline validate --profile $(SHARED)/profiles/datapackage-2.0/datapackage.json "$$tmp/articles"
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis *.egg-info

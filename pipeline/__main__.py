@@ -1,0 +1,64 @@
+"""Command line: `python -m pipeline publish|validate`. Errors are one line each, never a
+traceback: exit 2 for input that cannot be published, 1 for a package that fails validation."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from pipeline.errors import InputError, PackageInvalid
+from pipeline.publish import publish
+from pipeline.schemas import PROFILE
+from pipeline.validate import validate_package
+
+EXIT_INVALID = 1
+EXIT_BAD_INPUT = 2
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__)
+    commands = top.add_subparsers(dest="command", required=True)
+    build = commands.add_parser("publish", help="build, validate and publish the package")
+    build.add_argument("--seeds", type=Path, default=Path("seeds"),
+                       help="folder of articles (*.txt); default: seeds")
+    build.add_argument("--out", type=Path, default=Path("datapackage"),
+                       help="package folder to write; default: datapackage")
+    check = commands.add_parser("validate", help="validate a published package")
+    check.add_argument("folder", type=Path, nargs="?", default=Path("datapackage"))
+    check.add_argument("--profile", type=Path, default=PROFILE,
+                       help="Data Package v2 profile (JSON Schema) to check the descriptor with")
+    return top
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.command == "publish":
+        counts = publish(args.seeds, args.out)
+        summary = ", ".join(f"{rows} {table}" for table, rows in counts.items())
+        print(f"published {args.out}: {summary}")
+        return 0
+    problems = validate_package(args.folder, args.profile)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"invalid: {args.folder}: {len(problems)} problem(s)", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"valid: {args.folder}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return run(args)
+    except InputError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except PackageInvalid as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        print(f"error: the package failed validation ({len(error.problems)} problem(s)); "
+              "nothing was published", file=sys.stderr)
+        return EXIT_INVALID
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,39 @@
+"""Errors the CLI turns into one readable line and an exit code, never a traceback."""
+
+from dataclasses import dataclass
+
+
+class InputError(Exception):
+    """The user's input cannot be published (exit code 2). The package is left untouched."""
+
+    def __init__(self, source: str, message: str, line: int | None = None):
+        self.source = source
+        self.line = line
+        self.message = message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = self.source if self.line is None else f"{self.source}:{self.line}"
+        return f"{where}: {self.message}"
+
+
+class PackageInvalid(Exception):
+    """A built or published package failed validation (exit code 1)."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s)")
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """Something read as well as it could be, and reported rather than hidden."""
+
+    source: str
+    line: int | None
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.source if self.line is None else f"{self.source}:{self.line}"
+        return f"{where}: warning [{self.code}] {self.message}"

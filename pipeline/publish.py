@@ -1,0 +1,147 @@
+"""Stage: publish. Build every article's tables, check them, write the package beside the target,
+validate what was written, and only then swap it into place.
+
+A failed run, at any point, leaves the previous package as it was.
+"""
+
+import ctypes
+import ctypes.util
+import os
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.errors import Diagnostic, InputError, PackageInvalid
+from pipeline.package import write_package
+from pipeline.read import read_article
+from pipeline.segment import segment
+from pipeline.validate import provenance_problems, row_problems, validate_package
+
+TABLES = ("documents", "sections", "sentences", "warnings")
+ARTICLE_GLOB = "*.txt"
+RENAME_EXCHANGE = 2
+AT_FDCWD = -100
+PACKAGE_MODE = 0o755  # mkdtemp makes 0o700; a published folder is for everyone to read
+
+
+@dataclass
+class Article:
+    """One article's rows for every table, and what it reported along the way."""
+
+    source: str
+    sha256: str
+    title: str
+    tables: dict[str, list[dict]]
+    diagnostics: list[Diagnostic]
+
+
+def warning_rows(document_id: str, diagnostics: list[Diagnostic]) -> list[dict]:
+    return [{"warning_id": f"{document_id}:w-{number:03d}", "document_id": document_id,
+             "line": d.line, "code": d.code, "message": d.message}
+            for number, d in enumerate(diagnostics, start=1)]
+
+
+def build_article(path: Path, source: str) -> Article:
+    """All per-article work: a pure function of one file, so articles can be built apart."""
+    document = read_article(path, source)
+    sentences = segment(document)
+    tables = {
+        "documents": [document.row()],
+        "sections": [s.row() for s in document.sections],
+        "sentences": [s.row() for s in sentences],
+        "warnings": warning_rows(document.document_id, document.diagnostics),
+    }
+    return Article(source, document.sha256, document.title, tables, document.diagnostics)
+
+
+def discover(seeds: Path) -> list[Path]:
+    if not seeds.is_dir():
+        raise InputError(str(seeds), "the seeds folder does not exist or is not a folder")
+    paths = sorted(p for p in seeds.glob(ARTICLE_GLOB) if p.is_file())
+    if not paths:
+        raise InputError(str(seeds), f"no articles ({ARTICLE_GLOB}) in the seeds folder")
+    return paths
+
+
+def check_unique_documents(articles: list[Article]) -> None:
+    seen: dict[str, str] = {}
+    for article in articles:
+        document_id = article.tables["documents"][0]["document_id"]
+        if document_id in seen:
+            raise InputError(article.source, f"has the same document id {document_id!r} as "
+                             f"{seen[document_id]} (two articles with one title)")
+        seen[document_id] = article.source
+
+
+def merge(articles: list[Article]) -> dict[str, list[dict]]:
+    """One table each, articles in document-id order so that file names do not matter."""
+    ordered = sorted(articles, key=lambda a: a.tables["documents"][0]["document_id"])
+    return {table: [row for a in ordered for row in a.tables[table]] for table in TABLES}
+
+
+def check_output(out: Path) -> None:
+    if out.exists() and not out.is_dir():
+        raise InputError(str(out), "the output path exists and is not a folder")
+    parent = out.resolve().parent
+    if not parent.is_dir():
+        raise InputError(str(out), f"the output's parent folder {parent} does not exist")
+    if not os.access(parent, os.W_OK):
+        raise InputError(str(out), f"the output's parent folder {parent} is not writable")
+
+
+def swap_into_place(new: Path, out: Path) -> None:
+    """Exchange the folders atomically where Linux allows it, else rename twice."""
+    if out.exists() and _exchange(new, out):
+        shutil.rmtree(new)
+        return
+    old = None
+    if out.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+        old.rmdir()
+        out.rename(old)
+    new.rename(out)
+    if old is not None:
+        shutil.rmtree(old)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    libc_name = ctypes.util.find_library("c")
+    if not libc_name or not sys.platform.startswith("linux"):
+        return False
+    libc = ctypes.CDLL(libc_name, use_errno=True)
+    if not hasattr(libc, "renameat2"):
+        return False
+    result = libc.renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE)
+    return result == 0
+
+
+def publish(seeds: Path, out: Path, report=print) -> dict[str, int]:
+    """Publish every article in `seeds` as one package at `out`; return rows per table."""
+    check_output(out)
+    paths = discover(seeds)
+    articles = [build_article(p, f"{seeds.resolve().name}/{p.name}") for p in paths]
+    check_unique_documents(articles)
+    for article in articles:
+        for diagnostic in article.diagnostics:
+            report(str(diagnostic), file=sys.stderr)
+    tables = merge(articles)
+    problems = [p for table, rows in tables.items() for p in row_problems(table, rows)]
+    problems = problems or provenance_problems(tables)
+    if problems:
+        raise PackageInvalid(problems)
+    sources = [{"title": a.title, "path": a.source, "sha256": a.sha256}
+               for a in sorted(articles, key=lambda a: a.source)]
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.resolve().parent))
+    staging.chmod(PACKAGE_MODE)
+    try:
+        write_package(staging, tables, sources)
+        problems = validate_package(staging)
+        if problems:
+            raise PackageInvalid(problems)
+        swap_into_place(staging, out)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+    return {table: len(rows) for table, rows in tables.items()}

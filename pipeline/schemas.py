@@ -1,0 +1,69 @@
+"""The JSON Schemas in `schemas/` are the one source of truth for every table.
+
+Each row is checked against its JSON Schema, and each resource's Table Schema in
+`datapackage.json` is generated from the same file (`x-primaryKey` and `x-foreignKeys` carry the
+keys, which JSON Schema has no words for).
+"""
+
+import json
+from functools import cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+PROFILE = SCHEMA_DIR / "profiles" / "datapackage-2.0.json"
+TABLE_TYPES = {"string": "string", "integer": "integer", "number": "number", "boolean": "boolean"}
+CONSTRAINTS = {"pattern": "pattern", "enum": "enum", "minimum": "minimum", "maximum": "maximum",
+               "minLength": "minLength", "maxLength": "maxLength"}
+
+
+@cache
+def json_schema(table: str) -> dict:
+    return json.loads((SCHEMA_DIR / f"{table}.schema.json").read_text(encoding="utf-8"))
+
+
+@cache
+def row_validator(table: str) -> Draft202012Validator:
+    schema = json_schema(table)
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def columns(table: str) -> list[str]:
+    return list(json_schema(table)["properties"])
+
+
+def _types(spec: dict) -> tuple[str, bool]:
+    """The one non-null JSON type of a property, and whether null is allowed."""
+    types = spec["type"] if isinstance(spec["type"], list) else [spec["type"]]
+    nullable = "null" in types
+    (json_type,) = [t for t in types if t != "null"]
+    return json_type, nullable
+
+
+def table_field(name: str, spec: dict, required: bool) -> dict:
+    json_type, nullable = _types(spec)
+    constraints = {CONSTRAINTS[k]: v for k, v in spec.items() if k in CONSTRAINTS}
+    if required and not nullable:
+        constraints = {"required": True, **constraints}
+    field = {"name": name, "type": TABLE_TYPES[json_type], "description": spec["description"]}
+    if constraints:
+        field["constraints"] = constraints
+    return field
+
+
+def table_schema(table: str) -> dict:
+    schema = json_schema(table)
+    required = set(schema["required"])
+    fields = [table_field(name, spec, name in required)
+              for name, spec in schema["properties"].items()]
+    table_schema = {"fields": fields, "missingValues": [""], "primaryKey": schema["x-primaryKey"]}
+    if schema["x-foreignKeys"]:
+        table_schema["foreignKeys"] = schema["x-foreignKeys"]
+    return table_schema
+
+
+def column_types(table: str) -> dict[str, str]:
+    """Each column's JSON type, for turning CSV text back into typed values."""
+    return {name: _types(spec)[0] for name, spec in json_schema(table)["properties"].items()}

@@ -1,0 +1,35 @@
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline.publish import publish
+
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+
+
+def quiet(*args, **kwargs):
+    """Swallow the warnings publish prints, so test output stays readable."""
+
+
+@pytest.fixture(scope="session")
+def built_package(tmp_path_factory) -> Path:
+    """One package of the fixture articles, built once; copy it before changing it."""
+    out = tmp_path_factory.mktemp("built") / "package"
+    publish(FIXTURES, out, report=quiet)
+    return out
+
+
+@pytest.fixture
+def package_copy(built_package, tmp_path) -> Path:
+    copy = tmp_path / "package"
+    shutil.copytree(built_package, copy)
+    return copy
+
+
+@pytest.fixture
+def seeds(tmp_path) -> Path:
+    """An empty seeds folder to write test articles into."""
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    return folder

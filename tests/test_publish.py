@@ -1,0 +1,127 @@
+"""End to end: the CLI publishes a valid, deterministic package, and refuses bad input cleanly."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES
+
+from pipeline.__main__ import main
+from pipeline.schemas import PROFILE
+from pipeline.validate import descriptor_problems, validate_package
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file()}
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pipeline", *args], cwd=REPO,
+                          capture_output=True, text=True)
+
+
+def test_published_package_is_valid(built_package):
+    assert validate_package(built_package) == []
+
+
+def test_descriptor_has_the_contract_fields(built_package):
+    descriptor = json.loads((built_package / "datapackage.json").read_text())
+    assert descriptor["$schema"] == "https://datapackage.org/profiles/2.0/datapackage.json"
+    for key in ("name", "title", "description", "version", "licenses", "sources",
+                "contributors"):
+        assert descriptor[key], key
+    assert [s["path"] for s in descriptor["sources"]] == [
+        "articles/northern-hills-front.txt", "articles/river-council.txt"]
+    for resource in descriptor["resources"]:
+        assert resource["hash"].startswith("sha256:")
+        assert {"path", "schema", "bytes", "encoding", "mediatype"} <= set(resource)
+        assert resource["schema"]["primaryKey"]
+        assert all(field["description"] for field in resource["schema"]["fields"])
+    assert descriptor_problems(descriptor, PROFILE) == []
+
+
+def test_csv_is_utf8_lf_without_bom(built_package):
+    for path in (built_package / "data").glob("*.csv"):
+        content = path.read_bytes()
+        assert not content.startswith(b"\xef\xbb\xbf")
+        assert b"\r" not in content.replace(b'"\r', b"")
+
+
+def test_rebuild_is_byte_identical(built_package, tmp_path):
+    assert main(["publish", "--seeds", str(FIXTURES), "--out", str(tmp_path / "again")]) == 0
+    assert tree(tmp_path / "again") == tree(built_package)
+
+
+def test_cli_publish_and_validate(tmp_path):
+    out = tmp_path / "pkg"
+    result = run_cli("publish", "--seeds", str(FIXTURES), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "published" in result.stdout
+    result = run_cli("validate", str(out))
+    assert result.returncode == 0 and "valid" in result.stdout
+
+
+def test_republish_replaces_the_package(tmp_path, seeds):
+    out = tmp_path / "pkg"
+    (seeds / "a.txt").write_text("= Alpha =\n\nOne.\n", encoding="utf-8")
+    assert main(["publish", "--seeds", str(seeds), "--out", str(out)]) == 0
+    (seeds / "b.txt").write_text("= Beta =\n\nTwo.\n", encoding="utf-8")
+    assert main(["publish", "--seeds", str(seeds), "--out", str(out)]) == 0
+    assert "beta" in (out / "data" / "documents.csv").read_text()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".pkg")]
+
+
+BAD_INPUTS = {
+    "empty": (b"", "a.txt: the article is empty"),
+    "no-title": (b"Just text.\n", "a.txt:1: the first line must be the title"),
+    "not-utf8": (b"= T =\n\nabc \xff\n", "a.txt:3: not valid UTF-8"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_bad_article_gives_one_line_exit_2_and_leaves_package(name, seeds, built_package,
+                                                            tmp_path):
+    content, message = BAD_INPUTS[name]
+    (seeds / "a.txt").write_bytes(content)
+    out = tmp_path / "package"
+    before = tree(built_package)
+    shutil.copytree(built_package, out)
+    result = run_cli("publish", "--seeds", str(seeds), "--out", str(out))
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0], result.stderr
+    assert "Traceback" not in result.stderr
+    assert tree(out) == before
+
+
+def test_empty_seeds_folder_and_file_as_out(seeds, tmp_path):
+    result = run_cli("publish", "--seeds", str(seeds), "--out", str(tmp_path / "p"))
+    assert result.returncode == 2 and "no articles" in result.stderr
+    target = tmp_path / "file"
+    target.write_text("keep me")
+    result = run_cli("publish", "--seeds", str(FIXTURES), "--out", str(target))
+    assert result.returncode == 2 and "not a folder" in result.stderr
+    assert target.read_text() == "keep me"
+
+
+def test_duplicate_titles_are_refused(seeds, tmp_path):
+    (seeds / "a.txt").write_text("= Same =\n\nOne.\n", encoding="utf-8")
+    (seeds / "b.txt").write_text("= Same =\n\nTwo.\n", encoding="utf-8")
+    result = run_cli("publish", "--seeds", str(seeds), "--out", str(tmp_path / "p"))
+    assert result.returncode == 2 and "same document id" in result.stderr
+
+
+def test_warnings_are_published_and_printed(seeds, tmp_path):
+    (seeds / "a.txt").write_text("= W =\n\nW\n- odd line\n\n==== Deep ====\nx.\n",
+                                 encoding="utf-8")
+    result = run_cli("publish", "--seeds", str(seeds), "--out", str(tmp_path / "p"))
+    assert result.returncode == 0, result.stderr
+    assert "seeds/a.txt:4: warning [infobox-no-key]" in result.stderr
+    warnings = (tmp_path / "p" / "data" / "warnings.csv").read_text()
+    assert "heading-skips-level" in warnings and "infobox-no-key" in warnings

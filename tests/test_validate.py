@@ -1,0 +1,117 @@
+"""The validator must catch every kind of corruption: each test breaks one thing in a copy."""
+
+import csv
+import hashlib
+import io
+import json
+from pathlib import Path
+
+from pipeline.validate import validate_package
+
+
+def rewrite_table(package: Path, table: str, change) -> None:
+    """Apply `change(rows)` to a table and re-hash it, so only the change itself is wrong."""
+    path = package / "data" / f"{table}.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8", newline="")))
+    header = list(rows[0])
+    change(rows)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, header, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    content = buffer.getvalue().encode("utf-8")
+    path.write_bytes(content)
+    edit_descriptor(package, lambda d: rehash(d, table, content))
+
+
+def rehash(descriptor: dict, table: str, content: bytes) -> None:
+    resource = next(r for r in descriptor["resources"] if r["name"] == table)
+    resource["bytes"] = len(content)
+    resource["hash"] = "sha256:" + hashlib.sha256(content).hexdigest()
+
+
+def edit_descriptor(package: Path, change) -> None:
+    path = package / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    change(descriptor)
+    path.write_text(json.dumps(descriptor, indent=2), encoding="utf-8")
+
+
+def problems_mentioning(package: Path, *words: str) -> list[str]:
+    problems = validate_package(package)
+    assert problems, "the validator found nothing wrong"
+    joined = "\n".join(problems)
+    for word in words:
+        assert word in joined, joined
+    return problems
+
+
+def set_cell(table_rows: list[dict], index: int, field: str, value: str) -> None:
+    table_rows[index][field] = value
+
+
+def test_sentence_text_that_is_not_the_document_slice(package_copy):
+    rewrite_table(package_copy, "sentences", lambda r: set_cell(r, 5, "text", "Invented."))
+    problems_mentioning(package_copy, "sentences.csv:7", "does not equal the document text")
+
+
+def test_sentence_span_outside_its_section(package_copy):
+    def move(rows):
+        same_document = [r for r in rows if r["document_id"] == rows[0]["document_id"]]
+        rows[0]["section_id"] = same_document[-1]["section_id"]
+    rewrite_table(package_copy, "sentences", move)
+    problems_mentioning(package_copy, "sentences.csv:2", "not inside its container")
+
+
+def test_span_past_the_end_of_the_document(package_copy):
+    rewrite_table(package_copy, "sentences", lambda r: set_cell(r, 0, "char_end", "999999"))
+    problems_mentioning(package_copy, "sentences.csv:2")
+
+
+def test_broken_foreign_key(package_copy):
+    rewrite_table(package_copy, "sentences",
+                  lambda r: set_cell(r, 3, "section_id", "nowhere:sec-99"))
+    problems_mentioning(package_copy, "foreign key")
+
+
+def test_duplicate_primary_key(package_copy):
+    rewrite_table(package_copy, "sentences",
+                  lambda r: set_cell(r, 1, "sentence_id", r[0]["sentence_id"]))
+    problems_mentioning(package_copy, "primary key")
+
+
+def test_value_outside_the_schema(package_copy):
+    rewrite_table(package_copy, "sentences", lambda r: set_cell(r, 2, "kind", "poem"))
+    problems_mentioning(package_copy, "sentences", "poem")
+
+
+def test_wrong_character_count(package_copy):
+    rewrite_table(package_copy, "documents", lambda r: set_cell(r, 0, "characters", "3"))
+    problems_mentioning(package_copy, "documents.csv:2 field characters")
+
+
+def test_file_changed_without_its_hash(package_copy):
+    path = package_copy / "data" / "sections.csv"
+    path.write_bytes(path.read_bytes().replace(b"History", b"Histor"))
+    problems_mentioning(package_copy, "hash")
+
+
+def test_misspelt_descriptor_key(package_copy):
+    edit_descriptor(package_copy, lambda d: d.update(licences=d["licenses"]))
+    problems_mentioning(package_copy, "unknown key 'licences'")
+
+
+def test_table_schema_edited_by_hand(package_copy):
+    def edit(descriptor):
+        descriptor["resources"][0]["schema"]["fields"][0]["description"] = "changed"
+    edit_descriptor(package_copy, edit)
+    problems_mentioning(package_copy, "not the one generated")
+
+
+def test_descriptor_that_breaks_the_profile(package_copy):
+    edit_descriptor(package_copy, lambda d: d.update(resources="none"))
+    problems_mentioning(package_copy, "resources")
+
+
+def test_missing_descriptor(tmp_path):
+    assert "no datapackage.json" in validate_package(tmp_path)[0]
