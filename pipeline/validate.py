@@ -77,7 +77,10 @@ def provenance_problems(tables: dict[str, list[dict]]) -> list[str]:
 
 
 def descriptor_problems(descriptor: dict, profile_path: Path = PROFILE) -> list[str]:
-    profile = json.loads(profile_path.read_text(encoding="utf-8"))
+    try:
+        profile = json.loads(profile_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        return [f"{profile_path}: cannot read the profile: {error}"]
     problems = [f"datapackage.json {'/'.join(map(str, e.absolute_path)) or '(top)'}: {e.message}"
                 for e in Draft7Validator(profile).iter_errors(descriptor)]
     if problems:

@@ -125,3 +125,9 @@ def test_warnings_are_published_and_printed(seeds, tmp_path):
     assert "seeds/a.txt:4: warning [infobox-no-key]" in result.stderr
     warnings = (tmp_path / "p" / "data" / "warnings.csv").read_text()
     assert "heading-skips-level" in warnings and "infobox-no-key" in warnings
+
+
+def test_validate_with_a_missing_profile_is_a_clean_error(built_package, tmp_path):
+    result = run_cli("validate", str(built_package), "--profile", str(tmp_path / "nope.json"))
+    assert result.returncode == 1
+    assert "cannot read the profile" in result.stderr and "Traceback" not in result.stderr
