@@ -99,7 +99,7 @@ def write_package(folder: Path, tables: dict[str, list[dict]], sources: list[dic
 
 def typed(value: str, json_type: str):
     """A CSV cell as the JSON value its schema expects; text that is not one is kept as text."""
-    if value == "":
+    if value is None or value == "":
         return None
     try:
         if json_type == "integer":

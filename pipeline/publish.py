@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import Diagnostic, InputError, PackageInvalid
+from pipeline.extract import extract
 from pipeline.package import write_package
 from pipeline.read import read_article
+from pipeline.resolve import ArticleFacts, resolve
 from pipeline.segment import segment
-from pipeline.validate import provenance_problems, row_problems, validate_package
+from pipeline.validate import claim_problems, provenance_problems, row_problems, validate_package
 
-TABLES = ("documents", "sections", "sentences", "warnings")
+ARTICLE_TABLES = ("documents", "sections", "sentences", "warnings")
 ARTICLE_GLOB = "*.txt"
 RENAME_EXCHANGE = 2
 AT_FDCWD = -100
@@ -28,12 +30,13 @@ PACKAGE_MODE = 0o755  # mkdtemp makes 0o700; a published folder is for everyone 
 
 @dataclass
 class Article:
-    """One article's rows for every table, and what it reported along the way."""
+    """One article's rows for its own tables, its facts, and what it reported along the way."""
 
     source: str
     sha256: str
     title: str
     tables: dict[str, list[dict]]
+    facts: ArticleFacts
     diagnostics: list[Diagnostic]
 
 
@@ -53,7 +56,8 @@ def build_article(path: Path, source: str) -> Article:
         "sentences": [s.row() for s in sentences],
         "warnings": warning_rows(document.document_id, document.diagnostics),
     }
-    return Article(source, document.sha256, document.title, tables, document.diagnostics)
+    facts = ArticleFacts(document, sentences, extract(document, sentences))
+    return Article(source, document.sha256, document.title, tables, facts, document.diagnostics)
 
 
 def discover(seeds: Path) -> list[Path]:
@@ -78,7 +82,8 @@ def check_unique_documents(articles: list[Article]) -> None:
 def merge(articles: list[Article]) -> dict[str, list[dict]]:
     """One table each, articles in document-id order so that file names do not matter."""
     ordered = sorted(articles, key=lambda a: a.tables["documents"][0]["document_id"])
-    return {table: [row for a in ordered for row in a.tables[table]] for table in TABLES}
+    tables = {table: [row for a in ordered for row in a.tables[table]] for table in ARTICLE_TABLES}
+    return tables | resolve([a.facts for a in ordered])
 
 
 def check_output(out: Path) -> None:
@@ -128,7 +133,7 @@ def publish(seeds: Path, out: Path, report=print) -> dict[str, int]:
             report(str(diagnostic), file=sys.stderr)
     tables = merge(articles)
     problems = [p for table, rows in tables.items() for p in row_problems(table, rows)]
-    problems = problems or provenance_problems(tables)
+    problems = problems or provenance_problems(tables) + claim_problems(tables)
     if problems:
         raise PackageInvalid(problems)
     sources = [{"title": a.title, "path": a.source, "sha256": a.sha256}

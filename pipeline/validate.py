@@ -13,6 +13,8 @@ from pathlib import Path
 import frictionless
 from jsonschema import Draft7Validator
 
+from pipeline.extract import rederive
+from pipeline.extract.model import QUALIFIERS
 from pipeline.package import read_table, table_path
 from pipeline.schemas import PROFILE, row_validator, table_schema
 
@@ -73,6 +75,73 @@ def provenance_problems(tables: dict[str, list[dict]]) -> list[str]:
         if problem:
             problems.append(f"{table_path('sentences')}:{number} ({sentence['sentence_id']}): "
                             f"{problem}")
+    return problems
+
+
+def claim_key(claim: dict) -> tuple:
+    """What re-reading the claim's evidence must reproduce (see Draft.key)."""
+    offset = claim["evidence_start"]
+    qualifiers = tuple(sorted((name, str(claim[name])) for name in QUALIFIERS
+                              if claim[name] is not None))
+    return (claim["property_id"], claim["value"], claim["value_type"],
+            claim["char_start"] - offset, claim["char_end"] - offset, qualifiers)
+
+
+def _evidence_problem(text: str, row: dict, section: dict) -> str:
+    start, end = row["evidence_start"], row["evidence_end"]
+    if not section["char_start"] <= start <= row["char_start"] <= row["char_end"] <= end <= \
+            section["char_end"]:
+        return f"evidence {start}..{end} does not hold the value inside the sentence's section"
+    drafts = rederive(row["rule_id"], text[start:end]).drafts
+    if claim_key(row) not in {draft.key() for draft in drafts}:
+        return (f"value {row['value']!r} and its qualifiers do not re-derive from the evidence "
+                f"{text[start:end]!r} by rule {row['rule_id']}")
+    return ""
+
+
+def claim_problems(tables: dict[str, list[dict]]) -> list[str]:
+    """Each claim's quote is its document slice, inside its sentence, and re-derives."""
+    texts = {d["document_id"]: d["text"] for d in tables["documents"]}
+    sentences = {s["sentence_id"]: s for s in tables["sentences"]}
+    sections = {s["section_id"]: s for s in tables["sections"]}
+    problems = []
+    for number, claim in enumerate(tables["claims"], start=2):
+        where = f"{table_path('claims')}:{number} ({claim['claim_id']})"
+        sentence = sentences.get(claim["sentence_id"])
+        if sentence is None or sentence["document_id"] != claim["document_id"]:
+            problems.append(f"{where}: sentence_id is not a sentence of the claim's document")
+            continue
+        text = texts[claim["document_id"]]
+        problem = (_span_problem(text, claim, "quote", (sentence["char_start"],
+                                                         sentence["char_end"]))
+                   or _evidence_problem(text, claim, sections[sentence["section_id"]]))
+        if problem:
+            problems.append(f"{where}: {problem}")
+    return problems + conflict_problems(tables["claims"]) + skipped_problems(tables)
+
+
+def conflict_problems(claims: list[dict]) -> list[str]:
+    """Flagged conflicts name claims that exist and that name them back."""
+    named = {c["claim_id"]: set((c["conflicts_with"] or "").split()) for c in claims}
+    problems = []
+    for claim_id, others in named.items():
+        for other in sorted(others):
+            if claim_id not in named.get(other, set()):
+                problems.append(f"{table_path('claims')} ({claim_id}): conflicts_with {other}, "
+                                "which does not name it back")
+    return problems
+
+
+def skipped_problems(tables: dict[str, list[dict]]) -> list[str]:
+    texts = {d["document_id"]: d["text"] for d in tables["documents"]}
+    sentences = {s["sentence_id"]: s for s in tables["sentences"]}
+    problems = []
+    for number, skip in enumerate(tables["skipped"], start=2):
+        sentence = sentences.get(skip["sentence_id"])
+        container = (sentence["char_start"], sentence["char_end"]) if sentence else (0, -1)
+        problem = _span_problem(texts.get(skip["document_id"], ""), skip, "quote", container)
+        if problem:
+            problems.append(f"{table_path('skipped')}:{number} ({skip['skip_id']}): {problem}")
     return problems
 
 
@@ -138,4 +207,4 @@ def validate_package(folder: Path, profile_path: Path = PROFILE) -> list[str]:
     tables = {r["name"]: read_table(folder, r["name"]) for r in descriptor["resources"]}
     for table, rows in tables.items():
         problems += row_problems(table, rows)
-    return problems or provenance_problems(tables)
+    return problems or provenance_problems(tables) + claim_problems(tables)

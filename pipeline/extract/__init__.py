@@ -1,0 +1,35 @@
+"""Stage 3, extract: rules read candidate facts from the sentences, one module per fact family.
+
+Each family module has `find(document, sentences) -> list[Found]` (where its evidence is, and
+what it read there) and `rederive(rule_id, evidence) -> Reading` (what the rule reads from that
+evidence alone), so that the validator can re-derive every published value from its text.
+"""
+
+from functools import lru_cache
+
+from pipeline.extract import events, infobox, names, people, places, quantities, relations
+from pipeline.extract.model import Found, Reading
+
+FAMILIES = {"infobox": infobox, "names": names, "events": events, "people": people,
+            "relations": relations, "places": places, "quantities": quantities}
+FAMILY_SEPARATOR = "/"
+
+
+def extract(document, sentences) -> list[Found]:
+    """Every family's findings in one document, in a stable order."""
+    found = [f for family in FAMILIES.values() for f in family.find(document, sentences)]
+    return sorted(found, key=lambda f: (f.evidence_start, f.evidence_end, f.rule_id,
+                                        f.sentence_id))
+
+
+def family_of(rule_id: str) -> str:
+    return rule_id.split(FAMILY_SEPARATOR, 1)[0]
+
+
+@lru_cache(maxsize=4096)
+def rederive(rule_id: str, evidence: str) -> Reading:
+    """What the rule reads from the evidence text alone; unknown rules read nothing."""
+    family = FAMILIES.get(family_of(rule_id))
+    if family is None:
+        return Reading()
+    return family.rederive(rule_id, evidence)

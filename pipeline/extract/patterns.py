@@ -1,0 +1,189 @@
+"""The engine behind the prose families: regular-expression rules written as YAML data.
+
+A family's file `pipeline/rules/<family>.yaml` holds `rules:`, each with an `id`, a `pattern`
+and the `claims` its named groups make:
+
+    - id: moved-headquarters
+      pattern: 'In (?P<date>{DATE}), {SELF} moved its headquarters from (?P<old>{NAME}) to (?P<new>{NAME})'
+      claims:
+        - {property: headquarters, value: new, dates: {start_time: date}}
+        - {property: headquarters, value: old, dates: {end_time: date}}
+
+A claim spec: `property`; `value` (the group holding the value as written); optional `subject`
+(a group naming the subject; without it, or when it names the document's subject by a pronoun,
+the claim is about the document's subject), `subject_type`, `type` (overrides the property's
+value type), `split: list` (one claim per item of "A, B and C"); qualifiers from groups read as
+EDTF dates (`dates:`), as written (`text:`), as a number word or ordinal (`ordinals:`), or fixed
+(`set:`). Macros in braces come from `pipeline/rules/prose.yaml` (`{NAME}`, `{SELF}`, ...) and
+from the normalisers (`{DATE}`, `{QUANTITY}`).
+
+A match is the claim's evidence; the rule applied to the evidence alone (`fullmatch`) reads the
+same claims again, which is how the validator re-derives them.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline import rulebook
+from pipeline.extract.model import Draft, Found, Reading, Skip
+from pipeline.normalise.dates import DATE_PATTERN, DateParseError, parse_date
+from pipeline.normalise.names import clean_name, role_name, split_rank
+from pipeline.normalise.numbers import quantity_pattern
+from pipeline.normalise.values import normalise
+
+MACRO = re.compile(r"\{(?P<name>[A-Z_]+)\}")
+LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+PROSE_KINDS = ("prose",)
+
+
+@dataclass(frozen=True)
+class PatternRule:
+    rule_id: str
+    regex: re.Pattern
+    claims: tuple[dict, ...]
+
+
+@cache
+def _macros() -> dict[str, str]:
+    macros = dict(rulebook.load("prose")["macros"])
+    macros["DATE"] = DATE_PATTERN
+    macros["QUANTITY"] = quantity_pattern()
+    return macros
+
+
+def expand(pattern: str) -> str:
+    """Replace `{NAME}` macros (recursively) by their regexes, each in a non-capturing group."""
+    macros = _macros()
+    for _ in range(10):
+        expanded = MACRO.sub(lambda m: f"(?:{macros[m['name']]})" if m["name"] in macros
+                             else m.group(), pattern)
+        if expanded == pattern:
+            return expanded
+        pattern = expanded
+    raise ValueError(f"macros nest too deeply in {pattern!r}")
+
+
+@cache
+def family_rules(family: str) -> dict[str, PatternRule]:
+    rules = {}
+    for spec in rulebook.load(family)["rules"]:
+        rule_id = f"{family}/{spec['id']}"
+        rules[rule_id] = PatternRule(rule_id, re.compile(expand(spec["pattern"])),
+                                     tuple(spec["claims"]))
+    return rules
+
+
+@cache
+def _self_words() -> re.Pattern:
+    words = rulebook.load("prose")["self_references"]
+    return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+
+
+def subject_of(text: str | None) -> str | None:
+    """The subject named by a group, or None when it is the document's own subject."""
+    if text is None or _self_words().fullmatch(text.strip()):
+        return None
+    return clean_name(text)
+
+
+def value_spans(match: re.Match, group: str, split: str | None) -> list[tuple[int, int]]:
+    start, end = match.span(group)
+    if split != "list":
+        return [(start, end)]
+    spans, cursor = [], start
+    for separator in LIST_SEPARATOR.finditer(match.string, start, end):
+        spans.append((cursor, separator.start()))
+        cursor = separator.end()
+    spans.append((cursor, end))
+    return [(a, b) for a, b in spans if a < b]
+
+
+def qualifiers_of(match: re.Match, spec: dict) -> dict[str, str]:
+    """Qualifiers from the spec's groups; raises DateParseError for a date that is not one."""
+    found = {}
+    for name, group in spec.get("dates", {}).items():
+        if match[group] is not None:
+            found[name] = parse_date(match[group]).edtf
+    for name, group in spec.get("text", {}).items():
+        if match[group] is not None:
+            found[name] = role_name(match[group]) if name == "role" else clean_name(match[group])
+    ordinals = rulebook.load("prose")["ordinals"]
+    for name, group in spec.get("ordinals", {}).items():
+        if match[group] is not None:
+            found[name] = str(ordinals[match[group].lower()])
+    return found | spec.get("set", {})
+
+
+def read_claim(match: re.Match, spec: dict, base: int) -> Reading:
+    """The drafts (offsets relative to `base`) one claim spec makes from a match."""
+    if match[spec["value"]] is None:
+        return Reading()
+    catalogue = rulebook.properties()[spec["property"]]
+    value_type = spec.get("type", catalogue["value_type"])
+    object_type = spec.get("object_type", catalogue.get("object_type"))
+    try:
+        qualifiers = qualifiers_of(match, spec)
+    except DateParseError as error:
+        start, end = match.span()
+        return Reading(skips=(Skip(start - base, end - base, f"a date not read: {error}"),))
+    subject = subject_of(match[spec["subject"]]) if spec.get("subject") else None
+    drafts = []
+    for start, end in value_spans(match, spec["value"], spec.get("split")):
+        own = dict(qualifiers)
+        if object_type == "person" and value_type == "entity":
+            rank, offset = split_rank(match.string[start:end])
+            if rank:
+                own["rank"] = rank
+                start += offset
+        try:
+            value, extra = normalise(value_type, match.string[start:end], object_type)
+        except ValueError as error:
+            return Reading(skips=(Skip(start - base, end - base, f"not read: {error}"),))
+        drafts.append(Draft(spec["property"], value, value_type, start - base, end - base,
+                            subject=subject, subject_type=spec.get("subject_type"),
+                            object_type=object_type if value_type == "entity" else None,
+                            qualifiers=tuple(sorted((own | extra).items()))))
+    return Reading(tuple(drafts))
+
+
+def read_match(rule: PatternRule, match: re.Match, base: int) -> Reading:
+    readings = [read_claim(match, spec, base) for spec in rule.claims]
+    return Reading(tuple(d for r in readings for d in r.drafts),
+                   tuple(s for r in readings for s in r.skips))
+
+
+def find(family: str, document, sentences) -> list[Found]:
+    """Every match of the family's rules in the document's prose sentences."""
+    found = []
+    text = document.text
+    for sentence in sentences:
+        if sentence.kind not in PROSE_KINDS:
+            continue
+        for rule in family_rules(family).values():
+            for match in rule.regex.finditer(text, sentence.char_start, sentence.char_end):
+                reading = read_match(rule, match, match.start())
+                if reading.drafts or reading.skips:
+                    found.append(Found(rule.rule_id, sentence.sentence_id, match.start(),
+                                       match.end(), reading))
+    return found
+
+
+def rederive(rule_id: str, evidence: str) -> Reading:
+    family = rule_id.split("/", 1)[0]
+    rule = family_rules(family).get(rule_id)
+    match = rule.regex.fullmatch(evidence) if rule else None
+    return read_match(rule, match, 0) if match else Reading()
+
+
+@dataclass(frozen=True)
+class PatternFamily:
+    """A fact family whose rules are all patterns: what its module exposes to the extractor."""
+
+    name: str
+
+    def find(self, document, sentences) -> list[Found]:
+        return find(self.name, document, sentences)
+
+    def rederive(self, rule_id: str, evidence: str) -> Reading:
+        return rederive(rule_id, evidence)

@@ -1,0 +1,1 @@
+"""Normalisers: small pure functions from text as written to typed values."""

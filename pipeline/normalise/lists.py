@@ -1,0 +1,143 @@
+"""Infobox values -> items: lists split at top-level commas, qualifiers taken out of the value.
+
+`Laiza (since 2005), Pajau (former)` is two items, each with a qualifier; `Laiza, Kachin State
+(currently)` is one place inside a larger one; `, (until 2023), * Tatmadaw` is a stray comma, a
+qualifier whose value was lost (reported, not guessed) and a bulleted value. All offsets are
+relative to the text given, so that every value keeps its exact span.
+"""
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline import rulebook
+from pipeline.normalise.dates import DateParseError, parse_date
+
+BULLETS = "*•·-–— \t"
+TRAILING = " \t,;."
+PARENTHESIS = re.compile(r"\s*\((?P<inner>[^()]*)\)\s*$")
+
+
+@dataclass(frozen=True)
+class Qualifier:
+    name: str  # start_time, end_time, point_in_time, status, quantity_qualifier, note, alias
+    value: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Item:
+    start: int
+    end: int
+    qualifiers: tuple[Qualifier, ...] = ()
+    within: tuple[int, int] | None = None  # a larger place written after it: "Laiza, Kachin State"
+
+
+@dataclass(frozen=True)
+class Orphan:
+    """Qualifiers with no value before them: the value was lost from the source."""
+
+    start: int
+    end: int
+
+
+def top_level_commas(text: str) -> list[tuple[int, int]]:
+    """Spans between commas that are not inside parentheses."""
+    spans, depth, start = [], 0, 0
+    for index, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char == "," and depth <= 0:
+            spans.append((start, index))
+            start = index + 1
+    spans.append((start, len(text)))
+    return spans
+
+
+def strip_span(text: str, start: int, end: int, lead: str, trail: str) -> tuple[int, int]:
+    while start < end and text[start] in lead:
+        start += 1
+    while end > start and text[end - 1] in trail:
+        end -= 1
+    return start, end
+
+
+@cache
+def _qualifier_rules() -> list[tuple[re.Pattern, dict]]:
+    return [(re.compile(rule["pattern"]), rule) for rule in rulebook.load("qualifiers")]
+
+
+def read_qualifier(inner: str) -> dict[str, str] | None:
+    """The qualifiers a parenthesised text states, or None if it states none we know."""
+    for pattern, rule in _qualifier_rules():
+        match = pattern.fullmatch(inner.strip())
+        if not match:
+            continue
+        try:
+            found = {name: parse_date(match[group]).edtf
+                     for name, group in rule.get("dates", {}).items()}
+        except DateParseError:
+            continue
+        found |= {name: match[group] for name, group in rule.get("text", {}).items()}
+        found |= rule.get("set", {})
+        return found
+    return None
+
+
+def peel_qualifiers(text: str, start: int, end: int) -> tuple[int, tuple[Qualifier, ...]]:
+    """Take qualifier parentheses off the end of a value; return the value's new end."""
+    qualifiers: list[Qualifier] = []
+    while True:
+        match = PARENTHESIS.search(text, start, end)
+        if not match:
+            break
+        found = read_qualifier(match["inner"])
+        if found is None:
+            break
+        qualifiers[:0] = [Qualifier(name, value, match.start(), end)
+                          for name, value in found.items()]
+        end = match.start()
+    return end, tuple(qualifiers)
+
+
+def split_items(text: str) -> list[Item | Orphan]:
+    """Every item of a list value, with its qualifiers; stray commas give nothing."""
+    items: list[Item | Orphan] = []
+    for seg_start, seg_end in top_level_commas(text):
+        start, end = strip_span(text, seg_start, seg_end, BULLETS, TRAILING)
+        if start == end:
+            continue
+        value_end, qualifiers = peel_qualifiers(text, start, end)
+        value_start, value_end = strip_span(text, start, value_end, BULLETS, TRAILING)
+        if value_start == value_end:
+            items.append(Orphan(start, end))
+        else:
+            items.append(Item(value_start, value_end, qualifiers))
+    return items
+
+
+@cache
+def _region_pattern() -> re.Pattern:
+    places = rulebook.load("places")
+    suffixes = "|".join(re.escape(s) for s in places["region_suffixes"])
+    countries = "|".join(re.escape(c) for c in places["countries"])
+    return re.compile(rf"(?:.+\s(?:{suffixes})|{countries})")
+
+
+def is_region(name: str) -> bool:
+    return bool(_region_pattern().fullmatch(name))
+
+
+def join_places(text: str, items: list[Item | Orphan]) -> list[Item | Orphan]:
+    """`Laiza, Kachin State` is one place in a region, not two places: join such pairs."""
+    joined: list[Item | Orphan] = []
+    for item in items:
+        previous = joined[-1] if joined else None
+        if (isinstance(item, Item) and isinstance(previous, Item) and previous.within is None
+                and not previous.qualifiers and is_region(text[item.start:item.end])
+                and not is_region(text[previous.start:previous.end])):
+            joined[-1] = Item(previous.start, previous.end, item.qualifiers,
+                              within=(item.start, item.end))
+        else:
+            joined.append(item)
+    return joined

@@ -1,0 +1,39 @@
+"""One entry point from a value as written to its normalised text, by value type.
+
+Every family uses it, and the validator re-derives published values through the same rules,
+so a value type has exactly one normaliser.
+"""
+
+from pipeline.normalise.colours import hex_colour
+from pipeline.normalise.dates import parse_date
+from pipeline.normalise.names import clean_name, person_name
+from pipeline.normalise.numbers import parse_quantity
+
+
+def normalise(value_type: str, text: str, object_type: str | None = None) -> tuple[str, dict]:
+    """The normalised value and any qualifiers the value itself carries ("30,000+" -> at least).
+
+    Raises ValueError (or a subclass) when the text is not a value of that type.
+    """
+    if value_type == "entity":
+        name = person_name(text) if object_type == "person" else clean_name(text)
+        return _non_empty(name, text), {}
+    if value_type in ("name", "string"):
+        return _non_empty(clean_name(text), text), {}
+    if value_type == "edtf":
+        return parse_date(text).edtf, {}
+    if value_type == "integer":
+        quantity = parse_quantity(text)
+        qualifiers = {"quantity_qualifier": quantity.qualifier} if quantity.qualifier else {}
+        return str(quantity.value), qualifiers
+    if value_type == "colour":
+        return hex_colour(text), {}
+    if value_type in ("url", "file"):
+        return _non_empty(text.strip(), text), {}
+    raise ValueError(f"unknown value type {value_type!r}")
+
+
+def _non_empty(value: str, text: str) -> str:
+    if not value:
+        raise ValueError(f"no value in {text!r}")
+    return value

@@ -1,0 +1,186 @@
+"""Stage 4, resolve: drafts become claims about entities, one entity per real-world thing.
+
+An abbreviation and its full name are one entity (from the `short_name` and `also_known_as`
+claims); a name written the same way in the infobox and the prose is one entity. Entity ids are
+slugs of their labels, so adding an article never renumbers another's. Claims that state
+incompatible values for a single-valued property are all kept and flagged, each naming the others.
+"""
+
+from dataclasses import dataclass, field
+
+from pipeline import rulebook
+from pipeline.extract.model import QUALIFIERS, Draft, Found
+from pipeline.normalise.dates import DateParseError, parse_date
+from pipeline.package import typed
+from pipeline.read import Document, slugify
+from pipeline.schemas import column_types
+from pipeline.segment import Sentence
+
+SUBJECT_TYPE = "organisation"
+ALIAS_PROPERTIES = ("short_name", "also_known_as")
+QUALIFIER_TYPES = {name: column_types("claims")[name] for name in QUALIFIERS}
+
+
+@dataclass
+class ArticleFacts:
+    """One article's findings, with what resolution needs to place them."""
+
+    document: Document
+    sentences: list[Sentence]
+    found: list[Found]
+
+
+@dataclass
+class Entities:
+    """Entities by canonical label, and the aliases that lead to them."""
+
+    aliases: dict[str, str] = field(default_factory=dict)
+    types: dict[str, str] = field(default_factory=dict)
+    first: dict[str, tuple] = field(default_factory=dict)  # label -> (order key, sentence id)
+
+    def label(self, name: str) -> str:
+        return self.aliases.get(name, name)
+
+    def note(self, name: str, entity_type: str, order: tuple, sentence_id: str) -> str:
+        label = self.label(name)
+        self.types.setdefault(label, entity_type)
+        if label not in self.first or order < self.first[label][0]:
+            self.first[label] = (order, sentence_id)
+        return slugify(label)
+
+    def rows(self) -> list[dict]:
+        rows = {}
+        for label, (_, sentence_id) in self.first.items():
+            entity_id = slugify(label)
+            rows.setdefault(entity_id, {"entity_id": entity_id, "label": label,
+                                        "type": self.types[label],
+                                        "first_sentence_id": sentence_id})
+        return [rows[key] for key in sorted(rows)]
+
+
+def subject_label(article: ArticleFacts, draft: Draft) -> str:
+    return draft.subject if draft.subject is not None else article.document.title
+
+
+def collect_aliases(articles: list[ArticleFacts]) -> dict[str, str]:
+    """Abbreviation or other name -> the full name it stands for, first statement wins."""
+    aliases: dict[str, str] = {}
+    for article in articles:
+        for found in article.found:
+            for draft in found.reading.drafts:
+                if draft.property in ALIAS_PROPERTIES:
+                    aliases.setdefault(draft.value, subject_label(article, draft))
+    for name in list(aliases):
+        seen = {name}
+        while aliases[name] in aliases and aliases[name] not in seen:
+            seen.add(aliases[name])
+            aliases[name] = aliases[aliases[name]]
+    return {alias: label for alias, label in aliases.items() if alias != label}
+
+
+def claim_row(article: ArticleFacts, found: Found, draft: Draft, entities: Entities,
+              order: tuple) -> dict:
+    text = article.document.text
+    start, end = found.evidence_start + draft.start, found.evidence_start + draft.end
+    subject_type = draft.subject_type or SUBJECT_TYPE
+    subject_id = entities.note(subject_label(article, draft), subject_type, order,
+                               found.sentence_id)
+    object_id = None
+    if draft.value_type == "entity":
+        object_id = entities.note(draft.value, draft.object_type, order, found.sentence_id)
+    qualifiers = dict(draft.qualifiers)
+    return {
+        "claim_id": None,
+        "document_id": article.document.document_id,
+        "subject_id": subject_id,
+        "property_id": draft.property,
+        "value": draft.value,
+        "value_type": draft.value_type,
+        "object_id": object_id,
+        "quote": text[start:end],
+        "char_start": start,
+        "char_end": end,
+        "sentence_id": found.sentence_id,
+        "evidence_start": found.evidence_start,
+        "evidence_end": found.evidence_end,
+        **{name: typed(qualifiers.get(name), QUALIFIER_TYPES[name]) for name in QUALIFIERS},
+        "rule_id": found.rule_id,
+        "conflicts_with": None,
+    }
+
+
+def skip_row(article: ArticleFacts, found: Found, skip, number: int) -> dict:
+    start, end = found.evidence_start + skip.start, found.evidence_start + skip.end
+    document_id = article.document.document_id
+    return {"skip_id": f"{document_id}:k-{number:03d}", "document_id": document_id,
+            "sentence_id": found.sentence_id, "rule_id": found.rule_id, "char_start": start,
+            "char_end": end, "quote": article.document.text[start:end], "reason": skip.reason}
+
+
+def article_claims(article: ArticleFacts, entities: Entities, doc_order: int) -> list[dict]:
+    """One row per distinct fact, numbered in text order."""
+    ordinals = {s.sentence_id: s.ordinal for s in article.sentences}
+    rows, seen = [], set()
+    for found in article.found:
+        for draft in found.reading.drafts:
+            order = (doc_order, ordinals[found.sentence_id], found.evidence_start + draft.start)
+            row = claim_row(article, found, draft, entities, order)
+            identity = tuple(v for k, v in row.items() if k not in ("evidence_start",
+                                                                    "evidence_end", "rule_id"))
+            if identity not in seen:
+                seen.add(identity)
+                rows.append(row)
+    rows.sort(key=lambda r: (ordinals[r["sentence_id"]], r["char_start"], r["char_end"],
+                             r["property_id"], r["value"]))
+    for number, row in enumerate(rows, start=1):
+        row["claim_id"] = f"{article.document.document_id}:c-{number:04d}"
+    return rows
+
+
+def _bounds(value: str) -> tuple[str, str]:
+    try:
+        date = parse_date(value)
+    except DateParseError:
+        return value, value
+    return date.earliest or "0000", date.latest or "9999"
+
+
+def compatible(value_type: str, a: str, b: str) -> bool:
+    """Two values that can both be true: equal, or dates whose ranges overlap."""
+    if value_type == "edtf":
+        (a_low, a_high), (b_low, b_high) = _bounds(a), _bounds(b)
+        return a_low <= b_high and b_low <= a_high
+    return a == b
+
+
+def flag_conflicts(claims: list[dict]) -> None:
+    """Single-valued properties stated with incompatible values: flag each, naming the others."""
+    single = {p for p, spec in rulebook.properties().items() if spec.get("single_valued")}
+    groups: dict[tuple, list[dict]] = {}
+    for claim in claims:
+        if claim["property_id"] in single:
+            groups.setdefault((claim["subject_id"], claim["property_id"]), []).append(claim)
+    for group in groups.values():
+        for claim in group:
+            others = [o["claim_id"] for o in group if o is not claim
+                      and not compatible(claim["value_type"], claim["value"], o["value"])]
+            claim["conflicts_with"] = " ".join(sorted(others)) or None
+
+
+def resolve(articles: list[ArticleFacts]) -> dict[str, list[dict]]:
+    """The entities, claims and skipped tables of the whole package."""
+    articles = sorted(articles, key=lambda a: a.document.document_id)
+    entities = Entities(aliases=collect_aliases(articles))
+    claims, skipped = [], []
+    for doc_order, article in enumerate(articles):
+        title_sentence = article.sentences[0].sentence_id
+        entities.note(article.document.title, SUBJECT_TYPE, (doc_order, 0, 0), title_sentence)
+        claims += article_claims(article, entities, doc_order)
+        skips = [(f, s) for f in article.found for s in f.reading.skips]
+        skipped += [skip_row(article, f, s, n) for n, (f, s) in enumerate(skips, start=1)]
+    flag_conflicts(claims)
+    properties = [{"property_id": p["id"], "label": p["label"], "description": p["description"],
+                   "value_type": p["value_type"], "object_type": p.get("object_type"),
+                   "wikidata": p.get("wikidata")} for p in rulebook.load("properties")]
+    return {"entities": entities.rows(), "properties": properties, "claims": claims,
+            "skipped": skipped}

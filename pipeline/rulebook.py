@@ -1,0 +1,21 @@
+"""Rules are data: YAML files in `pipeline/rules/`, read once, with safe loading only."""
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+RULES_DIR = Path(__file__).resolve().parent / "rules"
+
+
+@cache
+def load(name: str):
+    """The parsed `pipeline/rules/<name>.yaml`."""
+    with (RULES_DIR / f"{name}.yaml").open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+@cache
+def properties() -> dict[str, dict]:
+    """The property catalogue, by id."""
+    return {entry["id"]: entry for entry in load("properties")}
