@@ -115,3 +115,58 @@ def test_descriptor_that_breaks_the_profile(package_copy):
 
 def test_missing_descriptor(tmp_path):
     assert "no datapackage.json" in validate_package(tmp_path)[0]
+
+
+def claim_index(rows: list[dict], prop: str) -> int:
+    return next(i for i, row in enumerate(rows) if row["property_id"] == prop)
+
+
+def test_claim_quote_that_is_not_the_document_slice(package_copy):
+    def change(rows):
+        rows[claim_index(rows, "headquarters")]["quote"] = "Elsewhere"
+    rewrite_table(package_copy, "claims", change)
+    problems_mentioning(package_copy, "claims.csv", "quote does not equal the document text")
+
+
+def test_claim_value_that_does_not_rederive(package_copy):
+    def change(rows):
+        rows[claim_index(rows, "colour")]["value"] = "#000000"
+    rewrite_table(package_copy, "claims", change)
+    problems_mentioning(package_copy, "claims.csv", "do not re-derive")
+
+
+def test_claim_qualifier_that_does_not_rederive(package_copy):
+    def change(rows):
+        rows[claim_index(rows, "headquarters")]["start_time"] = "1999"
+    rewrite_table(package_copy, "claims", change)
+    problems_mentioning(package_copy, "claims.csv", "do not re-derive")
+
+
+def test_claim_span_outside_its_sentence(package_copy):
+    def change(rows):
+        row = rows[claim_index(rows, "colour")]
+        row["sentence_id"] = rows[claim_index(rows, "headquarters")]["sentence_id"]
+    rewrite_table(package_copy, "claims", change)
+    problems_mentioning(package_copy, "claims.csv", "not inside its container")
+
+
+def test_claim_about_an_unknown_entity(package_copy):
+    rewrite_table(package_copy, "claims", lambda r: set_cell(r, 0, "subject_id", "nobody"))
+    problems_mentioning(package_copy, "foreign key", "subject_id")
+
+
+def test_claim_with_a_property_outside_the_catalogue(package_copy):
+    rewrite_table(package_copy, "claims", lambda r: set_cell(r, 0, "property_id", "invented"))
+    problems_mentioning(package_copy, "foreign key", "property_id")
+
+
+def test_one_sided_conflict(package_copy):
+    def change(rows):
+        rows[0]["conflicts_with"] = rows[1]["claim_id"]
+    rewrite_table(package_copy, "claims", change)
+    problems_mentioning(package_copy, "does not name it back")
+
+
+def test_skipped_quote_that_is_not_the_document_slice(package_copy):
+    rewrite_table(package_copy, "skipped", lambda r: set_cell(r, 0, "quote", "999px"))
+    problems_mentioning(package_copy, "skipped.csv:2")
