@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from pipeline.formats import write_formats
 from pipeline.schemas import column_types, columns, json_schema, table_schema
 
 PROFILE_URL = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -94,7 +95,9 @@ def write_package(folder: Path, tables: dict[str, list[dict]], sources: list[dic
         content = csv_bytes(table, rows)
         (folder / table_path(table)).write_bytes(content)
         resources.append(resource(table, content))
-    write_json(folder / "datapackage.json", descriptor(resources, sources))
+    package = descriptor(resources, sources)
+    write_json(folder / "datapackage.json", package)
+    write_formats(folder, tables, package)
 
 
 def typed(value: str, json_type: str):

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from pipeline import rulebook
 from pipeline.extract.model import QUALIFIERS, Draft, Found
-from pipeline.normalise.dates import DateParseError, parse_date
+from pipeline.normalise.dates import DateParseError, from_edtf
 from pipeline.package import typed
 from pipeline.read import Document, slugify
 from pipeline.schemas import column_types
@@ -139,7 +139,7 @@ def article_claims(article: ArticleFacts, entities: Entities, doc_order: int) ->
 
 def _bounds(value: str) -> tuple[str, str]:
     try:
-        date = parse_date(value)
+        date = from_edtf(value)
     except DateParseError:
         return value, value
     return date.earliest or "0000", date.latest or "9999"

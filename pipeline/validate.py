@@ -8,13 +8,16 @@
 """
 
 import json
+import sqlite3
 from pathlib import Path
 
 import frictionless
 from jsonschema import Draft7Validator
 
+from pipeline.derive import VIEWS, derive
 from pipeline.extract import rederive
 from pipeline.extract.model import QUALIFIERS
+from pipeline.formats import DATABASE, json_path
 from pipeline.package import read_table, table_path
 from pipeline.schemas import PROFILE, row_validator, table_schema
 
@@ -145,6 +148,61 @@ def skipped_problems(tables: dict[str, list[dict]]) -> list[str]:
     return problems
 
 
+def view_problems(tables: dict[str, list[dict]]) -> list[str]:
+    """Each view value equals what the claims it cites state: derive again and compare."""
+    expected = derive(tables)
+    problems = []
+    for view in VIEWS:
+        published, derived = tables[view], expected[view]
+        if len(published) != len(derived):
+            problems.append(f"{table_path(view)}: {len(published)} rows, but the claims "
+                            f"give {len(derived)}")
+            continue
+        for number, (row, want) in enumerate(zip(published, derived, strict=True), start=2):
+            wrong = [name for name in want if row.get(name) != want[name]]
+            if wrong:
+                problems.append(f"{table_path(view)}:{number} field {wrong[0]}: "
+                                f"{row.get(wrong[0])!r} is not what the cited claims state "
+                                f"({want[wrong[0]]!r})")
+    return problems
+
+
+def json_problems(folder: Path, tables: dict[str, list[dict]]) -> list[str]:
+    """Each JSON file holds the CSV's rows exactly, and each object passes its JSON Schema."""
+    problems = []
+    for table, rows in tables.items():
+        path = folder / json_path(table)
+        try:
+            objects = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            problems.append(f"{json_path(table)}: cannot be read: {error}")
+            continue
+        problems += [p.replace(table_path(table), json_path(table))
+                     for p in row_problems(table, objects)]
+        if objects != rows:
+            problems.append(f"{json_path(table)}: its rows differ from {table_path(table)}")
+    return problems
+
+
+def sqlite_problems(folder: Path, tables: dict[str, list[dict]]) -> list[str]:
+    """The database has every table with the CSV's row count, and no broken foreign key."""
+    try:
+        connection = sqlite3.connect(f"file:{folder / DATABASE}?mode=ro", uri=True)
+        try:
+            broken = connection.execute("PRAGMA foreign_key_check").fetchall()
+            counts = {table: connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+                      for table in tables}
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        return [f"{DATABASE}: {error}"]
+    problems = [f"{DATABASE}: table {table} row {rowid} breaks a foreign key to {parent}"
+                for table, rowid, parent, _ in broken[:MAX_PROBLEMS_PER_TABLE]]
+    return problems + [f"{DATABASE}: table {table} has {counts[table]} rows, the CSV "
+                       f"{len(rows)}" for table, rows in tables.items()
+                       if counts[table] != len(rows)]
+
+
 def descriptor_problems(descriptor: dict, profile_path: Path = PROFILE) -> list[str]:
     try:
         profile = json.loads(profile_path.read_text(encoding="utf-8"))
@@ -207,4 +265,6 @@ def validate_package(folder: Path, profile_path: Path = PROFILE) -> list[str]:
     tables = {r["name"]: read_table(folder, r["name"]) for r in descriptor["resources"]}
     for table, rows in tables.items():
         problems += row_problems(table, rows)
-    return problems or provenance_problems(tables) + claim_problems(tables)
+    return problems or (provenance_problems(tables) + claim_problems(tables)
+                        + view_problems(tables) + json_problems(folder, tables)
+                        + sqlite_problems(folder, tables))

@@ -78,6 +78,8 @@ class ImpossibleDate(DateParseError):
 
 @dataclass(frozen=True)
 class EdtfDate:
+    """An EDTF value with what a consumer needs to sort and compare it without an EDTF parser."""
+
     edtf: str
     precision: str
     earliest: str | None
@@ -119,6 +121,10 @@ def _months(v: dict) -> str:
         re.escape(n) + ("" if n in v["months"] else r"\.?") for n in names) + ")"
 
 
+def _days(v: dict) -> str:
+    return f"(?:3[01]|[12][0-9]|0?[1-9]){_one_of(v['ordinal_suffixes'], re.escape)}?"
+
+
 def _lead(words) -> str:
     """A phrase word ending in a full stop may touch the next word ("c.1950"); others not."""
     return _one_of(words, lambda w: _word(w) + (OSP if w.endswith(".") else SP))
@@ -126,8 +132,7 @@ def _lead(words) -> str:
 
 def _points(v: dict, g: dict) -> None:
     """Single dates: the fine ones (day, month, year) and the coarse ones (decade, century)."""
-    month, suffix = _months(v), _one_of(v["ordinal_suffixes"], re.escape)
-    day = f"(?:3[01]|[12][0-9]|0?[1-9]){suffix}?"
+    month, day, suffix = _months(v), _days(v), _one_of(v["ordinal_suffixes"], re.escape)
     hyphen = _one_of(v["hyphens"], re.escape)
     g["iso"] = f"(?P<year>{YEAR})-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12][0-9]|3[01])"
     again = rf"(?:{OSP}\({OSP}(?P<again>{_plain(g['iso'])}){OSP}\))?"
@@ -150,8 +155,7 @@ def _points(v: dict, g: dict) -> None:
 
 def _ranges(v: dict, g: dict) -> None:
     """Two ends, open ends, and the compact ranges that share a month or a year."""
-    month, suffix = _months(v), _one_of(v["ordinal_suffixes"], re.escape)
-    day = f"(?:3[01]|[12][0-9]|0?[1-9]){suffix}?"
+    month, day = _months(v), _days(v)
     dash = f"{OSP}{_one_of(v['dashes'], re.escape)}{OSP}"
     join = f"(?:{dash}|{SP}{_one_of(v['range_words'])}{SP})"
     point, year = f"(?:{g['point']})", f",?{SP}(?P<year>{YEAR})"
@@ -205,12 +209,13 @@ def _number(text: str) -> int:
 
 
 def _month_number(name: str) -> int:
+    """The month's number, by its full name or abbreviation ("Feb." -> 2)."""
     v = _vocabulary()
     name = name.rstrip(".")
     return v["months"].get(name) or v["month_abbreviations"][name]
 
 
-def _day(match: re.Match) -> str:
+def _written_day(match: re.Match) -> str:
     """A day written out; a repeat in ISO form ("(2009-04-10)") must say the same day."""
     value = f"{int(match['year']):04d}-{_month_number(match['month']):02d}-"
     value = _check_calendar(value + f"{_number(match['day']):02d}")
@@ -234,8 +239,8 @@ _POINT_FORMS: tuple[tuple[str, Callable[[re.Match], str]], ...] = (
     ("circa", lambda m: _point(m["point"]) + "~"),
     ("qualified", lambda m: _point(m["point"])),
     ("iso", lambda m: _check_calendar(m.group())),
-    ("dmy", _day),
-    ("mdy", _day),
+    ("dmy", _written_day),
+    ("mdy", _written_day),
     ("my", lambda m: f"{m['year']}-{_month_number(m['month']):02d}"),
     ("year", lambda m: m["year"]),
 )
