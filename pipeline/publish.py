@@ -143,7 +143,7 @@ def publish(seeds: Path, out: Path, report=print) -> dict[str, int]:
     staging.chmod(PACKAGE_MODE)
     try:
         write_package(staging, tables, sources)
-        problems = validate_package(staging)
+        problems = validate_package(staging, checked_rows=tables)
         if problems:
             raise PackageInvalid(problems)
         swap_into_place(staging, out)
