@@ -27,7 +27,7 @@ $(RUNTIME): pyproject.toml | $(VENV)/bin/python
 	@touch $@
 
 $(TESTING): $(RUNTIME)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,dask]'
 	@touch $@
 
 validate: $(RUNTIME)

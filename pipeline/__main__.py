@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from pipeline.errors import InputError, PackageInvalid
+from pipeline.executor import make_executor
 from pipeline.publish import publish
 from pipeline.schemas import PROFILE
 from pipeline.validate import validate_package
@@ -22,6 +23,16 @@ def parser() -> argparse.ArgumentParser:
                        help="folder of articles (*.txt); default: seeds")
     build.add_argument("--out", type=Path, default=Path("datapackage"),
                        help="package folder to write; default: datapackage")
+    build.add_argument("--workers", type=int, default=None,
+                       help="worker processes for the per-article work; default: one per core")
+    build.add_argument("--executor", choices=("local", "dask"), default="local",
+                       help="run the per-article work here (local) or on a Dask cluster")
+    build.add_argument("--scheduler", default=None,
+                       help="with --executor dask: the scheduler address; default: a local cluster")
+    build.add_argument("--cache", type=Path, default=Path(".pipeline-cache"),
+                       help="folder for built articles, reused while nothing changes; "
+                            "default: .pipeline-cache")
+    build.add_argument("--no-cache", action="store_true", help="build every article afresh")
     check = commands.add_parser("validate", help="validate a published package")
     check.add_argument("folder", type=Path, nargs="?", default=Path("datapackage"))
     check.add_argument("--profile", type=Path, default=PROFILE,
@@ -29,12 +40,26 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def run_publish(args: argparse.Namespace) -> int:
+    if args.workers is not None and args.workers < 1:
+        raise InputError("--workers", "must be at least 1")
+    executor = make_executor(args.executor, args.workers, args.scheduler)
+    try:
+        counts = publish(args.seeds, args.out, executor=executor,
+                         cache_folder=None if args.no_cache else args.cache)
+    finally:
+        getattr(executor, "close", lambda: None)()
+    if counts is None:
+        print(f"up to date: {args.out}")
+        return 0
+    summary = ", ".join(f"{rows} {table}" for table, rows in counts.items())
+    print(f"published {args.out}: {summary}")
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     if args.command == "publish":
-        counts = publish(args.seeds, args.out)
-        summary = ", ".join(f"{rows} {table}" for table, rows in counts.items())
-        print(f"published {args.out}: {summary}")
-        return 0
+        return run_publish(args)
     problems = validate_package(args.folder, args.profile)
     for problem in problems:
         print(problem, file=sys.stderr)

@@ -12,6 +12,10 @@ class InputError(Exception):
         self.message = message
         super().__init__(str(self))
 
+    def __reduce__(self):
+        """Rebuilt from its parts when it crosses from a worker process."""
+        return (InputError, (self.source, self.message, self.line))
+
     def __str__(self) -> str:
         where = self.source if self.line is None else f"{self.source}:{self.line}"
         return f"{where}: {self.message}"
@@ -23,6 +27,9 @@ class PackageInvalid(Exception):
     def __init__(self, problems: list[str]):
         self.problems = problems
         super().__init__(f"{len(problems)} problem(s)")
+
+    def __reduce__(self):
+        return (PackageInvalid, (self.problems,))
 
 
 @dataclass(frozen=True)

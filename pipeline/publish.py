@@ -13,8 +13,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipeline.cache import ArticleCache, article_key, inputs_digest
 from pipeline.derive import derive
 from pipeline.errors import Diagnostic, InputError, PackageInvalid
+from pipeline.executor import Executor, LocalProcesses
 from pipeline.extract import extract
 from pipeline.package import write_package
 from pipeline.read import read_article
@@ -124,11 +126,49 @@ def _exchange(a: Path, b: Path) -> bool:
     return result == 0
 
 
-def publish(seeds: Path, out: Path, report=print) -> dict[str, int]:
-    """Publish every article in `seeds` as one package at `out`; return rows per table."""
+@dataclass(frozen=True)
+class Job:
+    """One article to build: what a worker process needs, and nothing else."""
+
+    path: Path
+    source: str
+    key: str
+    cache_folder: Path | None
+
+
+def run_job(job: Job) -> Article:
+    """Build one article, or take it from the cache when its content and the code are the same."""
+    cache = ArticleCache(job.cache_folder)
+    article = cache.get(job.key)
+    if article is None:
+        article = build_article(job.path, job.source)
+        cache.put(job.key, article)
+    return article
+
+
+def plan(seeds: Path, cache_folder: Path | None) -> list[Job]:
+    jobs = []
+    for path in discover(seeds):
+        source = f"{seeds.resolve().name}/{path.name}"
+        try:
+            content = path.read_bytes()
+        except OSError as error:
+            raise InputError(source, f"cannot be read: {error.strerror}") from None
+        jobs.append(Job(path, source, article_key(source, content), cache_folder))
+    return jobs
+
+
+def publish(seeds: Path, out: Path, report=print, executor: Executor | None = None,
+            cache_folder: Path | None = None) -> dict[str, int] | None:
+    """Publish every article in `seeds` as one package at `out`; return rows per table, or
+    None when `out` already holds the package these inputs make."""
     check_output(out)
-    paths = discover(seeds)
-    articles = [build_article(p, f"{seeds.resolve().name}/{p.name}") for p in paths]
+    jobs = plan(seeds, cache_folder)
+    cache = ArticleCache(cache_folder)
+    inputs = inputs_digest([job.key for job in jobs])
+    if cache.is_current(out, inputs):
+        return None
+    articles = (executor or LocalProcesses(1)).map(run_job, jobs)
     check_unique_documents(articles)
     for article in articles:
         for diagnostic in article.diagnostics:
@@ -150,4 +190,5 @@ def publish(seeds: Path, out: Path, report=print) -> dict[str, int]:
     finally:
         if staging.exists():
             shutil.rmtree(staging)
+    cache.record(out, inputs)
     return {table: len(rows) for table, rows in tables.items()}

@@ -131,3 +131,61 @@ def test_validate_with_a_missing_profile_is_a_clean_error(built_package, tmp_pat
     result = run_cli("validate", str(built_package), "--profile", str(tmp_path / "nope.json"))
     assert result.returncode == 1
     assert "cannot read the profile" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_output_is_identical_with_one_or_two_workers(tmp_path, built_package):
+    from conftest import quiet
+
+    from pipeline.executor import LocalProcesses
+    from pipeline.publish import publish
+    out = tmp_path / "two"
+    publish(FIXTURES, out, report=quiet, executor=LocalProcesses(2))
+    assert tree(out) == tree(built_package)
+
+
+def test_cache_skips_unchanged_work(tmp_path, seeds, monkeypatch):
+    from conftest import quiet
+
+    import pipeline.publish as publishing
+    for name in ("a", "b", "c"):
+        (seeds / f"{name}.txt").write_text(f"= Title {name} =\n\nText {name}.\n", encoding="utf-8")
+    built = []
+    real = publishing.build_article
+    monkeypatch.setattr(publishing, "build_article",
+                        lambda path, source: built.append(path.name) or real(path, source))
+    cache, out = tmp_path / "cache", tmp_path / "pkg"
+    assert publishing.publish(seeds, out, report=quiet, cache_folder=cache) is not None
+    assert sorted(built) == ["a.txt", "b.txt", "c.txt"]
+    assert publishing.publish(seeds, out, report=quiet, cache_folder=cache) is None
+    (seeds / "b.txt").write_text("= Title b =\n\nChanged.\n", encoding="utf-8")
+    before = len(built)
+    assert publishing.publish(seeds, out, report=quiet, cache_folder=cache) is not None
+    assert built[before:] == ["b.txt"]
+    assert "Changed." in (out / "data" / "documents.csv").read_text()
+
+
+def test_a_changed_package_is_rebuilt_even_with_unchanged_inputs(tmp_path, seeds):
+    from conftest import quiet
+
+    from pipeline.publish import publish
+    (seeds / "a.txt").write_text("= A =\n\nText.\n", encoding="utf-8")
+    cache, out = tmp_path / "cache", tmp_path / "pkg"
+    publish(seeds, out, report=quiet, cache_folder=cache)
+    (out / "data" / "documents.csv").write_text("tampered")
+    assert publish(seeds, out, report=quiet, cache_folder=cache) is not None
+    assert "tampered" not in (out / "data" / "documents.csv").read_text()
+
+
+def test_cache_key_changes_with_the_code(monkeypatch):
+    import pipeline.cache as caching
+    before = caching.article_key("seeds/a.txt", b"= A =\n")
+    monkeypatch.setattr(caching, "fingerprint", lambda: "other code")
+    assert caching.article_key("seeds/a.txt", b"= A =\n") != before
+
+
+def test_input_error_crosses_worker_processes(seeds, tmp_path):
+    (seeds / "a.txt").write_text("= A =\n\nFine.\n", encoding="utf-8")
+    (seeds / "b.txt").write_bytes(b"")
+    result = run_cli("publish", "--seeds", str(seeds), "--out", str(tmp_path / "p"),
+                     "--workers", "2", "--no-cache")
+    assert result.returncode == 2 and "b.txt: the article is empty" in result.stderr

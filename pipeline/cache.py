@@ -1,0 +1,118 @@
+"""A content-hash cache of per-article work, so that a rebuild redoes only what changed.
+
+An article's entry is keyed by its bytes, its name and the build's fingerprint: the code, rules
+and schemas of the pipeline and the versions of Python and the libraries that shape its output.
+Any change to those makes every entry stale. A manifest per output folder records the inputs and
+the files of the last package written there, so that a publish with nothing changed does nothing.
+"""
+
+import contextlib
+import hashlib
+import json
+import os
+import pickle
+import sys
+import tempfile
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+PIPELINE_DIR = Path(__file__).resolve().parent
+SCHEMA_DIR = PIPELINE_DIR.parent / "schemas"
+LIBRARIES = ("pysbd", "pyyaml", "jsonschema", "frictionless")
+FORMAT = "1"  # bump when the cached objects change shape
+
+
+def _version(library: str) -> str:
+    try:
+        return metadata.version(library)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+@cache
+def fingerprint() -> str:
+    """Everything besides an article that decides what the pipeline makes of it."""
+    digest = hashlib.sha256(f"{FORMAT} {sys.version}".encode())
+    for library in LIBRARIES:
+        digest.update(f"{library}={_version(library)}".encode())
+    files = sorted([*PIPELINE_DIR.rglob("*.py"), *PIPELINE_DIR.rglob("*.yaml"),
+                    *PIPELINE_DIR.rglob("*.css"), *SCHEMA_DIR.rglob("*.json")])
+    for path in files:
+        digest.update(str(path.relative_to(PIPELINE_DIR.parent)).encode())
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def article_key(source: str, content: bytes) -> str:
+    digest = hashlib.sha256(fingerprint().encode())
+    digest.update(source.encode("utf-8") + b"\0")
+    digest.update(content)
+    return digest.hexdigest()
+
+
+def _write_atomically(path: Path, content: bytes) -> None:
+    """Concurrent workers may write the same entry: each writes a whole file, then renames."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(content)
+    os.replace(temporary, path)
+
+
+class ArticleCache:
+    """Built articles on disk, one pickle per key. A missing or unreadable entry is a miss."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+
+    def _path(self, key: str) -> Path:
+        return self.folder / "articles" / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str):
+        if self.folder is None:
+            return None
+        try:
+            return pickle.loads(self._path(key).read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None
+
+    def put(self, key: str, article) -> None:
+        if self.folder is not None:
+            with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
+                _write_atomically(self._path(key), pickle.dumps(article, protocol=5))
+
+    def manifest_path(self, out: Path) -> Path:
+        name = hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:16]
+        return self.folder / "manifests" / f"{name}.json"
+
+    def is_current(self, out: Path, inputs: str) -> bool:
+        """True when `out` holds, unchanged, the package last built there from these inputs."""
+        if self.folder is None:
+            return False
+        try:
+            manifest = json.loads(self.manifest_path(out).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        return manifest.get("inputs") == inputs and manifest.get("files") == folder_digest(out)
+
+    def record(self, out: Path, inputs: str) -> None:
+        if self.folder is not None:
+            manifest = {"inputs": inputs, "files": folder_digest(out)}
+            with contextlib.suppress(OSError):
+                _write_atomically(self.manifest_path(out), json.dumps(manifest).encode())
+
+
+def folder_digest(folder: Path) -> str | None:
+    """One hash of every file's path and bytes in a folder; None if it does not exist."""
+    if not folder.is_dir():
+        return None
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(folder)).encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def inputs_digest(keys: list[str]) -> str:
+    return hashlib.sha256("\n".join(keys).encode()).hexdigest()

@@ -1,0 +1,29 @@
+"""The executor interface: local processes and Dask give the same package."""
+
+import pytest
+from conftest import FIXTURES, quiet
+from test_publish import tree
+
+from pipeline.executor import LocalProcesses
+from pipeline.publish import publish
+
+
+def square(number: int) -> int:
+    return number * number
+
+
+def test_local_processes_keep_input_order():
+    assert LocalProcesses(2).map(square, list(range(50))) == [n * n for n in range(50)]
+    assert LocalProcesses(1).map(square, [3]) == [9]
+
+
+def test_dask_local_cluster_publishes_the_same_package(tmp_path, built_package):
+    pytest.importorskip("dask.distributed", reason="the dask extra is not installed")
+    from pipeline.executor import DaskExecutor
+    executor = DaskExecutor(workers=2)
+    try:
+        assert executor.map(square, [1, 2, 3]) == [1, 4, 9]
+        publish(FIXTURES, tmp_path / "dask", report=quiet, executor=executor)
+    finally:
+        executor.close()
+    assert tree(tmp_path / "dask") == tree(built_package)
