@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from pipeline.errors import InputError, PackageInvalid
-from pipeline.executor import make_executor
+from pipeline.executor import LocalProcesses, make_executor
 from pipeline.publish import publish
 from pipeline.schemas import PROFILE
 from pipeline.validate import validate_package
@@ -60,7 +60,7 @@ def run_publish(args: argparse.Namespace) -> int:
 def run(args: argparse.Namespace) -> int:
     if args.command == "publish":
         return run_publish(args)
-    problems = validate_package(args.folder, args.profile)
+    problems = validate_package(args.folder, args.profile, executor=LocalProcesses())
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

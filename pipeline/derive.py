@@ -21,7 +21,8 @@ def _by_subject(claims: list[dict]) -> dict[str, list[dict]]:
 
 
 def organisations(claims: list[dict], entities: list[dict]) -> list[dict]:
-    """One profile row per organisation; list columns join values and cite each claim."""
+    """One profile row per organisation: each column joins the distinct values its claims state,
+    and cites every one of those claims (a value stated twice is cited twice)."""
     columns = rulebook.load("views")["organisations"]
     by_subject = _by_subject(claims)
     rows = []
@@ -32,7 +33,8 @@ def organisations(claims: list[dict], entities: list[dict]) -> list[dict]:
         own = by_subject.get(entity["entity_id"], [])
         for column, prop in columns.items():
             cited = [c for c in own if c["property_id"] == prop]
-            row[column] = LIST_JOIN.join(c["value"] for c in cited) or None
+            values = dict.fromkeys(c["value"] for c in cited)
+            row[column] = LIST_JOIN.join(values) or None
             row[f"{column}_claims"] = " ".join(c["claim_id"] for c in cited) or None
         row["sentence_id"] = entity["first_sentence_id"]
         rows.append(row)

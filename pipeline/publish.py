@@ -41,6 +41,7 @@ class Article:
     tables: dict[str, list[dict]]
     facts: ArticleFacts
     diagnostics: list[Diagnostic]
+    problems: list[str]  # rows of its tables that break their JSON Schemas
 
 
 def warning_rows(document_id: str, diagnostics: list[Diagnostic]) -> list[dict]:
@@ -60,7 +61,10 @@ def build_article(path: Path, source: str) -> Article:
         "warnings": warning_rows(document.document_id, document.diagnostics),
     }
     facts = ArticleFacts(document, sentences, extract(document, sentences))
-    return Article(source, document.sha256, document.title, tables, facts, document.diagnostics)
+    problems = [f"{source}: {problem}" for table, rows in tables.items()
+                for problem in row_problems(table, rows)]
+    return Article(source, document.sha256, document.title, tables, facts, document.diagnostics,
+                   problems)
 
 
 def discover(seeds: Path) -> list[Path]:
@@ -174,7 +178,9 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
         for diagnostic in article.diagnostics:
             report(str(diagnostic), file=sys.stderr)
     tables = merge(articles)
-    problems = [p for table, rows in tables.items() for p in row_problems(table, rows)]
+    problems = [p for article in articles for p in article.problems]
+    problems += [p for table, rows in tables.items() if table not in ARTICLE_TABLES
+                 for p in row_problems(table, rows)]
     if problems:
         raise PackageInvalid(problems)
     sources = [{"title": a.title, "path": a.source, "sha256": a.sha256}
@@ -183,7 +189,7 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
     staging.chmod(PACKAGE_MODE)
     try:
         write_package(staging, tables, sources)
-        problems = validate_package(staging, checked_rows=tables)
+        problems = validate_package(staging, checked_rows=tables, executor=executor)
         if problems:
             raise PackageInvalid(problems)
         swap_into_place(staging, out)

@@ -15,6 +15,7 @@ import frictionless
 from jsonschema import Draft7Validator
 
 from pipeline.derive import VIEWS, derive
+from pipeline.executor import Executor, LocalProcesses
 from pipeline.extract import rederive
 from pipeline.extract.model import QUALIFIERS
 from pipeline.formats import DATABASE, json_path
@@ -231,22 +232,31 @@ def _unknown_keys(where: str, mapping: dict, allowed: set[str]) -> list[str]:
     return [f"{where}: unknown key {key!r}" for key in sorted(set(mapping) - allowed)]
 
 
-def frictionless_problems(folder: Path) -> list[str]:
-    report = frictionless.validate(str(folder / "datapackage.json"))
+def frictionless_resource_problems(job: tuple[str, str]) -> list[str]:
+    """Frictionless on one resource of a package, foreign keys included (runs in a worker)."""
+    descriptor_path, name = job
+    report = frictionless.Package(descriptor_path).get_resource(name).validate()
     problems = []
     for task in report.tasks:
         for error in task.errors:
-            where = task.name or task.place
             row = getattr(error, "row_number", None)
             field = getattr(error, "field_name", None)
-            location = where + (f" row {row}" if row else "") + (f" field {field}" if field else "")
+            location = name + (f" row {row}" if row else "") + (f" field {field}" if field else "")
             problems.append(f"frictionless: {location}: {error.message}")
-    problems += [f"frictionless: {error.message}" for error in report.errors]
-    return problems
+    return problems + [f"frictionless: {name}: {error.message}" for error in report.errors]
+
+
+def frictionless_problems(folder: Path, names: list[str], executor: Executor | None) -> list[str]:
+    """Every resource validated by frictionless, resources spread over the executor's workers
+    (frictionless itself runs serially when a package has foreign keys)."""
+    jobs = [(str(folder.resolve() / "datapackage.json"), name) for name in names]
+    results = (executor or LocalProcesses(1)).map(frictionless_resource_problems, jobs)
+    return [problem for problems in results for problem in problems]
 
 
 def validate_package(folder: Path, profile_path: Path = PROFILE,
-                     checked_rows: dict[str, list[dict]] | None = None) -> list[str]:
+                     checked_rows: dict[str, list[dict]] | None = None,
+                     executor: Executor | None = None) -> list[str]:
     """All checks on a written package; an empty list means it is valid.
 
     `checked_rows` are the rows the package was written from, already checked against their
@@ -262,7 +272,8 @@ def validate_package(folder: Path, profile_path: Path = PROFILE,
     problems = descriptor_problems(descriptor, profile_path)
     if problems:
         return problems
-    problems = frictionless_problems(folder)
+    names = [resource["name"] for resource in descriptor["resources"]]
+    problems = frictionless_problems(folder, names, executor)
     if problems:
         return problems
     tables = {r["name"]: read_table(folder, r["name"]) for r in descriptor["resources"]}

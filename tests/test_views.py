@@ -29,7 +29,7 @@ def test_profile_of_an_organisation(built_package):
     assert profile["abbreviation"] == "NHLF"
     assert profile["colour"] == "#1a2b3c"
     assert profile["headquarters"] == "Mai Hka | Loi Sam"
-    assert len(profile["headquarters_claims"].split()) == 2
+    assert len(profile["headquarters_claims"].split()) >= 2
 
 
 def test_roles_from_a_numbered_infobox_pair(built_package):

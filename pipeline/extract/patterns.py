@@ -4,7 +4,8 @@ A family's file `pipeline/rules/<family>.yaml` holds `rules:`, each with an `id`
 and the `claims` its named groups make:
 
     - id: moved-headquarters
-      pattern: 'In (?P<date>{DATE}), {SELF} moved its headquarters from (?P<old>{NAME}) to (?P<new>{NAME})'
+      pattern: 'In (?P<date>{DATE}), {SELF} moved its headquarters
+                from (?P<old>{NAME}) to (?P<new>{NAME})'   # (one line in the file)
       claims:
         - {property: headquarters, value: new, dates: {start_time: date}}
         - {property: headquarters, value: old, dates: {end_time: date}}
