@@ -11,7 +11,7 @@ SEEDS := seeds $(wildcard seeds/*.txt)
 PACKAGE := datapackage/datapackage.json
 
 .DEFAULT_GOAL := publish
-.PHONY: publish validate test lint check clean
+.PHONY: publish validate test lint check clean bench
 
 publish: $(PACKAGE)
 
@@ -50,5 +50,9 @@ check: test lint
 	  $(PY) -m pipeline publish --seeds $(SHARED)/articles --out "$$tmp/articles" && \
 	  $(PY) -m pipeline validate --profile $(SHARED)/profiles/datapackage-2.0/datapackage.json "$$tmp/articles"
 
+# Performance: N = 100 and 1,000 articles built from the seed and ../shared/articles.
+bench: $(TESTING)
+	$(PY) benchmarks/bench.py --shared $(SHARED)
+
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis *.egg-info
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis .pipeline-cache *.egg-info

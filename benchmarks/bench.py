@@ -1,0 +1,192 @@
+"""Benchmark: publish corpora of N articles and compare with the sentence segmenter alone.
+
+    python benchmarks/bench.py [--sizes 100 1000] [--workers N] [--shared ../shared]
+
+Builds each corpus from the seed and the development articles (each copy with its own title, so
+ids differ), then in one run measures: a cold publish (wall, CPU, peak memory of the whole
+process tree), pysbd alone over the same paragraphs on one core (the floor), a publish with
+nothing changed, a rebuild after editing one article, and frictionless's validation against
+the pipeline's own checks. Prints a Markdown table; figures are from this run only.
+"""
+
+import argparse
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from pipeline.read import read_article  # noqa: E402
+from pipeline.segment import _SEGMENTER  # noqa: E402
+
+TITLE = re.compile(r"^= (?P<title>.+?) =", re.MULTILINE)
+
+
+def sources(shared: Path) -> list[str]:
+    paths = [REPO / "seeds" / "kachin-independence-organisation.txt"]
+    paths += sorted((shared / "articles").glob("*.txt")) if shared.is_dir() else []
+    return [p.read_text(encoding="utf-8") for p in paths]
+
+
+def make_corpus(folder: Path, texts: list[str], size: int) -> int:
+    """`size` articles, each a copy of a source with a numbered title; returns total bytes."""
+    folder.mkdir(parents=True)
+    total = 0
+    for number in range(size):
+        text = TITLE.sub(lambda m, n=number: f"= {m['title']} {n:05d} =",
+                         texts[number % len(texts)], count=1)
+        path = folder / f"article-{number:05d}.txt"
+        path.write_text(text, encoding="utf-8")
+        total += path.stat().st_size
+    return total
+
+
+def tree_rss(root: int) -> int:
+    """Resident memory of a process and all its descendants, in bytes (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry))
+        rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total
+
+
+def run(command: list[str]) -> dict:
+    """Run a command; wall time, CPU time of it and its descendants, peak tree memory."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    peak = 0
+    done = threading.Event()
+
+    def sample():
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_rss(process.pid))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    out, err = process.communicate()
+    done.set()
+    sampler.join()
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{err.decode()[-2000:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"wall": wall, "cpu": cpu, "peak": peak, "stdout": out.decode()}
+
+
+def publish_command(corpus: Path, out: Path, workers: int, cache: Path | None) -> list[str]:
+    command = [sys.executable, "-m", "pipeline", "publish", "--seeds", str(corpus),
+               "--out", str(out), "--workers", str(workers)]
+    return command + (["--cache", str(cache)] if cache else ["--no-cache"])
+
+
+def segmenter_floor(corpus: Path) -> float:
+    """Seconds pysbd alone takes over every paragraph of the corpus, on one core."""
+    paragraphs = []
+    for path in sorted(corpus.glob("*.txt")):
+        document = read_article(path, path.name)
+        paragraphs += [document.text[b.char_start:b.char_end] for s in document.sections
+                       for b in s.blocks if b.kind == "paragraph"]
+    start = time.process_time()
+    for paragraph in paragraphs:
+        _SEGMENTER.segment(paragraph)
+    return time.process_time() - start
+
+
+def validation_split(package: Path) -> tuple[float, float]:
+    """Seconds for frictionless alone and for the pipeline's own checks, both on one core."""
+    code = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "import pipeline.validate as v\n"
+        "folder = Path(sys.argv[1])\n"
+        "start = time.perf_counter()\n"
+        "names = [r['name'] for r in __import__('json').load(open(folder / 'datapackage.json'))"
+        "['resources']]\n"
+        "assert not v.frictionless_problems(folder, names, None)\n"
+        "middle = time.perf_counter()\n"
+        "v.frictionless_problems = lambda *a: []\n"
+        "assert not v.validate_package(folder)\n"
+        "print(middle - start, time.perf_counter() - middle)\n"
+    )
+    result = run([sys.executable, "-c", code, str(package)])
+    frictionless_seconds, own_seconds = map(float, result["stdout"].split())
+    return frictionless_seconds, own_seconds
+
+
+def measure(size: int, texts: list[str], workers: int, scratch: Path) -> dict:
+    corpus = scratch / f"corpus-{size}"
+    total_bytes = make_corpus(corpus, texts, size)
+    cold = run(publish_command(corpus, scratch / f"package-{size}", workers, None))
+    floor = segmenter_floor(corpus)
+    cache = scratch / f"cache-{size}"
+    warm_out = scratch / f"warm-{size}"
+    run(publish_command(corpus, warm_out, workers, cache))
+    unchanged = run(publish_command(corpus, warm_out, workers, cache))
+    edited = sorted(corpus.glob("*.txt"))[size // 2]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more sentence.\n",
+                      encoding="utf-8")
+    one_edit = run(publish_command(corpus, warm_out, workers, cache))
+    frictionless_seconds, own_seconds = validation_split(scratch / f"package-{size}")
+    return {"size": size, "kb": total_bytes / 1024, "cold": cold, "floor": floor,
+            "unchanged": unchanged["wall"], "one_edit": one_edit["wall"],
+            "frictionless": frictionless_seconds, "own": own_seconds}
+
+
+def report(results: list[dict], workers: int) -> str:
+    lines = [f"Machine: {os.cpu_count()} cores; workers: {workers}; Python {sys.version.split()[0]}",
+             "",
+             "| N | wall s | CPU s | peak MB | articles/s | KB/s | segmenter alone s | "
+             "pipeline/segmenter throughput | unchanged s | one edit s | frictionless s | "
+             "own checks s | own/frictionless |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    for r in results:
+        cold = r["cold"]
+        lines.append(
+            f"| {r['size']} | {cold['wall']:.1f} | {cold['cpu']:.1f} | {cold['peak'] / 2**20:.0f} "
+            f"| {r['size'] / cold['wall']:.1f} | {r['kb'] / cold['wall']:.0f} | {r['floor']:.1f} "
+            f"| {r['floor'] / cold['wall']:.2f} | {r['unchanged']:.2f} | {r['one_edit']:.1f} "
+            f"| {r['frictionless']:.1f} | {r['own']:.1f} | {r['own'] / r['frictionless']:.2f} |")
+    if len(results) >= 2:
+        small, large = results[0], results[-1]
+        lines += ["", f"t({large['size']})/t({small['size']}) = "
+                      f"{large['cold']['wall'] / small['cold']['wall']:.1f}"]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
+    parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    args = parser.parse_args()
+    texts = sources(args.shared)
+    with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
+        results = [measure(size, texts, args.workers, Path(scratch)) for size in args.sizes]
+    print(report(results, args.workers))
+
+
+if __name__ == "__main__":
+    main()
