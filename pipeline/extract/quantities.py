@@ -1,9 +1,24 @@
-"""Quantities family: an integer, the thing counted and a qualifier (over 200 schools, 27-member, 100-strong, 30,000+).
+"""Quantities family: an integer, the thing counted and a qualifier.
 
-Rules are data in `pipeline/rules/quantities.yaml`, read by the pattern engine (patterns.py).
+`member_count` is the size of the organisation or of its armed force ("a 27-member private
+army", "the AA had grown to 30,000 troops", "an army of an estimated 20,000–30,000 Wa soldiers":
+a range is two claims, its lower and its upper bound); `quantity` is any other count the article
+states about its subject ("running over 200 schools", "two Kachin dissidents"), with `unit` the
+thing counted. A date that opens the sentence is the count's `point_in_time`.
+
+A duration ("for over 33 years", "two-month long") is not a count: it is listed as skipped, with
+the reason (a period with an end date, "for 17 years until June 2011", is read by the events
+family). Numbers inside dates ("5 February 1960") or names ("8888 Uprising", "9th Standard") are
+not read at all.
+
+The rules are data in `pipeline/rules/quantities.yaml`, applied like the events family's (one
+sentence at a time, the first rule that reads a number wins), with the bare number and the
+range of pipeline/normalise/numbers.py as macros.
 """
 
-from pipeline.extract.patterns import PatternFamily
+from pipeline.extract.events import SentenceFamily
+from pipeline.normalise.numbers import number_pattern, range_pattern
 
-FAMILY = PatternFamily("quantities")
+FAMILY = SentenceFamily("quantities", (("QUANTITIES_NUMBER", number_pattern()),
+                                       ("QUANTITIES_RANGE", range_pattern())))
 find, rederive = FAMILY.find, FAMILY.rederive

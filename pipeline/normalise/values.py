@@ -18,8 +18,10 @@ def normalise(value_type: str, text: str, object_type: str | None = None) -> tup
     if value_type == "entity":
         name = person_name(text) if object_type == "person" else clean_name(text)
         return _non_empty(name, text), {}
-    if value_type in ("name", "string"):
+    if value_type == "name":
         return _non_empty(clean_name(text), text), {}
+    if value_type == "string":
+        return _non_empty(" ".join(text.split()), text), {}
     if value_type == "edtf":
         return parse_date(text).edtf, {}
     if value_type == "integer":

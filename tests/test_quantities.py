@@ -1,0 +1,126 @@
+"""The quantities family on real phrases (from the seed and the development articles)."""
+
+import re
+from types import SimpleNamespace
+
+import pytest
+
+from pipeline.extract.quantities import FAMILY
+from pipeline.normalise.numbers import (
+    number_pattern,
+    parse_quantity,
+    quantity_pattern,
+    range_pattern,
+)
+
+
+def read(text: str) -> tuple[list[tuple], list[str]]:
+    """The claims (property, value, quote, qualifiers, subject) and skipped quotes of one
+    sentence, after checking that each claim re-derives from its evidence alone."""
+    sentence = SimpleNamespace(char_start=0, char_end=len(text), sentence_id="s", kind="prose")
+    drafts, skips = [], []
+    for f in FAMILY.find_in(text, sentence):
+        evidence = text[f.evidence_start:f.evidence_end]
+        again = {d.key() for d in FAMILY.rederive(f.rule_id, evidence).drafts}
+        for d in f.reading.drafts:
+            assert d.key() in again, (f.rule_id, evidence)
+            drafts.append((d.property, d.value, evidence[d.start:d.end], dict(d.qualifiers),
+                           d.subject))
+        skips += [evidence[s.start:s.end] for s in f.reading.skips]
+    return drafts, skips
+
+
+def claims(text: str) -> list[tuple]:
+    return read(text)[0]
+
+
+def test_a_count_with_its_qualifier_and_unit():
+    assert claims("The KIO operate an education system in areas under their control, running "
+                  "over 200 schools.") == [
+        ("quantity", "200", "over 200", {"quantity_qualifier": "over", "unit": "schools"}, None)]
+
+
+def test_a_count_after_an_opening_date_has_that_point_in_time():
+    got = claims("In 1960 two Kachin dissidents and ex-soldiers of the Burma Army, Lamung Tu Jai "
+                 "and Lama La Ring, contacted fellow dissident Zau Seng.")
+    assert got == [("quantity", "2", "two",
+                    {"point_in_time": "1960", "unit": "Kachin dissidents"}, None)]
+
+
+def test_size_of_a_force_written_as_an_adjective():
+    assert claims("They provided the KIO with ammunition to form a 27-member private army.") == [
+        ("member_count", "27", "27-member", {"unit": "members"}, None)]
+    assert claims("A year later on 5 February 1961, the KIO's 100-strong private army was "
+                  "reorganised into the Kachin Independence Army (KIA).") == [
+        ("member_count", "100", "100-strong",
+         {"point_in_time": "1961-02-05", "unit": "members"}, "KIO")]
+
+
+def test_size_with_its_date_only_when_the_date_is_in_the_same_sentence():
+    dated = ("In a December 2021 interview, Twan Mrat Naing claimed that the AA had grown to "
+             "30,000 troops.")
+    assert claims(dated) == [("member_count", "30000", "30,000",
+                              {"point_in_time": "2021-12", "unit": "troops"}, "AA")]
+    assert claims("The AA had grown to 30,000 troops.") == [
+        ("member_count", "30000", "30,000", {"unit": "troops"}, "AA")]
+
+
+def test_a_range_is_a_lower_and_an_upper_bound():
+    got = claims("It is a well-equipped ethnic minority army of an estimated 20,000–30,000 Wa "
+                 "soldiers, led by Bao Youxiang.")
+    qualifiers = {"note": "estimated", "unit": "soldiers"}
+    assert got == [
+        ("member_count", "20000", "20,000", qualifiers | {"quantity_qualifier": "lower bound"},
+         None),
+        ("member_count", "30000", "30,000", qualifiers | {"quantity_qualifier": "upper bound"},
+         None),
+    ]
+
+
+def test_the_size_of_another_organisation_is_about_it():
+    assert claims("The Tatmadaw's 400,000 troops attacked in 2012.") == [
+        ("member_count", "400000", "400,000", {"unit": "troops"}, "Tatmadaw")]
+
+
+@pytest.mark.parametrize(("sentence", "duration"), [
+    ("Soldiers fought KIA insurgents for over 33 years until a ceasefire.", "over 33 years"),
+    ("The KIO had spent the 17 years building up its legitimacy.", "17 years"),
+    ("Zau Seng was a veteran of the two-month long Pawng Nawng rebellion.", "two-month long"),
+    ("The power vacuum would be filled by the AA over the next 18 months.", "18 months"),
+    ("The KNU was dominated for three decades by its longtime leader Bo Mya.", "three decades"),
+])
+def test_a_duration_is_skipped_not_counted(sentence, duration):
+    assert read(sentence) == ([], [duration])
+
+
+@pytest.mark.parametrize("sentence", [
+    "On 5 February 1960, the KIO's private army raided a bank.",
+    "After the failed 8888 Uprising of the Burmese people in 1988, the army turned to China.",
+    "Students of KIO schools who passed the 9th Standard to take their final 10th Standard "
+    "examination.",
+    "In 1989 the two parties signed a ceasefire agreement.",
+    "a ceasefire was brokered between the two opposing sides in 1994.",
+    "The power vacuum was filled with state-building efforts, like their COVID-19 vaccine "
+    "rollouts.",
+    "Zau Seng gathered other retired veterans from the 1948–50 era.",
+    "It is one of Myanmar's most powerful ethnic armed groups.",
+])
+def test_numbers_in_dates_names_and_references_back_are_not_counts(sentence):
+    assert read(sentence) == ([], [])
+
+
+def test_number_words_ranges_and_multipliers():
+    assert parse_quantity("two hundred").value == 200
+    assert parse_quantity("30 thousand").value == 30000
+    assert parse_quantity("Twelve").value == 12
+    assert re.fullmatch(quantity_pattern(), "Over 200")
+    assert re.fullmatch(number_pattern(), "over 200") is None
+    match = re.fullmatch(range_pattern(), "20,000–30,000")
+    assert (match["low"], match["high"]) == ("20,000", "30,000")
+    assert claims("There are twelve villages and 200 to 300 schools.") == [
+        ("quantity", "200", "200", {"quantity_qualifier": "lower bound", "unit": "schools"},
+         None),
+        ("quantity", "300", "300", {"quantity_qualifier": "upper bound", "unit": "schools"},
+         None),
+        ("quantity", "12", "twelve", {"unit": "villages"}, None),
+    ]
