@@ -1,6 +1,7 @@
 """The package's other forms for consumers, written from the same tables as the CSV:
-JSON (one array of typed objects per table), one SQLite database with its keys declared, and a
-data dictionary (README.md) generated from the schemas and the descriptor.
+JSON (one array of typed objects per table), one SQLite database with its keys declared, a
+data dictionary (README.md) generated from the schemas and the descriptor, and the review page
+(index.html, pipeline/review.py).
 
 Each is deterministic, like the CSV: the same tables give the same bytes.
 """
@@ -9,6 +10,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+from pipeline.review import write_review
 from pipeline.schemas import column_types, columns, json_schema, table_schema
 
 JSON_DIR = "json"
@@ -114,7 +116,9 @@ def dictionary(descriptor: dict, counts: dict[str, int]) -> str:
               "- `datapackage.json`: the Data Package (v2) descriptor, with every Table Schema.",
               "- `data/<table>.csv`: the tables (UTF-8, LF, header row; empty cell = missing).",
               f"- `{JSON_DIR}/<table>.json`: the same rows as a JSON array of typed objects.",
-              f"- `{DATABASE}`: every table in one SQLite database, keys declared.", "",
+              f"- `{DATABASE}`: every table in one SQLite database, keys declared.",
+              "- `index.html`: a review page: each article with every fact highlighted in its "
+              "sentence, the facts by entity, a timeline, conflicts and skipped values.", "",
               TRACING, "## Tables", ""]
     lines += [f"- [`{r['name']}`](#{r['name']}): {counts[r['name']]} rows. {r['title']}."
               for r in descriptor["resources"]]
@@ -130,3 +134,4 @@ def write_formats(folder: Path, tables: dict[str, list[dict]], descriptor: dict)
     write_sqlite(folder, tables)
     counts = {table: len(rows) for table, rows in tables.items()}
     (folder / DICTIONARY).write_text(dictionary(descriptor, counts), encoding="utf-8")
+    write_review(folder, tables, descriptor)
