@@ -1,9 +1,181 @@
-"""People and roles family: founders, leaders and office holders with role, order and dates; ranks kept apart from names.
+"""People and roles family: founders, leaders and office holders with role, order and dates;
+ranks kept apart from names.
 
-Rules are data in `pipeline/rules/people.yaml`, read by the pattern engine (patterns.py).
+Rules are data in `pipeline/rules/people.yaml`, applied by the rule runner of the names family
+(`names.RuleSet`: scopes, overrides, `skip`), with macros built here from vocabulary
+(`{PEOPLE_PERSON}`, `{PEOPLE_ROLE}`, ...: people.yaml lists them). Claim keys read here besides
+the engine's:
+
+    each: {group, pattern} - the group is a list of office holders ("commander in chief A and
+        vice deputy commander B"); the pattern reads each item, whose groups (person, role,
+        ordinal) come before the whole match's (subject, dates)
+    property_by_role: true - a role that is a property of its own (chairman, spokesperson,
+        representative) gives that property instead of `leader`
+    interval: group - a date read as when the role began and ended ("from 1976–2000")
+
+A person's name never keeps a rank or title (it becomes the `rank` qualifier), and a name that
+is a single word once its rank is taken off is reported, not published: it is a fragment.
 """
 
-from pipeline.extract.patterns import PatternFamily
+import re
+from dataclasses import dataclass, replace
+from functools import cache
 
-FAMILY = PatternFamily("people")
-find, rederive = FAMILY.find, FAMILY.rederive
+from pipeline import rulebook
+from pipeline.extract import patterns
+from pipeline.extract.model import Found, Reading, Skip
+from pipeline.extract.names import Rule, RuleSet, merged, skipped
+from pipeline.normalise.dates import DateParseError, parse_date
+from pipeline.normalise.names import name_kind, role_name
+
+FAMILY = "people"
+OPEN_END = ".."  # EDTF for an interval end that is not known
+ORGANISATION = "organisation"
+
+
+def _alternation(words, capital_first: bool = False) -> str:
+    """A regex for any of the words, longest first; optionally with a capital first letter."""
+    def one(word: str) -> str:
+        if capital_first and word[:1].isalpha():
+            return f"[{word[0]}{word[0].upper()}]" + re.escape(word[1:])
+        return re.escape(word)
+    return "|".join(one(w) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def macros() -> dict[str, str]:
+    """The family's macros, built from vocabulary so that the word lists stay data."""
+    names = rulebook.load("names")
+    roles = rulebook.load(FAMILY)["roles"]
+    not_person = [*names["not_name_words"], *(w for ws in names["entity_heads"].values()
+                                              for w in ws)]
+    word = rf"(?!(?:{_alternation(not_person)})\b)[A-Z][a-z]*(?:['’-][A-Za-z]+)*\b"
+    person = rf"{word}(?: {word})+"
+    role = (rf"(?:(?:{_alternation(roles['modifiers'], True)})[ -])*"
+            rf"(?:{_alternation(roles['heads'], True)})\b")
+    return {
+        "PEOPLE_PERSONS": rf"{person}(?:(?:, (?:and )?| and ){person})*",
+        "PEOPLE_HOLDERS": rf"(?:{role} )?{person}(?:(?:, (?:and )?| and )(?:{role} )?{person})*",
+        "PEOPLE_PERSON": person,
+        "PEOPLE_ROLE": role,
+        "PEOPLE_RANK": rf"(?:{_alternation(names['ranks'])})(?= [A-Z])",
+        "PEOPLE_ORDINAL": _alternation(rulebook.load("prose")["ordinals"]),
+    }
+
+
+@dataclass(frozen=True)
+class ItemMatch:
+    """One item of a list inside a match: the item's groups first, then the whole match's.
+
+    It answers what the pattern engine asks of a match (`m[group]`, `m.span(group)`,
+    `m.string`), so the engine reads each office holder with the whole statement's subject.
+    """
+
+    whole: re.Match
+    item: re.Match
+
+    @property
+    def string(self) -> str:
+        return self.whole.string
+
+    def _source(self, group) -> re.Match:
+        return self.item if group in self.item.re.groupindex else self.whole
+
+    def __getitem__(self, group):
+        return self._source(group)[group]
+
+    def span(self, group=0) -> tuple[int, int]:
+        return self.whole.span() if group == 0 else self._source(group).span(group)
+
+
+def read(rule: Rule, match: re.Match) -> Reading:
+    """What one match of a people rule reads."""
+    return skipped(rule, match) or merged(
+        read_holder(item, spec, match.start())
+        for spec in rule.spec["claims"] for item in items(match, spec))
+
+
+def items(match: re.Match, spec: dict) -> list:
+    """The match itself, or each office holder of its list (`each`)."""
+    each = spec.get("each")
+    if not each:
+        return [match]
+    regex = RULES.regex(each["pattern"])
+    start, end = match.span(each["group"])
+    return [ItemMatch(match, item) for item in regex.finditer(match.string, start, end)]
+
+
+def read_holder(match, spec: dict, base: int) -> Reading:
+    """One claim spec read from one match (or list item), with role property and interval."""
+    spec = by_role(match, spec)
+    try:
+        spec = with_interval(match, spec)
+    except DateParseError as error:
+        return Reading(skips=(Skip(match.span()[0] - base, match.span()[1] - base,
+                                   f"a date not read: {error}"),))
+    reading = patterns.read_claim(match, spec, base)
+    drafts, skips = [], list(reading.skips)
+    for draft in reading.drafts:
+        problem = person_problem(draft) or subject_problem(draft.subject)
+        if problem:
+            skips.append(Skip(draft.start, draft.end, problem))
+        else:
+            drafts.append(replace(draft, subject_type=ORGANISATION if draft.subject else None))
+    return Reading(tuple(drafts), tuple(skips))
+
+
+def person_problem(draft) -> str | None:
+    if len(draft.value.split()) < 2:
+        return "a one-word name once the rank is taken off: a fragment, not read as a person"
+    return None
+
+
+def subject_problem(subject: str | None) -> str | None:
+    """Why a named subject cannot be the organisation a person holds a role in, or None.
+
+    It must be an abbreviation (KIO) or have an organisation's head noun (Army, Union): "the
+    KIO's chairman" is a role in an organisation, "Myanmar's president" is not one this family
+    can type, and an entity typed by guessing would be wrong in every table that uses it.
+    """
+    if subject is None or RULES.regex("{ABBR}").fullmatch(subject):
+        return None
+    if name_kind(subject) == ORGANISATION:
+        return None
+    return f"{subject!r} is not known to be an organisation (no abbreviation or head noun)"
+
+
+def by_role(match, spec: dict) -> dict:
+    """A role that is its own property (chairman -> chairperson) replaces `leader`."""
+    group = spec.get("text", {}).get("role")
+    if not spec.get("property_by_role") or not group or match[group] is None:
+        return spec
+    prop = rulebook.load(FAMILY)["role_properties"].get(role_name(match[group]))
+    if prop is None:
+        return spec
+    text = {name: g for name, g in spec["text"].items() if name != "role"}
+    return spec | {"property": prop, "text": text}
+
+
+def with_interval(match, spec: dict) -> dict:
+    """`interval`: a period's ends become start_time and end_time; a single date, point_in_time."""
+    group = spec.get("interval")
+    if not group or match[group] is None:
+        return spec
+    edtf = parse_date(match[group]).edtf
+    if "/" not in edtf:
+        return spec | {"set": spec.get("set", {}) | {"point_in_time": edtf}}
+    start, end = edtf.split("/")
+    bounds = {name: value for name, value in (("start_time", start), ("end_time", end))
+              if value != OPEN_END}
+    return spec | {"set": spec.get("set", {}) | bounds}
+
+
+RULES = RuleSet(FAMILY, macros)
+
+
+def find(document, sentences) -> list[Found]:
+    return RULES.find(document, sentences, read)
+
+
+def rederive(rule_id: str, evidence: str) -> Reading:
+    return RULES.rederive(rule_id, evidence, read)

@@ -1,6 +1,12 @@
-"""Names as written -> canonical names: no leading article, no rank, single spaces."""
+"""Names as written -> canonical names: no leading article, no rank, single spaces.
+
+Also what the names and people families need to judge a name: its words, whether an
+abbreviation is made of its initials, what kind of thing it names (head nouns), and the script
+and language of a native name (pipeline/rules/languages.yaml).
+"""
 
 import re
+import unicodedata
 from functools import cache
 
 from pipeline import rulebook
@@ -48,3 +54,138 @@ def role_name(text: str) -> str:
     plurals = rulebook.load("names")["role_plurals"]
     words[-1] = plurals.get(words[-1], words[-1])
     return " ".join(words)
+
+
+def name_words(name: str) -> list[str]:
+    """The words of a name, split at spaces and at dashes or slashes ("Self-Administered")."""
+    return [word for word in re.split(r"[\s/\-–—]+", name) if word]
+
+
+@cache
+def _vocabulary(key: str) -> frozenset[str]:
+    return frozenset(rulebook.load("names")[key])
+
+
+def drop_leading_words(name: str) -> str:
+    """The name without the sentence words a capitalised run picks up ("In Rakhine State").
+
+    A name as matched may start with a capitalised word that opens the sentence (`In`,
+    `However`) or with a small linking word left over from a trimmed tail; neither is part of
+    the name.
+    """
+    words = name.split(" ")
+    while words and (words[0] in _vocabulary("not_name_words") or words[0][:1].islower()):
+        words = words[1:]
+    return " ".join(words)
+
+
+def _letters(text: str) -> str:
+    return "".join(char for char in text.lower() if char.isalpha())
+
+
+def _initial_words(name: str) -> list[tuple[str, bool]]:
+    """Each word's letters, and whether it may give no initial: a small lower-case word (of,
+    the) or the part of a hyphenated word after the hyphen ("Pa-O National Organisation", PNO).
+    """
+    words = []
+    for token in re.split(r"[\s/–—]+|\s-\s", name):
+        parts = [part for part in token.split("-") if part]
+        words += [(_letters(part), index > 0 or part[:1].islower())
+                  for index, part in enumerate(parts)]
+    return [(letters, optional) for letters, optional in words if letters]
+
+
+def _spell(words: list[tuple[str, bool]], letters: str) -> bool:
+    """Whether the words spell the letters, each giving one or more of its first letters.
+
+    Optional words (see `_initial_words`) may give a letter or none, as in "League of Arakan"
+    (ULA) and "Union of Myanmar Economic Holdings" (UMEH).
+    """
+    if not words:
+        return not letters
+    (word, optional), rest = words[0], words[1:]
+    if optional and _spell(rest, letters):
+        return True
+    size = 1
+    while size <= len(word) and letters[:size] == word[:size]:
+        if _spell(rest, letters[size:]):
+            return True
+        size += 1
+    return False
+
+
+def initials_match(name: str, abbreviation: str, exact: bool = False) -> bool:
+    """Whether the abbreviation is made of the name's initials.
+
+    Loose (the default): each capitalised word gives one or more of its first letters, small
+    words and parts after a hyphen may give none ("Arakan Rohingya Salvation Army" ARSA,
+    "Pa-O National Organisation" PNO). Exact: each capitalised word gives exactly its first
+    letter and small words none ("New Democratic Army – Kachin" NDA-K), for abbreviations the
+    text never puts beside the name.
+    """
+    letters = _letters(abbreviation)
+    if exact:
+        words = name_words(name)
+        return len(letters) >= 2 and "".join(
+            _letters(word)[:1] for word in words if not word[:1].islower()) == letters
+    return bool(letters) and _spell(_initial_words(name), letters)
+
+
+def abbreviated_name(name: str, abbreviation: str) -> str | None:
+    """The longest tail of the name whose initials make the abbreviation, or None.
+
+    A capitalised run before "(KIA)" may start with words that are not part of the name
+    ("Arakan Army and Kachin Independence Army (KIA)"); the abbreviation tells where it starts.
+    """
+    words = name.split(" ")
+    for start in range(len(words)):
+        tail = drop_leading_words(" ".join(words[start:]))
+        if tail and initials_match(tail, abbreviation):
+            return tail
+    return None
+
+
+def name_kind(name: str) -> str | None:
+    """The kind of thing a name names (organisation, place) from its head noun, or None.
+
+    The last word that is a head noun decides: "Shan State Army" is an organisation, "Wa
+    Self-Administered Division" a place. A name with no head noun ("Myanmar") is not guessed.
+    """
+    heads = rulebook.load("names")["entity_heads"]
+    for word in reversed(name_words(name)):
+        for kind, words in heads.items():
+            if word in words:
+                return kind
+    return None
+
+
+@cache
+def _script_ranges() -> tuple[tuple[str, int, int], ...]:
+    scripts = rulebook.load("languages")["scripts"]
+    return tuple((code, low, high) for code, ranges in scripts.items() for low, high in ranges)
+
+
+def scripts_in(text: str) -> set[str]:
+    """The ISO 15924 scripts of the text's letters and marks, from their Unicode blocks.
+
+    Letters outside every block in pipeline/rules/languages.yaml count as script None.
+    """
+    found = set()
+    for char in text:
+        if not (char.isalpha() or unicodedata.category(char).startswith("M")):
+            continue
+        point = ord(char)
+        found.add(next((code for code, low, high in _script_ranges() if low <= point <= high),
+                       None))
+    return found
+
+
+def script_of(text: str) -> str | None:
+    """The one script the text is written in, or None when it mixes scripts or has none known."""
+    scripts = scripts_in(text)
+    return next(iter(scripts)) if len(scripts) == 1 else None
+
+
+def language_of(label: str) -> str | None:
+    """The BCP 47 tag of a language named as articles name it ("Burmese" -> my), or None."""
+    return rulebook.load("languages")["languages"].get(" ".join(label.split()))

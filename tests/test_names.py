@@ -1,0 +1,261 @@
+"""The names family on real phrases (from the seed and the development articles)."""
+
+import pytest
+
+from pipeline.extract import names
+from pipeline.normalise.names import (
+    abbreviated_name,
+    initials_match,
+    language_of,
+    name_kind,
+    script_of,
+)
+from pipeline.read import read_article
+from pipeline.segment import segment
+
+KIO_OPENING = ('The Kachin Independence Organisation (abbreviated KIO; ကချင်လွတ်လပ်ရေးအဖွဲ့ချုပ်; '
+               'Kachin: Wunpawng Gumrawng Gumtsa Mungdan, "Sovereign Kachin nation state") is a '
+               'Kachin political organisation in Myanmar.')
+
+
+def found(tmp_path, text: str, title: str = "Test Front"):
+    path = tmp_path / "article.txt"
+    path.write_text(f"= {title} =\n\n{text}\n", encoding="utf-8")
+    document = read_article(path, "article.txt")
+    return document, names.find(document, segment(document))
+
+
+def claims(tmp_path, text: str, title: str = "Test Front") -> list[tuple]:
+    """(property, value, quote, subject, subject type, qualifiers) of every prose claim."""
+    document, results = found(tmp_path, text, title)
+    return [(d.property, d.value, document.text[f.evidence_start + d.start:
+                                                f.evidence_start + d.end],
+             d.subject, d.subject_type, dict(d.qualifiers))
+            for f in results if f.rule_id != "names/title" for d in f.reading.drafts]
+
+
+def skips(tmp_path, text: str) -> list[tuple]:
+    document, results = found(tmp_path, text)
+    return [(document.text[f.evidence_start + s.start:f.evidence_start + s.end], s.reason)
+            for f in results for s in f.reading.skips]
+
+
+def test_title_is_the_official_name(tmp_path):
+    document, results = found(tmp_path, "It is a front.", title="Kachin Independence Organisation")
+    title = [d for f in results if f.rule_id == "names/title" for d in f.reading.drafts]
+    assert [(d.property, d.value, d.subject) for d in title] == [
+        ("official_name", "Kachin Independence Organisation", None)]
+
+
+def test_opening_parenthesis_in_three_languages_and_two_scripts(tmp_path):
+    subject = ("Kachin Independence Organisation", "organisation")
+    assert claims(tmp_path, KIO_OPENING) == [
+        ("short_name", "KIO", "KIO", *subject, {}),
+        ("native_label", "ကချင်လွတ်လပ်ရေးအဖွဲ့ချုပ်", "ကချင်လွတ်လပ်ရေးအဖွဲ့ချုပ်", *subject,
+         {"language": "my", "script": "Mymr"}),
+        ("native_label", "Wunpawng Gumrawng Gumtsa Mungdan", "Wunpawng Gumrawng Gumtsa Mungdan",
+         *subject, {"language": "kac", "script": "Latn"}),
+        ("name_translation", "Sovereign Kachin nation state", "Sovereign Kachin nation state",
+         *subject, {}),
+    ]
+
+
+def test_romanized_name_keeps_the_language_of_the_name_before(tmp_path):
+    text = ("The Arakan Army (Burmese: ရက္ခိုင့်တပ်တော်, romanized: Rakhaing Tattaw; abbreviated AA)"
+            " is an ethnic armed organisation.")
+    assert [(c[0], c[1], c[5]) for c in claims(tmp_path, text)] == [
+        ("native_label", "ရက္ခိုင့်တပ်တော်", {"language": "my", "script": "Mymr"}),
+        ("native_label", "Rakhaing Tattaw", {"language": "my", "script": "Latn"}),
+        ("short_name", "AA", {}),
+    ]
+
+
+def test_parauk_burmese_and_abbreviations_after_the_parenthesis(tmp_path):
+    text = ("The United Wa State Army (Parauk: Kru' Naing' Rob Rom' Hak Tiex Praog, ; "
+            "ဝပြည် သွေးစည်းညီညွတ်ရေး တပ်မတော်, /my/), abbreviated as the UWSA or the UWS Army, "
+            "is the military wing of the party.")
+    assert [(c[0], c[1], c[2], c[5]) for c in claims(tmp_path, text)] == [
+        ("native_label", "Kru' Naing' Rob Rom' Hak Tiex Praog",
+         "Kru' Naing' Rob Rom' Hak Tiex Praog", {"language": "prk", "script": "Latn"}),
+        ("native_label", "ဝပြည် သွေးစည်းညီညွတ်ရေး တပ်မတော်", "ဝပြည် သွေးစည်းညီညွတ်ရေး တပ်မတော်",
+         {"language": "my", "script": "Mymr"}),
+        ("short_name", "UWSA", "UWSA", {}),
+        ("short_name", "UWS Army", "UWS Army", {}),
+    ]
+    assert skips(tmp_path, text) == [("/my/", "a pronunciation or a language mark, not a name")]
+
+
+def test_officially_known_as_names_a_place(tmp_path):
+    text = ("It is the ruling party of Wa State (officially known as the Wa Self-Administered "
+            "Division) in Myanmar.")
+    assert claims(tmp_path, text) == [
+        ("also_known_as", "Wa Self-Administered Division", "Wa Self-Administered Division",
+         "Wa State", "place", {})]
+
+
+def test_unknown_language_label_is_reported_not_guessed(tmp_path):
+    text = 'The Northern Hills Front (abbreviated NHF; Hill: Loi Mawng Hpung) is a front.'
+    assert [c[:2] for c in claims(tmp_path, text)] == [("short_name", "NHF")]
+    assert skips(tmp_path, text) == [
+        ("Hill: Loi Mawng Hpung",
+         "a name in a language not in pipeline/rules/languages.yaml: 'Hill'")]
+
+
+@pytest.mark.parametrize("text, subject, abbreviation", [
+    ("Its armed wing, the Kachin Independence Army (KIA), is strong.",
+     "Kachin Independence Army", "KIA"),
+    ("It is the military wing of the United League of Arakan (ULA).",
+     "United League of Arakan", "ULA"),
+    ("It formed after the collapse of the armed wing of the Communist Party of Burma (CPB) in "
+     "1989.", "Communist Party of Burma", "CPB"),
+    ("In Democratic Karen Buddhist Army (DKBA) areas, they fought.",
+     "Democratic Karen Buddhist Army", "DKBA"),
+])
+def test_abbreviation_in_brackets(tmp_path, text, subject, abbreviation):
+    assert claims(tmp_path, text) == [
+        ("short_name", abbreviation, abbreviation, subject, "organisation", {})]
+
+
+def test_abbreviation_that_is_not_the_initials_is_reported(tmp_path):
+    text = "It fought the Shan State Army (RCSS)."
+    assert claims(tmp_path, text) == []
+    assert skips(tmp_path, text) == [("the Shan State Army (RCSS)", "'RCSS' is not made of the "
+                                      "initials of the name before it: not read as its "
+                                      "abbreviation")]
+
+
+def test_abbreviation_of_a_name_of_unknown_kind_is_reported(tmp_path):
+    text = "Aung San Suu Kyi (ASSK) spoke."
+    assert claims(tmp_path, text) == []
+    assert "not known whether 'Aung San Suu Kyi'" in skips(tmp_path, text)[0][1]
+
+
+def test_other_name_in_brackets(tmp_path):
+    text = "It fought alongside the KIA against the Tatmadaw (Myanmar Armed Forces) in the war."
+    assert claims(tmp_path, text) == [
+        ("also_known_as", "Myanmar Armed Forces", "Myanmar Armed Forces", "Tatmadaw",
+         "organisation", {})]
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("It is based in Rakhine State (Arakan).", "Rakhine State (Arakan)"),
+    ("Its headquarters are in Laiza (Kachin State).", "Laiza (Kachin State)"),
+    ("It joined the Northern Alliance (Burma) in 2016.", "the Northern Alliance (Burma)"),
+])
+def test_brackets_that_may_tell_which_one_is_meant_are_reported(tmp_path, text, quote):
+    assert claims(tmp_path, text) == []
+    assert [s[0] for s in skips(tmp_path, text)] == [quote]
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers from Myanmar's Tatmadaw (armed forces) fought KIA insurgents.",
+    "The Shan State Army (South) was formed in 1996.",
+    "It fought the Burma state military (Tatmadaw) from jungle camps.",
+])
+def test_brackets_that_are_not_another_name(tmp_path, text):
+    assert claims(tmp_path, text) == []
+
+
+def test_other_name_of_unknown_kind_is_reported_not_typed(tmp_path):
+    text = "It is a political organisation in Myanmar (Burma)."
+    assert claims(tmp_path, text) == []
+    assert skips(tmp_path, text) == [("Myanmar (Burma)", "'Burma' in brackets may be another "
+                                      "name of 'Myanmar' or a place or kind that tells which "
+                                      "one is meant: not read")]
+
+
+def test_former_name_held_until_the_change_of_name(tmp_path):
+    text = ("In 1961, the organisation was established as the Jinghpaw Independence Organisation "
+            "(Jinghpaw Shang Lawt Hpung), as the Jinghpaw were the most numerous. It grew.\n\n"
+            "In 1969, the KIO changed its name to Wunpawng Mungdan Shang Lawt Hpung, omitting a "
+            "controversial reference.")
+    years = {"start_time": "1961", "end_time": "1969"}
+    assert claims(tmp_path, text) == [
+        ("former_name", "Jinghpaw Independence Organisation", "Jinghpaw Independence Organisation",
+         None, None, years),
+        ("former_name", "Jinghpaw Shang Lawt Hpung", "Jinghpaw Shang Lawt Hpung", None, None,
+         years),
+        ("official_name", "Wunpawng Mungdan Shang Lawt Hpung", "Wunpawng Mungdan Shang Lawt Hpung",
+         "KIO", None, {"start_time": "1969"}),
+    ]
+
+
+def test_name_given_at_founding_alone_is_not_called_former(tmp_path):
+    text = ("In 1961, the organisation was established as the Jinghpaw Independence Organisation "
+            "(Jinghpaw Shang Lawt Hpung).")
+    assert [(c[0], c[1], c[5]) for c in claims(tmp_path, text)] == [
+        ("official_name", "Jinghpaw Independence Organisation", {"start_time": "1961"}),
+        ("official_name", "Jinghpaw Shang Lawt Hpung", {"start_time": "1961"}),
+    ]
+
+
+def test_renamed_with_the_old_name(tmp_path):
+    text = "In 2009, the group was renamed from the Kokang Army to the Kokang Defence Army."
+    assert [(c[0], c[1], c[5]) for c in claims(tmp_path, text)] == [
+        ("official_name", "Kokang Defence Army", {"start_time": "2009"}),
+        ("former_name", "Kokang Army", {"end_time": "2009"}),
+    ]
+
+
+def test_abbreviation_later_in_the_sentence_with_exactly_the_initials(tmp_path):
+    text = ("In 1989, the New Democratic Army – Kachin split from the KIO due to its differences "
+            "- the KIO was dominated by the Jingpo, while the NDA-K is led by the Lacid.")
+    assert claims(tmp_path, text) == [
+        ("short_name", "NDA-K", "NDA-K", "New Democratic Army – Kachin", "organisation", {})]
+
+
+def test_no_pairing_of_names_and_abbreviations_that_do_not_match(tmp_path):
+    text = ("A year later, the army was reorganised into the Kachin Independence Army and became "
+            "the KIO's armed wing.")
+    assert claims(tmp_path, text) == []
+
+
+def test_every_claim_re_derives_from_its_evidence(tmp_path):
+    text = (KIO_OPENING + " In 1989, the New Democratic Army – Kachin split, while the NDA-K "
+            "stayed. It fought the Tatmadaw (Myanmar Armed Forces) and the Shan State Army "
+            "(RCSS).")
+    document, results = found(tmp_path, text)
+    assert results
+    for result in results:
+        evidence = document.text[result.evidence_start:result.evidence_end]
+        again = names.rederive(result.rule_id, evidence)
+        assert {d.key() for d in result.reading.drafts} <= {d.key() for d in again.drafts}
+        assert set(result.reading.skips) <= set(again.skips)
+
+
+@pytest.mark.parametrize("name, abbreviation, exact, expected", [
+    ("Kachin Independence Army", "KIA", False, True),
+    ("United League of Arakan", "ULA", False, True),
+    ("All Burma Students' Democratic Front", "ABSDF", False, True),
+    ("Pa-O National Organisation", "PNO", False, True),
+    ("Wa Self-Administered Division", "WSAD", False, True),
+    ("Shan State Army", "RCSS", False, False),
+    ("New Democratic Army – Kachin", "NDA-K", True, True),
+    ("Kachin Independence", "KIA", True, False),
+    ("United League of Arakan", "ULOA", True, False),
+])
+def test_initials(name, abbreviation, exact, expected):
+    assert initials_match(name, abbreviation, exact=exact) is expected
+
+
+def test_abbreviation_tells_where_the_name_starts():
+    assert abbreviated_name("Arakan Army and Kachin Independence Army", "KIA") == \
+        "Kachin Independence Army"
+    assert abbreviated_name("Shan State Army", "RCSS") is None
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("Shan State Army", "organisation"), ("Rakhine State", "place"),
+    ("Wa Self-Administered Division", "place"), ("Nationwide Ceasefire Agreement", "event"),
+    ("Myanmar", None), ("Aung San Suu Kyi", None),
+])
+def test_kind_from_head_noun(name, kind):
+    assert name_kind(name) == kind
+
+
+def test_script_and_language():
+    assert script_of("ကရင် အမျိုးသား အစည်းအရုံး") == "Mymr"
+    assert script_of("Kru' Naing' Rob Rom'") == "Latn"
+    assert script_of("KIO ကချင်") is None
+    assert language_of("S'gaw Karen") == "ksw"
+    assert language_of("Klingon") is None
