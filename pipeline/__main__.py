@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pipeline.errors import InputError, PackageInvalid
 from pipeline.executor import LocalProcesses, make_executor
-from pipeline.publish import publish
+from pipeline.publish import Limits, publish
 from pipeline.schemas import PROFILE
 from pipeline.validate import validate_package
 
@@ -33,6 +33,10 @@ def parser() -> argparse.ArgumentParser:
                        help="folder for built articles, reused while nothing changes; "
                             "default: .pipeline-cache")
     build.add_argument("--no-cache", action="store_true", help="build every article afresh")
+    build.add_argument("--max-article-bytes", type=int, default=Limits.article_bytes,
+                       help=f"largest article accepted; default: {Limits.article_bytes}")
+    build.add_argument("--max-total-bytes", type=int, default=Limits.total_bytes,
+                       help=f"largest total of all articles; default: {Limits.total_bytes}")
     check = commands.add_parser("validate", help="validate a published package")
     check.add_argument("folder", type=Path, nargs="?", default=Path("datapackage"))
     check.add_argument("--profile", type=Path, default=PROFILE,
@@ -46,7 +50,8 @@ def run_publish(args: argparse.Namespace) -> int:
     executor = make_executor(args.executor, args.workers, args.scheduler)
     try:
         counts = publish(args.seeds, args.out, executor=executor,
-                         cache_folder=None if args.no_cache else args.cache)
+                         cache_folder=None if args.no_cache else args.cache,
+                         limits=Limits(args.max_article_bytes, args.max_total_bytes))
     finally:
         getattr(executor, "close", lambda: None)()
     if counts is None:
@@ -60,7 +65,9 @@ def run_publish(args: argparse.Namespace) -> int:
 def run(args: argparse.Namespace) -> int:
     if args.command == "publish":
         return run_publish(args)
-    problems = validate_package(args.folder, args.profile, executor=LocalProcesses())
+    problems = validate_package(args.folder, args.profile, executor=LocalProcesses(),
+                                warn=lambda text: print(f"warning [formula-like]: {text}",
+                                                        file=sys.stderr))
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

@@ -22,7 +22,7 @@ from pipeline.package import write_package
 from pipeline.read import read_article
 from pipeline.resolve import ArticleFacts, resolve
 from pipeline.segment import segment
-from pipeline.validate import row_problems, validate_package
+from pipeline.validate import row_problems, spreadsheet_warnings, validate_package
 
 ARTICLE_TABLES = ("documents", "sections", "sentences", "warnings")
 ARTICLE_GLOB = "*.txt"
@@ -150,10 +150,27 @@ def run_job(job: Job) -> Article:
     return article
 
 
-def plan(seeds: Path, cache_folder: Path | None) -> list[Job]:
-    jobs = []
+@dataclass(frozen=True)
+class Limits:
+    """How much input one publish accepts; the defaults admit a 10 MB article."""
+
+    article_bytes: int = 64 * 2**20
+    total_bytes: int = 2 * 2**30
+
+
+def plan(seeds: Path, cache_folder: Path | None, limits: Limits) -> list[Job]:
+    """One job per article, refusing input over the limits before any work is done."""
+    jobs, total = [], 0
     for path in discover(seeds):
         source = f"{seeds.resolve().name}/{path.name}"
+        size = path.stat().st_size
+        total += size
+        if size > limits.article_bytes:
+            raise InputError(source, f"is {size} bytes, over the per-article limit of "
+                             f"{limits.article_bytes} (--max-article-bytes)")
+        if total > limits.total_bytes:
+            raise InputError(str(seeds), f"the articles are over the total limit of "
+                             f"{limits.total_bytes} bytes (--max-total-bytes)")
         try:
             content = path.read_bytes()
         except OSError as error:
@@ -163,11 +180,11 @@ def plan(seeds: Path, cache_folder: Path | None) -> list[Job]:
 
 
 def publish(seeds: Path, out: Path, report=print, executor: Executor | None = None,
-            cache_folder: Path | None = None) -> dict[str, int] | None:
+            cache_folder: Path | None = None, limits: Limits = Limits()) -> dict[str, int] | None:
     """Publish every article in `seeds` as one package at `out`; return rows per table, or
     None when `out` already holds the package these inputs make."""
     check_output(out)
-    jobs = plan(seeds, cache_folder)
+    jobs = plan(seeds, cache_folder, limits)
     cache = ArticleCache(cache_folder)
     inputs = inputs_digest([job.key for job in jobs])
     if cache.is_current(out, inputs):
@@ -178,6 +195,8 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
         for diagnostic in article.diagnostics:
             report(str(diagnostic), file=sys.stderr)
     tables = merge(articles)
+    for warning in spreadsheet_warnings(tables):
+        report(f"warning [formula-like]: {warning}", file=sys.stderr)
     problems = [p for article in articles for p in article.problems]
     problems += [p for table, rows in tables.items() if table not in ARTICLE_TABLES
                  for p in row_problems(table, rows)]

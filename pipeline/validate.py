@@ -202,6 +202,25 @@ def sqlite_problems(folder: Path, tables: dict[str, list[dict]]) -> list[str]:
                        if counts[table] != len(rows)]
 
 
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def spreadsheet_warnings(tables: dict[str, list[dict]]) -> list[str]:
+    """Columns with text a spreadsheet would run as a formula: published unchanged (they are
+    what the source says), but named, so that a user imports those columns as text."""
+    warnings = []
+    for table, rows in tables.items():
+        found: dict[str, list[int]] = {}
+        for number, row in enumerate(rows, start=2):
+            for name, value in row.items():
+                if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+                    found.setdefault(name, []).append(number)
+        warnings += [f"{table_path(table)} column {name}: {len(lines)} value(s) start like a "
+                     f"spreadsheet formula (first in data row {lines[0] - 1}); import it as text"
+                     for name, lines in found.items()]
+    return warnings
+
+
 def descriptor_problems(descriptor: dict, profile_path: Path = PROFILE) -> list[str]:
     try:
         profile = json.loads(profile_path.read_text(encoding="utf-8"))
@@ -256,11 +275,12 @@ def frictionless_problems(folder: Path, names: list[str], executor: Executor | N
 
 def validate_package(folder: Path, profile_path: Path = PROFILE,
                      checked_rows: dict[str, list[dict]] | None = None,
-                     executor: Executor | None = None) -> list[str]:
+                     executor: Executor | None = None, warn=None) -> list[str]:
     """All checks on a written package; an empty list means it is valid.
 
     `checked_rows` are the rows the package was written from, already checked against their
     JSON Schemas: the written tables must then equal them, which is cheaper than checking again.
+    `warn` receives what is valid but worth knowing (values that look like spreadsheet formulas).
     """
     descriptor_file = folder / "datapackage.json"
     if not descriptor_file.is_file():
@@ -277,6 +297,8 @@ def validate_package(folder: Path, profile_path: Path = PROFILE,
     if problems:
         return problems
     tables = {r["name"]: read_table(folder, r["name"]) for r in descriptor["resources"]}
+    for warning in spreadsheet_warnings(tables) if warn else ():
+        warn(warning)
     for table, rows in tables.items():
         if checked_rows is None:
             problems += row_problems(table, rows)

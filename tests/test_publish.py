@@ -189,3 +189,26 @@ def test_input_error_crosses_worker_processes(seeds, tmp_path):
     result = run_cli("publish", "--seeds", str(seeds), "--out", str(tmp_path / "p"),
                      "--workers", "2", "--no-cache")
     assert result.returncode == 2 and "b.txt: the article is empty" in result.stderr
+
+
+def test_size_limits_give_a_clear_error(seeds, tmp_path):
+    (seeds / "a.txt").write_text("= A =\n\n" + "Words here. " * 100 + "\n", encoding="utf-8")
+    (seeds / "b.txt").write_text("= B =\n\n" + "Words here. " * 100 + "\n", encoding="utf-8")
+    out = str(tmp_path / "p")
+    result = run_cli("publish", "--seeds", str(seeds), "--out", out, "--max-article-bytes", "500")
+    assert result.returncode == 2 and "over the per-article limit of 500" in result.stderr
+    result = run_cli("publish", "--seeds", str(seeds), "--out", out, "--max-total-bytes", "1500")
+    assert result.returncode == 2 and "over the total limit of 1500" in result.stderr
+    assert not (tmp_path / "p").exists()
+
+
+def test_formula_like_values_are_published_unchanged_and_warned(seeds, tmp_path):
+    (seeds / "a.txt").write_text("= F =\n\nF\n- Motto: =HYPERLINK(\"x\")\n- Status: @risk\n",
+                                 encoding="utf-8")
+    out = tmp_path / "p"
+    result = run_cli("publish", "--seeds", str(seeds), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "formula-like" in result.stderr and "claims.csv column value" in result.stderr
+    assert '=HYPERLINK(""x"")' in (out / "data" / "claims.csv").read_text()
+    result = run_cli("validate", str(out))
+    assert result.returncode == 0 and "formula-like" in result.stderr
