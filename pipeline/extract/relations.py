@@ -1,9 +1,168 @@
-"""Relations family: armed and political wings, part of, split from, predecessor, merged into, trained, allied with, fought, ceasefire with.
+"""Relations family: armed and political wings, part of, split from, predecessor, merged into,
+trained, allied with, fought, ceasefire with.
 
-Rules are data in `pipeline/rules/relations.yaml`, read by the pattern engine (patterns.py).
+Rules are data in `pipeline/rules/relations.yaml`, read by the pattern engine (patterns.py),
+with two additions that this module makes in `find` and `rederive` alike (so every value still
+re-derives from its evidence alone):
+
+- A party is matched together with what is written around its name ({RELATIONS_PARTY} in
+  prose.yaml): "the Karen National Liberation Army (KNLA)", "the Tatmadaw (armed forces)",
+  "the Burma state military (Tatmadaw)", "Burma's military-backed civilian government". The
+  party's own name is read out of that text, so that an entity is a name and a value's quote
+  is exactly the name as written.
+- A date qualifier may name a list of groups (`dates: {point_in_time: [date, date_after]}`): the
+  first that matched is read. A regex names a group once, and English puts the date before
+  ("In 1989, X split from Y") or after ("X split from Y in 1989") the statement.
+
+Each rule also has `needs`: a regex that every match of the rule contains (a word of it). A
+sentence without it is not searched by that rule, which keeps long articles fast (most rules
+start with a name, which the regex engine would otherwise try at every capitalised word).
+`rederive` does not use it: it changes how fast rules run, never what they read.
+
+The places family reads its rules with the same helpers (`read_claim`, `find_matches`,
+`rederive_match`).
 """
 
-from pipeline.extract.patterns import PatternFamily
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from functools import cache
 
-FAMILY = PatternFamily("relations")
-find, rederive = FAMILY.find, FAMILY.rederive
+from pipeline import rulebook
+from pipeline.extract import patterns
+from pipeline.extract.model import Draft, Found, Reading
+from pipeline.extract.patterns import PROSE_KINDS, PatternRule, family_rules
+from pipeline.normalise.names import TRIM, clean_name
+
+FAMILY = "relations"
+ARTICLE = re.compile(r"(?:[Tt]he\s+)?")
+PARENTHESIS = re.compile(r"(?P<outer>.*?)\s*\((?P<inner>[^()]*)\)", re.DOTALL)
+# "Burma's military-backed civilian government" names the Government of Burma.
+STATE_ACTOR = re.compile(r"(?P<state>[A-Z][\w.-]*)['’]s\s+(?:[a-z][\w-]*\s+)*"
+                         r"(?P<head>army|military|government|armed forces|junta|regime)")
+# A parenthesis that glosses the text before it rather than naming the party: "(Burmese: ...)".
+GLOSS = re.compile(r"[^:;]*[:;].*|[a-z].*", re.DOTALL)
+ABBREVIATION = re.compile(r"[A-Z][A-Z/-]*[A-Z]")
+LINK_WORDS = ("of", "the", "for", "and")
+
+Reader = Callable[[PatternRule, re.Match], Reading]
+
+
+def pick_dates(spec: dict, match: re.Match) -> dict:
+    """The spec with each date qualifier naming one group: the first of its list that matched."""
+    dates = {}
+    for name, groups in spec.get("dates", {}).items():
+        groups = [groups] if isinstance(groups, str) else groups
+        dates[name] = next((g for g in groups if match[g] is not None), groups[0])
+    return spec | {"dates": dates}
+
+
+def read_claim(match: re.Match, spec: dict, base: int) -> Reading:
+    return patterns.read_claim(match, pick_dates(spec, match), base)
+
+
+@cache
+def needs(family: str) -> dict[str, re.Pattern]:
+    """Rule id -> what a sentence must contain for the rule to be tried on it."""
+    return {f"{family}/{spec['id']}": re.compile(spec["needs"], re.IGNORECASE)
+            for spec in rulebook.load(family)["rules"]}
+
+
+def find_matches(family: str, rules: dict[str, PatternRule], read: Reader, document,
+                 sentences) -> list[Found]:
+    """Every match of the family's rules in the document's prose sentences, read by `read`."""
+    found = []
+    text = document.text
+    for sentence in sentences:
+        if sentence.kind not in PROSE_KINDS:
+            continue
+        for rule in rules.values():
+            if not needs(family)[rule.rule_id].search(text, sentence.char_start,
+                                                      sentence.char_end):
+                continue
+            for match in rule.regex.finditer(text, sentence.char_start, sentence.char_end):
+                reading = read(rule, match)
+                if reading.drafts or reading.skips:
+                    found.append(Found(rule.rule_id, sentence.sentence_id, match.start(),
+                                       match.end(), reading))
+    return found
+
+
+def rederive_match(rules: dict[str, PatternRule], read: Reader, rule_id: str,
+                   evidence: str) -> Reading:
+    """What the rule reads from the evidence alone (the whole evidence is its match)."""
+    rule = rules.get(rule_id)
+    match = rule.regex.fullmatch(evidence) if rule else None
+    return read(rule, match) if match else Reading()
+
+
+def stands_for(abbreviation: str, name: str) -> bool:
+    """Whether the abbreviation is made of the name's initials ("UWSP": United Wa State Party)."""
+    initials = iter(w[0] for w in re.split(r"[\s–—-]+", name) if w and w not in LINK_WORDS)
+    return all(letter in initials for letter in abbreviation if letter.isalpha())
+
+
+def parenthesis_span(match: re.Match) -> tuple[int, int]:
+    """Which part of "outer (inner)" names the party.
+
+    A description's parenthesis is the name ("the Burma state military (Tatmadaw)"). A name's
+    parenthesis that glosses or abbreviates it goes ("(armed forces)", "(KNLA)"), but an
+    abbreviation that is not the name's own tells which party it is and stays ("Shan State Army
+    (RCSS)", as the infobox writes it).
+    """
+    outer, inner = match["outer"], match["inner"]
+    if not outer.split()[-1][:1].isupper() and not GLOSS.fullmatch(inner):
+        return match.span("inner")
+    if ABBREVIATION.fullmatch(inner) and not stands_for(inner, outer):
+        return match.span()
+    return match.span("outer")
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without a leading "the" and surrounding punctuation or space."""
+    start = ARTICLE.match(text, start, end).end()
+    while start < end and text[start] in TRIM:
+        start += 1
+    while end > start and text[end - 1] in TRIM:
+        end -= 1
+    return start, end
+
+
+def name_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the party's own name inside text[start:end] (no article, no gloss)."""
+    start, end = trim_span(text, start, end)
+    match = PARENTHESIS.fullmatch(text, start, end)
+    return trim_span(text, *parenthesis_span(match)) if match else (start, end)
+
+
+def party_name(text: str) -> str:
+    """The canonical name of a party as written: "Government of Burma" for a state described."""
+    state = STATE_ACTOR.fullmatch(text)
+    if state:
+        return f"{state['head'].capitalize()} of {state['state']}"
+    return clean_name(text)
+
+
+def read_party(draft: Draft, evidence: str) -> Draft:
+    """The draft with its value narrowed to the party's name, and its subject named likewise."""
+    start, end = name_span(evidence, draft.start, draft.end)
+    subject = draft.subject
+    if subject is not None:
+        subject = party_name(subject[slice(*name_span(subject, 0, len(subject)))])
+    return replace(draft, value=party_name(evidence[start:end]), start=start, end=end,
+                   subject=subject)
+
+
+def read_match(rule: PatternRule, match: re.Match) -> Reading:
+    evidence = match.group()
+    readings = [read_claim(match, spec, match.start()) for spec in rule.claims]
+    return Reading(tuple(read_party(d, evidence) for r in readings for d in r.drafts),
+                   tuple(s for r in readings for s in r.skips))
+
+
+def find(document, sentences) -> list[Found]:
+    return find_matches(FAMILY, family_rules(FAMILY), read_match, document, sentences)
+
+
+def rederive(rule_id: str, evidence: str) -> Reading:
+    return rederive_match(family_rules(FAMILY), read_match, rule_id, evidence)

@@ -1,0 +1,181 @@
+"""The places and resources family on real phrases (from the seed and the development articles)."""
+
+from types import SimpleNamespace
+
+import pytest
+
+from pipeline.extract import places
+from pipeline.package import read_table
+
+
+def claims(text: str) -> list[tuple]:
+    """(subject, property, value, quote, qualifiers) of every claim read from one sentence,
+    after checking that each re-derives from its evidence alone."""
+    document = SimpleNamespace(text=text)
+    sentence = SimpleNamespace(char_start=0, char_end=len(text), sentence_id="s", kind="prose")
+    read = []
+    for found in places.find(document, [sentence]):
+        evidence = text[found.evidence_start:found.evidence_end]
+        again = {d.key() for d in places.rederive(found.rule_id, evidence).drafts}
+        for d in found.reading.drafts:
+            assert d.key() in again, (found.rule_id, evidence)
+            read.append((d.subject, d.property, d.value, evidence[d.start:d.end],
+                         dict(d.qualifiers)))
+    return read
+
+
+def values(text: str, prop: str) -> list[str]:
+    return [value for _, p, value, _, _ in claims(text) if p == prop]
+
+
+def test_moved_headquarters_ends_one_and_starts_the_other():
+    assert claims("In 2005, the KIO moved its headquarters from Pajau to Laiza, and established "
+                  "a military academy and training school.") == [
+        ("KIO", "headquarters", "Laiza", "Laiza", {"start_time": "2005"}),
+        ("KIO", "headquarters", "Pajau", "Pajau", {"end_time": "2005"}),
+    ]
+
+
+def test_fall_of_its_headquarters_ends_it():
+    assert claims("The KNU's effectiveness was severely diminished after the fall of its "
+                  "headquarters at Manerplaw, near the Thai border, in 1995.") == [
+        (None, "headquarters", "Manerplaw", "Manerplaw", {"end_time": "1995"})]
+
+
+def test_a_plural_region_word_belongs_to_each_place_of_the_list():
+    got = claims("Its armed wing, the Kachin Independence Army (KIA), is one of Myanmar’s most "
+                 "powerful ethnic armed groups, operating in Kachin and Shan States.")
+    assert got == [
+        ("Kachin Independence Army", "operating_area", "Kachin State", "Kachin", {}),
+        ("Kachin Independence Army", "operating_area", "Shan State", "Shan States", {}),
+    ]
+
+
+def test_a_compass_word_stays_in_the_region_an_adjective_does_not():
+    assert claims("It operates in mountainous eastern Burma, and has underground networks in "
+                  "other areas of Burma.") == [
+        (None, "operating_area", "eastern Burma", "eastern Burma", {})]
+
+
+@pytest.mark.parametrize("text, prop, value", [
+    ("The Arakan Army is an ethnic armed organisation based in Rakhine State (Arakan).",
+     "operating_area", "Rakhine State"),
+    ("The front is a small group based in Mae Sot.", "headquarters", "Mae Sot"),
+])
+def test_based_in_a_region_is_where_it_operates_in_a_town_its_headquarters(text, prop, value):
+    assert [(p, v) for _, p, v, _, _ in claims(text)] == [(prop, value)]
+
+
+def test_took_control_of_towns_each_with_the_date():
+    when = {"point_in_time": "2024"}
+    assert claims("In 2024, it took control of the towns of Panwa and Chipwe, which are rare "
+                  "earth mining hubs.") == [(None, "controls", "Panwa", "Panwa", when),
+                                            (None, "controls", "Chipwe", "Chipwe", when)]
+
+
+def test_ruling_party_controls_the_place():
+    assert claims("the United Wa State Party (UWSP), the de facto ruling party of Wa State") == [
+        ("United Wa State Party", "controls", "Wa State", "Wa State", {})]
+
+
+def test_funding_sources_resources_and_trade_partner_from_one_sentence():
+    got = claims("The KIO funds its operations through local taxation, control of natural "
+                 "resource extraction—including jade, gold, timber, and rare earths—and "
+                 "cross-border trade with China.")
+    assert [(p, v) for _, p, v, _, _ in got] == [
+        ("resource", "jade"), ("resource", "gold"), ("resource", "timber"),
+        ("resource", "rare earths"),
+        ("trade_partner", "China"),
+        ("funding_source", "local taxation"),
+        ("funding_source", "control of natural resource extraction"),
+        ("funding_source", "cross-border trade"),
+    ]
+
+
+def test_resource_words_are_named_by_their_canonical_name():
+    got = claims("The KIO funds most of its armed wing's activities through the cross-border "
+                 "trade with China of jade, timber, gold and rare-earth elements.")
+    resources = [(v, quote) for _, p, v, quote, _ in got if p == "resource"]
+    assert resources == [("jade", "jade"), ("timber", "timber"), ("gold", "gold"),
+                         ("rare earths", "rare-earth elements")]
+
+
+def test_funding_phrases_skip_verbs_and_prepositions():
+    text = ("The KNU was for many years able to fund its activities by controlling black market "
+            "trade across the border with Thailand, and through local taxation.")
+    assert values(text, "funding_source") == ["black market trade", "local taxation"]
+    assert values(text, "trade_partner") == ["Thailand"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("By working with the KIA, the Tatmadaw capitalized on the lands under KIO control "
+     "providing limited recognition in exchange for access to and security of resources like "
+     "jade, teak and rubber.", ["jade", "teak", "rubber"]),
+    ("The KIO imposes taxes on the jade trade, but the organization has not provided clear "
+     "information.", ["jade"]),
+    ("The revenues generated from jade mining have been used to fund military activities.",
+     ["jade"]),
+])
+def test_resources_named_in_their_trade(text, expected):
+    assert values(text, "resource") == expected
+
+
+def test_mining_halted_in_a_district():
+    assert claims("In 2023, KIO halted rare earth mining operations in Bhamo District due to "
+                  "local opposition.") == [
+        ("KIO", "resource", "rare earths", "rare earth", {}),
+        ("KIO", "operating_area", "Bhamo District", "Bhamo District", {"point_in_time": "2023"}),
+    ]
+
+
+def test_tax_collection_resumed_in_a_place_after_an_aside():
+    assert claims("In 2010, following the end of a ceasefire, the KIO resumed tax collection in "
+                  "Hpakant.") == [
+        ("KIO", "operating_area", "Hpakant", "Hpakant", {"point_in_time": "2010"})]
+
+
+@pytest.mark.parametrize("text, subject, group", [
+    ("KIO is dominated by members of the Jinghpaw ethnic group, which is the largest subgroup.",
+     "KIO", "Jinghpaw"),
+    ("while the NDA-K is led by members of the Lacid subgroup.", "NDA-K", "Lacid"),
+])
+def test_dominated_by_members_of_an_ethnic_group(text, subject, group):
+    assert claims(text) == [(subject, "dominant_group", group, group, {})]
+
+
+def test_represents_a_people_after_the_organisation_described():
+    got = claims("The Karen National Union (Burmese: ကရင် အမျိုးသား အစည်းအရုံး; abbreviated "
+                 "KNU) is a political organisation with an armed wing, the Karen National "
+                 "Liberation Army (KNLA) that represents the Karen people of Burma.")
+    assert got == [("Karen National Union", "represents", "Karen", "Karen", {})]
+
+
+@pytest.mark.parametrize("text", [
+    "The flag which represents the Kachin people has a red field.",
+    "Padoh Mahn Sha La Phan, the secretary-general of the union was shot dead in his home in "
+    "Mae Sot, Thailand, on 14 February 2008.",
+    "The KNU was dominated for three decades by its longtime leader Bo Mya.",
+    "Various economic concessions were offered to China in exchange for weapons.",
+    "He moved his headquarters from Pajau to Laiza.",
+    "The KIO operate an education system in areas under their control.",
+    "The jade is green.",
+    "The AA would launch attacks on state security forces.",
+    "The front carried out cross-border trade with the KNLA.",
+])
+def test_no_place_or_resource_claim(text):
+    assert claims(text) == []
+
+
+def test_funds_through_with_no_funding_phrase_is_skipped_with_a_reason():
+    text = "The group funds its operations through its friends."
+    (found,) = places.find(SimpleNamespace(text=text), [SimpleNamespace(
+        char_start=0, char_end=len(text), sentence_id="s", kind="prose")])
+    assert not found.reading.drafts
+    assert "no funding phrase" in found.reading.skips[0].reason
+
+
+def test_published_headquarters_of_the_fixture(built_package):
+    rows = [(c["subject_id"], c["value"], c["start_time"], c["end_time"])
+            for c in read_table(built_package, "claims") if c["rule_id"].startswith("places/")]
+    assert rows == [("northern-hills-liberation-front", "Loi Sam", None, "1998"),
+                    ("northern-hills-liberation-front", "Mai Hka", "1998", None)]
