@@ -19,6 +19,7 @@ from pipeline.schemas import column_types, columns, json_schema, table_schema
 PROFILE_URL = "https://datapackage.org/profiles/2.0/datapackage.json"
 METADATA = Path(__file__).resolve().parent / "package.yaml"
 DATA_DIR = "data"
+FIELD_LIMIT = 2**31 - 1  # a document's whole text is one cell: csv's default is 128 KiB
 
 
 @cache
@@ -119,6 +120,7 @@ def typed(value: str, json_type: str):
 def read_table(folder: Path, table: str) -> list[dict]:
     """Rows of a written table, typed by its JSON Schema, so they can be checked again."""
     types = column_types(table)
+    csv.field_size_limit(FIELD_LIMIT)
     with (folder / table_path(table)).open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         return [{name: typed(value, types.get(name, "string")) for name, value in row.items()}
