@@ -19,7 +19,7 @@ from pipeline.errors import Diagnostic, InputError, PackageInvalid
 from pipeline.executor import Executor, LocalProcesses
 from pipeline.extract import extract
 from pipeline.package import write_package
-from pipeline.read import read_article
+from pipeline.read import check_source, read_article
 from pipeline.resolve import ArticleFacts, resolve
 from pipeline.segment import segment
 from pipeline.validate import row_problems, spreadsheet_warnings, validate_package
@@ -163,6 +163,7 @@ def plan(seeds: Path, cache_folder: Path | None, limits: Limits) -> list[Job]:
     jobs, total = [], 0
     for path in discover(seeds):
         source = f"{seeds.resolve().name}/{path.name}"
+        check_source(source)
         size = path.stat().st_size
         total += size
         if size > limits.article_bytes:

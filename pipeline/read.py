@@ -4,22 +4,45 @@ The article format: a `= Title =` line; an optional infobox (a name line, then `
 lines) before the first heading; headings `== ... ==` and deeper; paragraphs separated by blank
 lines. Every offset is in Unicode code points, end-exclusive, into the canonical text, which the
 package publishes, so that any span can be checked without the source file.
+
+Unusual characters, and what becomes of them:
+
+- Bytes that are not UTF-8 stop the run, naming the line; UTF-16 and UTF-32 (with or without a
+  byte order mark) are named as such, so the fix is obvious. A UTF-8 BOM is dropped.
+- NUL (U+0000) stops the run, naming the line and column. It is never text: it means a binary
+  file or a wrong encoding, and many readers of CSV (C strings, PostgreSQL, older csv modules)
+  truncate or reject a cell that holds one.
+- Every other control character (C0, DEL, C1), zero-width and bidi characters, no-break spaces
+  and tabs are kept in the canonical text exactly as they are, so spans still match the source.
+  Python's csv and frictionless cope with all of them. Controls other than TAB are reported once
+  per article as a `control-character` warning. Only LF ends a line: VT, FF, NEL, U+2028 and
+  U+2029 are ordinary characters for line numbers, although `str.splitlines()` splits on them.
+- A file name must be UTF-8 and free of control characters, since it is published as `source`
+  and printed in one-line messages.
 """
 
 import hashlib
 import re
+import sys
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from pipeline.errors import Diagnostic, InputError
 
-TITLE = re.compile(r"=[ \t]*(?P<title>[^=].*?)[ \t]*=")
-HEADING = re.compile(r"(?P<open>={2,})(?P<title>.*?)(?P<close>=*)[ \t]*")
+MARK = "="
+BLANKS = " \t"
 INFOBOX_ITEM = "- "
 KEY_SEPARATOR = ": "
 SLUG_MAX = 60
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+SNIFF_BYTES = 4096
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # category Cc, less TAB and LF
+LONG_MARK_RUN = 32  # Unicode's stream-safe text format allows 30 combining marks in a row
+INVISIBLE = ("Cc", "Cf", "Zs", "Zl", "Zp")  # categories that cannot make a title on their own
 
 
 @dataclass(frozen=True)
@@ -81,9 +104,15 @@ class Document:
 
 
 def slugify(text: str) -> str:
-    """A readable ASCII id; text with no Latin letters gets a stable hash instead of nothing."""
+    """A readable ASCII id; text with no Latin letters gets a stable hash instead of nothing.
+
+    Invisible format characters (zero-width space and joiners, bidi marks, soft hyphen) are
+    dropped rather than made into dashes, so a title and its look-alike get the same id and the
+    duplicate is caught.
+    """
     folded = unicodedata.normalize("NFKD", text)
-    ascii_only = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    ascii_only = "".join(c for c in folded if not unicodedata.combining(c)
+                         and unicodedata.category(c) != "Cf").lower()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")[:SLUG_MAX].strip("-")
     if slug:
         return slug
@@ -92,16 +121,80 @@ def slugify(text: str) -> str:
 
 def canonical_text(raw: bytes, source: str) -> str:
     """Strict UTF-8, no BOM, LF line endings, NFC: the one text every offset points into."""
+    hint = encoding_hint(raw)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        hint = " (it looks like UTF-16)" if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else ""
         raise InputError(
             source, f"not valid UTF-8: byte 0x{raw[error.start]:02x}{hint}", line
         ) from None
+    if hint:  # UTF-16 of ASCII text decodes as "UTF-8" full of NULs: name the real problem
+        raise InputError(source, f"not valid UTF-8{hint}", 1)
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
+    reject_nul(text, source)
+    return nfc(text)
+
+
+def nfc(text: str) -> str:
+    """NFC, in time linear in the text.
+
+    CPython puts combining marks in canonical order by insertion sort, in time quadratic in the
+    length of a run of marks (80,000 marks of alternating classes took 17 s). Long runs are put
+    in order here first, by a stable sort on the same key, which leaves NFC the same result and
+    nothing to reorder. Text already in NFC, nearly all of it, is only checked.
+    """
+    if unicodedata.is_normalized("NFC", text):
+        return text
+    ordered = mark_runs(LONG_MARK_RUN).sub(
+        lambda run: "".join(sorted(run[0], key=unicodedata.combining)), text)
+    return unicodedata.normalize("NFC", ordered)
+
+
+@cache
+def mark_runs(length: int) -> re.Pattern:
+    """Runs of `length` or more combining marks (canonical combining class other than 0).
+    Built on first use, and only for text not in NFC: it takes a fifth of a second."""
+    marks = "".join(chr(c) for c in range(sys.maxunicode + 1) if unicodedata.combining(chr(c)))
+    return re.compile(f"[{re.escape(marks)}]{{{length},}}")
+
+
+def encoding_hint(raw: bytes) -> str:
+    """Name UTF-16 or UTF-32 from a byte order mark, or from NULs between most characters.
+
+    Without a BOM, UTF-16 of ASCII text is valid UTF-8 with a NUL after every letter, which
+    would otherwise be reported as a missing title rather than as the encoding it is.
+    """
+    if raw.startswith(UTF32_BOMS):
+        return " (it looks like UTF-32; save it as UTF-8)"
+    if raw.startswith(UTF16_BOMS):
+        return " (it looks like UTF-16; save it as UTF-8)"
+    sample = raw[:SNIFF_BYTES]
+    if len(sample) >= 4 and sample.count(0) * 3 >= len(sample):
+        return " (it looks like UTF-16 or UTF-32 without a byte order mark; save it as UTF-8)"
+    return ""
+
+
+def reject_nul(text: str, source: str) -> None:
+    """NUL is not text, and many CSV readers cut a cell short at it: refuse it, saying where."""
+    position = text.find("\x00")
+    if position < 0:
+        return
+    line_start = text.rfind("\n", 0, position) + 1
+    line = text.count("\n", 0, position) + 1
+    column = position - line_start + 1
+    raise InputError(source, f"contains a NUL character (U+0000) at column {column}; "
+                     "is it a text file?", line)
+
+
+def control_characters(text: str) -> tuple[int, int, str]:
+    """How many control characters other than TAB and LF the text keeps, the first one's line
+    and the character, so they are reported rather than silently published."""
+    first = CONTROL.search(text)
+    if first is None:
+        return 0, 0, ""
+    count = len(CONTROL.findall(text))
+    return count, text.count("\n", 0, first.start()) + 1, first[0]
 
 
 class _Lines:
@@ -127,6 +220,56 @@ class _Lines:
         return bisect_right(self.starts, offset)
 
 
+def title_parts(line: str) -> tuple[int, int] | None:
+    """Where the title lies in a '= Title =' line (before trimming), or None if it is not one."""
+    body = line.rstrip()
+    if not body.startswith(MARK) or body.startswith(MARK * 2) or len(body) < 2:
+        return None
+    return (1, len(body) - 1) if body.endswith(MARK) else None
+
+
+def heading_parts(line: str) -> tuple[int, int, int, int] | None:
+    """A heading line's level, its closing marks and its title's span in the line, or None.
+
+    String work rather than a regex: a lazy title followed by optional closing marks and blanks
+    backtracks quadratically on a long run of spaces (100,000 of them took half a minute).
+    """
+    body = line.rstrip(BLANKS)
+    level = len(body) - len(body.lstrip(MARK))
+    if level < 2:
+        return None
+    close = len(body) - len(body.rstrip(MARK)) if len(body) > level else 0
+    return level, close, level, len(body) - close
+
+
+def visible(text: str) -> bool:
+    """Whether the text has a character other than white space, controls and format marks."""
+    return any(unicodedata.category(c) not in INVISIBLE for c in text)
+
+
+def infobox_key(content: str) -> str | None:
+    """The key of a 'Key: Value' or 'Key:' infobox line, or None when it has no separator."""
+    if KEY_SEPARATOR in content:
+        return content.partition(KEY_SEPARATOR)[0].strip()
+    return content[:-1].strip() if content.endswith(":") else None
+
+
+def is_infobox_item(line: str) -> bool:
+    """A '- ' line, or a bare '-' (an empty item, warned about, rather than no infobox at all)."""
+    return line.startswith(INFOBOX_ITEM) or line.rstrip() == INFOBOX_ITEM.strip()
+
+
+def check_source(source: str) -> None:
+    """The file name is published and printed in one-line messages: it must be UTF-8 text
+    without control characters (a newline in it would split the message in two)."""
+    printable = source.encode("utf-8", "backslashreplace").decode("utf-8")
+    if printable != source:
+        raise InputError(printable, "the file name is not valid UTF-8; rename the file")
+    if CONTROL.search(source) or "\n" in source:
+        shown = re.sub(r"[\x00-\x1f\x7f-\x9f]", lambda m: f"\\x{ord(m[0]):02x}", source)
+        raise InputError(shown, "the file name contains a control character; rename the file")
+
+
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     """Narrow a span so that it neither starts nor ends with white space."""
     while start < end and text[start].isspace():
@@ -146,6 +289,7 @@ class _Reader:
         self.diagnostics: list[Diagnostic] = []
         self.sections: list[Section] = []
         self.paragraph: list[int] = []  # line indexes of the paragraph being gathered
+        self.infobox_keys: dict[str, int] = {}  # casefolded key -> line, to spot duplicates
 
     def warn(self, line: int | None, code: str, message: str) -> None:
         self.diagnostics.append(Diagnostic(self.source, line, code, message))
@@ -164,21 +308,26 @@ class _Reader:
             index += 1
         self.end_paragraph()
         self.close_sections()
+        self.report_controls()
         return document_id, title
 
     def title(self) -> tuple[int, str]:
+        """The first line that is not blank must be '= Title =', with some visible text in it."""
         for index in range(len(self.lines)):
             content = self.lines.content(index)
             if not content.strip():
                 continue
-            match = TITLE.fullmatch(content.rstrip())
-            if not match:
+            parts = title_parts(content)
+            if parts is None:
                 raise InputError(
                     self.source, "the first line must be the title, written '= Title ='", index + 1
                 )
             line_start = self.lines.span(index)[0]
-            self.title_span = (line_start + match.start("title"), line_start + match.end("title"))
-            return index, match["title"]
+            start, end = trimmed(self.text, line_start + parts[0], line_start + parts[1])
+            if not visible(self.text[start:end]):
+                raise InputError(self.source, "the title line has no title text", index + 1)
+            self.title_span = (start, end)
+            return index, self.text[start:end]
         raise InputError(self.source, "the article is empty")
 
     def infobox(self, index: int) -> int:
@@ -189,8 +338,8 @@ class _Reader:
         while block_end < len(self.lines) and self.lines.content(block_end).strip():
             block_end += 1
         contents = [self.lines.content(i) for i in range(index, block_end)]
-        items = [c.startswith(INFOBOX_ITEM) for c in contents]
-        has_name = bool(contents) and not items[0] and not HEADING.fullmatch(contents[0])
+        items = [is_infobox_item(c) for c in contents]
+        has_name = bool(contents) and not items[0] and heading_parts(contents[0]) is None
         body = items[1:] if has_name else items
         if not body or not all(body):
             return index
@@ -202,34 +351,47 @@ class _Reader:
 
     def infobox_line(self, index: int) -> None:
         start, end = self.lines.span(index)
-        start, end = trimmed(self.text, start + len(INFOBOX_ITEM), end)
+        start, end = trimmed(self.text, min(start + len(INFOBOX_ITEM), end), end)
         content = self.text[start:end]
         if not content:
             self.warn(index + 1, "infobox-empty-line", "an infobox line with nothing after '- '")
             return
-        if KEY_SEPARATOR not in content and not content.endswith(":"):
+        key = infobox_key(content)
+        if key is None:
             self.warn(index + 1, "infobox-no-key", f"infobox line without ': ': {content!r}")
+        else:
+            self.check_key(index, key)
         self.add_block("infobox", index, start, end)
+
+    def check_key(self, index: int, key: str) -> None:
+        """The line is kept either way; a blank or repeated key is reported, since whoever reads
+        the infobox as a mapping must decide which value wins."""
+        if not key:
+            self.warn(index + 1, "infobox-empty-key", "an infobox line with nothing before ':'")
+            return
+        first = self.infobox_keys.setdefault(key.casefold(), index + 1)
+        if first != index + 1:
+            self.warn(index + 1, "infobox-duplicate-key",
+                      f"infobox key {key!r} was already given on line {first}")
 
     def take_line(self, index: int) -> None:
         content = self.lines.content(index)
-        if HEADING.fullmatch(content):
+        parts = heading_parts(content)
+        if parts is not None:
             self.end_paragraph()
-            self.heading(index)
+            self.heading(index, parts)
         elif content.strip():
             self.paragraph.append(index)
         else:
             self.end_paragraph()
 
-    def heading(self, index: int) -> None:
-        start, end = self.lines.span(index)
-        match = HEADING.fullmatch(self.lines.content(index))
-        level = len(match["open"])
-        if len(match["close"]) != level:
+    def heading(self, index: int, parts: tuple[int, int, int, int]) -> None:
+        start = self.lines.span(index)[0]
+        level, close, title_from, title_to = parts
+        if close != level:
             self.warn(index + 1, "heading-unbalanced", f"heading opened with {level} '=' "
-                      f"but closed with {len(match['close'])}")
-        title_start, title_end = trimmed(self.text, start + match.start("title"),
-                                         start + match.end("title"))
+                      f"but closed with {close}")
+        title_start, title_end = trimmed(self.text, start + title_from, start + title_to)
         title = self.text[title_start:title_end] or None
         if title is None:
             self.warn(index + 1, "heading-empty", "a heading with no text")
@@ -269,6 +431,13 @@ class _Reader:
             char_end=len(self.text),
         ))
 
+    def report_controls(self) -> None:
+        """Control characters are kept (see the module's docstring) but never silently."""
+        count, line, first = control_characters(self.text)
+        if count:
+            self.warn(line, "control-character", f"{count} control character(s) kept in the "
+                      f"text, the first U+{ord(first):04X} on this line")
+
     def close_sections(self) -> None:
         """Each section ends where the next begins, less trailing white space."""
         ends = [s.char_start for s in self.sections[1:]] + [len(self.text)]
@@ -278,6 +447,7 @@ class _Reader:
 
 def read_article(path: Path, source: str) -> Document:
     """Read one article file; `source` is the name used in messages and in the package."""
+    check_source(source)
     try:
         raw = path.read_bytes()
     except OSError as error:
