@@ -17,7 +17,7 @@ from pipeline.cache import ArticleCache, article_key, inputs_digest
 from pipeline.derive import derive
 from pipeline.errors import Diagnostic, InputError, PackageInvalid
 from pipeline.executor import Executor, LocalProcesses
-from pipeline.extract import extract
+from pipeline.extract import extract, prepare
 from pipeline.package import write_package
 from pipeline.read import check_source, read_article
 from pipeline.resolve import ArticleFacts, resolve
@@ -190,6 +190,7 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
     inputs = inputs_digest([job.key for job in jobs])
     if cache.is_current(out, inputs):
         return None
+    prepare()
     articles = (executor or LocalProcesses(1)).map(run_job, jobs)
     check_unique_documents(articles)
     for article in articles:

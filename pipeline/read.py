@@ -452,6 +452,11 @@ def read_article(path: Path, source: str) -> Document:
         raw = path.read_bytes()
     except OSError as error:
         raise InputError(source, f"cannot be read: {error.strerror}") from None
+    return read_bytes(raw, source)
+
+
+def read_bytes(raw: bytes, source: str) -> Document:
+    """Read one article's bytes, as read_article does with a file's."""
     text = canonical_text(raw, source)
     if not text.strip():
         raise InputError(source, "the article is empty")

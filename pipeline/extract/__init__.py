@@ -9,6 +9,19 @@ from functools import lru_cache
 
 from pipeline.extract import events, infobox, names, people, places, quantities, relations
 from pipeline.extract.model import Found, Reading
+from pipeline.read import read_bytes
+from pipeline.segment import segment
+
+SAMPLE = b"""= Sample Front =
+
+Sample Front
+- Abbreviation: SF
+
+The Sample Front (SF) is a group. In 1990, it was founded by Ko Ko.
+
+== History ==
+It fought the Sample Army in 1991.
+"""
 
 FAMILIES = {"infobox": infobox, "names": names, "events": events, "people": people,
             "relations": relations, "places": places, "quantities": quantities}
@@ -20,6 +33,14 @@ def extract(document, sentences) -> list[Found]:
     found = [f for family in FAMILIES.values() for f in family.find(document, sentences)]
     return sorted(found, key=lambda f: (f.evidence_start, f.evidence_end, f.rule_id,
                                         f.sentence_id))
+
+
+def prepare() -> None:
+    """Compile every family's rules now, by reading a small sample article. Compiling the rules
+    costs more than extracting from a small corpus; worker processes forked afterwards share
+    the compiled rules instead of compiling their own, and validation needs them anyway."""
+    document = read_bytes(SAMPLE, "sample.txt")
+    extract(document, segment(document))
 
 
 def family_of(rule_id: str) -> str:
