@@ -183,9 +183,11 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     args = parser.parse_args()
     texts = sources(args.shared)
+    results = []
     with tempfile.TemporaryDirectory(prefix="bench-") as scratch:
-        results = [measure(size, texts, args.workers, Path(scratch)) for size in args.sizes]
-    print(report(results, args.workers))
+        for size in args.sizes:
+            results.append(measure(size, texts, args.workers, Path(scratch)))
+            print(report(results, args.workers), end="\n\n", flush=True)
 
 
 if __name__ == "__main__":
