@@ -53,9 +53,10 @@ def _macros() -> dict[str, str]:
     return macros
 
 
-def expand(pattern: str) -> str:
-    """Replace `{NAME}` macros (recursively) by their regexes, each in a non-capturing group."""
-    macros = _macros()
+def expand(pattern: str, local: dict[str, str] | None = None) -> str:
+    """Replace `{NAME}` macros (recursively) by their regexes, each in a non-capturing group;
+    `local` adds a family's own macros to the shared ones."""
+    macros = _macros() | (local or {})
     for _ in range(10):
         expanded = MACRO.sub(lambda m: f"(?:{macros[m['name']]})" if m["name"] in macros
                              else m.group(), pattern)
@@ -65,14 +66,18 @@ def expand(pattern: str) -> str:
     raise ValueError(f"macros nest too deeply in {pattern!r}")
 
 
+def compile_rules(family: str, specs: list[dict],
+                  local: dict[str, str] | None = None) -> dict[str, PatternRule]:
+    """A family's rule specs, compiled, by rule id."""
+    return {f"{family}/{spec['id']}": PatternRule(f"{family}/{spec['id']}",
+                                                  re.compile(expand(spec["pattern"], local)),
+                                                  tuple(spec["claims"]))
+            for spec in specs}
+
+
 @cache
 def family_rules(family: str) -> dict[str, PatternRule]:
-    rules = {}
-    for spec in rulebook.load(family)["rules"]:
-        rule_id = f"{family}/{spec['id']}"
-        rules[rule_id] = PatternRule(rule_id, re.compile(expand(spec["pattern"])),
-                                     tuple(spec["claims"]))
-    return rules
+    return compile_rules(family, rulebook.load(family)["rules"])
 
 
 @cache

@@ -28,7 +28,7 @@ from functools import cache
 
 from pipeline import rulebook
 from pipeline.extract.model import Draft, Found, Reading, Skip
-from pipeline.extract.patterns import LIST_SEPARATOR, MACRO, PatternRule, expand
+from pipeline.extract.patterns import LIST_SEPARATOR, PatternRule, compile_rules
 from pipeline.extract.relations import find_matches, read_claim, rederive_match, trim_span
 from pipeline.normalise.lists import is_region
 from pipeline.normalise.names import clean_name
@@ -68,26 +68,9 @@ def family_macros() -> dict[str, str]:
     return dict(_config()["macros"]) | {"PLACES_RESOURCE": resource}
 
 
-def fill(pattern: str) -> str:
-    """The pattern with this family's macros replaced, then the shared ones (patterns.expand)."""
-    macros = family_macros()
-    for _ in range(10):
-        filled = MACRO.sub(lambda m: f"(?:{macros[m['name']]})" if m["name"] in macros
-                           else m.group(), pattern)
-        if filled == pattern:
-            return expand(filled)
-        pattern = filled
-    raise ValueError(f"macros nest too deeply in {pattern!r}")
-
-
 @cache
 def rules() -> dict[str, PatternRule]:
-    found = {}
-    for spec in _config()["rules"]:
-        rule_id = f"{FAMILY}/{spec['id']}"
-        found[rule_id] = PatternRule(rule_id, re.compile(fill(spec["pattern"])),
-                                     tuple(spec["claims"]))
-    return found
+    return compile_rules(FAMILY, _config()["rules"], family_macros())
 
 
 @cache
