@@ -1,28 +1,19 @@
 """The events family on real phrases (from the seed and the development articles)."""
 
-from types import SimpleNamespace
 
 import pytest
+from extraction import read_sentence
 
-from pipeline.extract.events import FAMILY, event_time, time_after
+from pipeline.extract import events as events_family
+from pipeline.extract.events import event_time, time_after
 from pipeline.publish import build_article
 from pipeline.resolve import resolve
 
 
 def claims(text: str) -> list[tuple]:
-    """(property, value, quote, qualifiers, subject) of every claim read from one sentence,
-    after checking that each re-derives from its evidence alone."""
-    sentence = SimpleNamespace(char_start=0, char_end=len(text), sentence_id="s", kind="prose")
-    found = FAMILY.find_in(text, sentence)
-    read = []
-    for f in found:
-        evidence = text[f.evidence_start:f.evidence_end]
-        again = {d.key() for d in FAMILY.rederive(f.rule_id, evidence).drafts}
-        for d in f.reading.drafts:
-            assert d.key() in again, (f.rule_id, evidence)
-            read.append((d.property, d.value, evidence[d.start:d.end], dict(d.qualifiers),
-                         d.subject))
-    return read
+    """(property, value, quote, qualifiers, subject) of every claim read from one sentence."""
+    return [(d.property, d.value, quote, dict(d.qualifiers), d.subject)
+            for d, quote in read_sentence(events_family, text)[0]]
 
 
 def events(text: str) -> list[tuple]:

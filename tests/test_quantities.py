@@ -1,11 +1,11 @@
 """The quantities family on real phrases (from the seed and the development articles)."""
 
 import re
-from types import SimpleNamespace
 
 import pytest
+from extraction import read_sentence
 
-from pipeline.extract.quantities import FAMILY
+from pipeline.extract import quantities
 from pipeline.normalise.numbers import (
     number_pattern,
     parse_quantity,
@@ -16,18 +16,10 @@ from pipeline.normalise.numbers import (
 
 def read(text: str) -> tuple[list[tuple], list[str]]:
     """The claims (property, value, quote, qualifiers, subject) and skipped quotes of one
-    sentence, after checking that each claim re-derives from its evidence alone."""
-    sentence = SimpleNamespace(char_start=0, char_end=len(text), sentence_id="s", kind="prose")
-    drafts, skips = [], []
-    for f in FAMILY.find_in(text, sentence):
-        evidence = text[f.evidence_start:f.evidence_end]
-        again = {d.key() for d in FAMILY.rederive(f.rule_id, evidence).drafts}
-        for d in f.reading.drafts:
-            assert d.key() in again, (f.rule_id, evidence)
-            drafts.append((d.property, d.value, evidence[d.start:d.end], dict(d.qualifiers),
-                           d.subject))
-        skips += [evidence[s.start:s.end] for s in f.reading.skips]
-    return drafts, skips
+    sentence."""
+    drafts, skips = read_sentence(quantities, text)
+    return [(d.property, d.value, quote, dict(d.qualifiers), d.subject)
+            for d, quote in drafts], skips
 
 
 def claims(text: str) -> list[tuple]:

@@ -1,27 +1,17 @@
 """The relations family on real phrases (from the seed and the development articles)."""
 
-from types import SimpleNamespace
 
 import pytest
+from extraction import read_sentence
 
 from pipeline.extract import relations
 from pipeline.package import read_table
 
 
 def claims(text: str) -> list[tuple]:
-    """(subject, property, value, quote, qualifiers) of every claim read from one sentence,
-    after checking that each re-derives from its evidence alone."""
-    document = SimpleNamespace(text=text)
-    sentence = SimpleNamespace(char_start=0, char_end=len(text), sentence_id="s", kind="prose")
-    read = []
-    for found in relations.find(document, [sentence]):
-        evidence = text[found.evidence_start:found.evidence_end]
-        again = {d.key() for d in relations.rederive(found.rule_id, evidence).drafts}
-        for d in found.reading.drafts:
-            assert d.key() in again, (found.rule_id, evidence)
-            read.append((d.subject, d.property, d.value, evidence[d.start:d.end],
-                         dict(d.qualifiers)))
-    return read
+    """(subject, property, value, quote, qualifiers) of every claim read from one sentence."""
+    return [(d.subject, d.property, d.value, quote, dict(d.qualifiers))
+            for d, quote in read_sentence(relations, text)[0]]
 
 
 def test_its_armed_wing_is_the_document_subjects():
