@@ -16,7 +16,7 @@ PACKAGE := datapackage/datapackage.json
 publish: $(PACKAGE)
 
 $(PACKAGE): $(RUNTIME) $(SEEDS) $(SOURCES)
-	$(PY) -m pipeline publish --seeds seeds --out datapackage
+	$(PY) -m pipeline publish --frictionless --seeds seeds --out datapackage
 	@touch $@
 
 $(VENV)/bin/python:

@@ -37,6 +37,9 @@ def parser() -> argparse.ArgumentParser:
                        help=f"largest article accepted; default: {Limits.article_bytes}")
     build.add_argument("--max-total-bytes", type=int, default=Limits.total_bytes,
                        help=f"largest total of all articles; default: {Limits.total_bytes}")
+    build.add_argument("--frictionless", action="store_true",
+                       help="also validate with frictionless before publishing (slower); "
+                            "the pipeline's own checks always run")
     check = commands.add_parser("validate", help="validate a published package")
     check.add_argument("folder", type=Path, nargs="?", default=Path("datapackage"))
     check.add_argument("--profile", type=Path, default=PROFILE,
@@ -51,7 +54,8 @@ def run_publish(args: argparse.Namespace) -> int:
     try:
         counts = publish(args.seeds, args.out, executor=executor,
                          cache_folder=None if args.no_cache else args.cache,
-                         limits=Limits(args.max_article_bytes, args.max_total_bytes))
+                         limits=Limits(args.max_article_bytes, args.max_total_bytes),
+                         frictionless=args.frictionless)
     finally:
         getattr(executor, "close", lambda: None)()
     if counts is None:

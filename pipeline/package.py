@@ -119,9 +119,15 @@ def typed(value: str, json_type: str):
 
 def read_table(folder: Path, table: str) -> list[dict]:
     """Rows of a written table, typed by its JSON Schema, so they can be checked again."""
+    return read_csv(folder, table)[1]
+
+
+def read_csv(folder: Path, table: str) -> tuple[list[str], list[dict]]:
+    """A written table's header and its rows, typed by the table's JSON Schema."""
     types = column_types(table)
     csv.field_size_limit(FIELD_LIMIT)
     with (folder / table_path(table)).open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
-        return [{name: typed(value, types.get(name, "string")) for name, value in row.items()}
+        rows = [{name: typed(value, types.get(name, "string")) for name, value in row.items()}
                 for row in reader]
+        return list(reader.fieldnames or []), rows

@@ -181,9 +181,12 @@ def plan(seeds: Path, cache_folder: Path | None, limits: Limits) -> list[Job]:
 
 
 def publish(seeds: Path, out: Path, report=print, executor: Executor | None = None,
-            cache_folder: Path | None = None, limits: Limits = Limits()) -> dict[str, int] | None:
+            cache_folder: Path | None = None, limits: Limits = Limits(),
+            frictionless: bool = False) -> dict[str, int] | None:
     """Publish every article in `seeds` as one package at `out`; return rows per table, or
-    None when `out` already holds the package these inputs make."""
+    None when `out` already holds the package these inputs make. The package is checked by
+    the pipeline's own validator before it replaces `out`; `frictionless` adds frictionless's
+    validation too (slower: it reads every row of every table again)."""
     check_output(out)
     jobs = plan(seeds, cache_folder, limits)
     cache = ArticleCache(cache_folder)
@@ -210,7 +213,8 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
     staging.chmod(PACKAGE_MODE)
     try:
         write_package(staging, tables, sources)
-        problems = validate_package(staging, checked_rows=tables, executor=executor)
+        problems = validate_package(staging, checked_rows=tables, executor=executor,
+                                    frictionless=frictionless)
         if problems:
             raise PackageInvalid(problems)
         swap_into_place(staging, out)

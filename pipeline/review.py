@@ -487,6 +487,14 @@ def _document_of(row: dict, claim_documents: dict[str, str]) -> str:
             or (row.get("sentence_id") or "").partition(":")[0])
 
 
+def _by_document(rows: list[dict], document=lambda row: row.get("document_id")) -> dict:
+    """Rows grouped by document in one pass, in table order (a scan per article is quadratic)."""
+    groups: dict[str, list[dict]] = {}
+    for row in rows:
+        groups.setdefault(document(row), []).append(row)
+    return groups
+
+
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
@@ -648,7 +656,6 @@ STYLE = CSS.replace("@POPOVER", POPOVER)
 def review_page(tables: dict[str, list[dict]], descriptor: dict) -> str:
     """The review page (HTML) of a package, from its tables and its descriptor."""
     documents = tables.get("documents", [])
-    sentences = tables.get("sentences", [])
     claims = tables.get("claims", [])
     skipped = tables.get("skipped", [])
     events = tables.get("events", [])
@@ -658,16 +665,19 @@ def review_page(tables: dict[str, list[dict]], descriptor: dict) -> str:
     claim_by_id = {c["claim_id"]: c for c in claims}
     claim_documents = {c["claim_id"]: c["document_id"] for c in claims}
     groups = conflict_groups(claims)
+    by_document = {table: _by_document(tables.get(table, []))
+                   for table in ("sentences", "claims", "skipped", "warnings")}
+    events_by_document = _by_document(events, lambda e: _document_of(e, claim_documents))
 
-    def of(rows: list[dict], doc_id: str) -> list[dict]:
-        return [r for r in rows if r.get("document_id") == doc_id]
+    def of(table: str, doc_id: str) -> list[dict]:
+        return by_document[table].get(doc_id, [])
 
     title = descriptor.get("title") or descriptor.get("name") or "Data package"
     toc, body = [], []
     for document in documents:
         doc_id, text = document["document_id"], document.get("text") or ""
-        own_claims, own_skips = of(claims, doc_id), of(skipped, doc_id)
-        own_events = [e for e in events if _document_of(e, claim_documents) == doc_id]
+        own_claims, own_skips = of("claims", doc_id), of("skipped", doc_id)
+        own_events = events_by_document.get(doc_id, [])
         conflicts, conflict_count = conflicts_section(doc_id, groups, claim_by_id, entities,
                                                       labels, titles)
         anchors = {part: _e(_anchor(part, doc_id))
@@ -693,14 +703,14 @@ def review_page(tables: dict[str, list[dict]], descriptor: dict) -> str:
             "</p>"
             f'<h3 id="{anchors["text"]}">Text as published</h3>'
             f'<div class="text" lang="en" data-document="{_e(doc_id)}">'
-            f"{article_text(text, of(sentences, doc_id), own_claims, own_skips, labels)}</div>"
+            f"{article_text(text, of('sentences', doc_id), own_claims, own_skips, labels)}</div>"
             f'<h3 id="{anchors["facts"]}">Facts by entity and property</h3>'
             f"{facts_section(doc_id, text, own_claims, entities, labels)}"
             f'<h3 id="{anchors["timeline"]}">Timeline</h3>{timeline_section(doc_id, own_events)}'
             f'<h3 id="{anchors["conflicts"]}">Conflicts</h3>{conflicts}'
             f'<h3 id="{anchors["skipped"]}">Skipped values</h3>'
             f'{skipped_section(own_skips, text)}'
-            f'{warnings_section(of(tables.get("warnings", []), doc_id))}</section>')
+            f'{warnings_section(of("warnings", doc_id))}</section>')
     if not documents:
         body.append('<p class="none">The package has no documents.</p>')
     problems = provenance_problems({d["document_id"]: d for d in documents}, claims, skipped)

@@ -30,6 +30,21 @@ def row_validator(table: str) -> Draft202012Validator:
     return Draft202012Validator(schema)
 
 
+FIELDWISE_KEYS = {"$schema", "title", "description", "type", "required", "additionalProperties",
+                  "properties", "x-primaryKey", "x-foreignKeys"}
+
+
+@cache
+def field_validators(table: str) -> dict[str, Draft202012Validator] | None:
+    """One validator per column, or None when the schema has a rule across fields (then each
+    row must be checked whole). With only these keywords, a row whose key set is valid is
+    valid exactly when each of its values is valid against its own property's schema."""
+    schema = json_schema(table)
+    if set(schema) - FIELDWISE_KEYS or schema.get("additionalProperties") is not False:
+        return None
+    return {name: Draft202012Validator(spec) for name, spec in schema["properties"].items()}
+
+
 def columns(table: str) -> list[str]:
     return list(json_schema(table)["properties"])
 
