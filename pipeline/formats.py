@@ -23,9 +23,12 @@ def json_path(table: str) -> str:
     return f"{JSON_DIR}/{table}.json"
 
 
+ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)  # json.dumps makes one a row
+
+
 def json_bytes(rows: list[dict]) -> bytes:
     """An array with one object per line, so that a diff shows which rows changed."""
-    lines = [json.dumps(row, ensure_ascii=False, sort_keys=False) for row in rows]
+    lines = [ENCODER.encode(row) for row in rows]
     body = ",\n".join(lines)
     return (f"[\n{body}\n]\n" if lines else "[]\n").encode("utf-8")
 
@@ -129,9 +132,11 @@ def dictionary(descriptor: dict, counts: dict[str, int]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_formats(folder: Path, tables: dict[str, list[dict]], descriptor: dict) -> None:
+def write_formats(folder: Path, tables: dict[str, list[dict]], descriptor: dict,
+                  memo=None) -> None:
+    """JSON, SQLite, the data dictionary and the review page (`memo`: see review_page)."""
     write_json(folder, tables)
     write_sqlite(folder, tables)
     counts = {table: len(rows) for table, rows in tables.items()}
     (folder / DICTIONARY).write_text(dictionary(descriptor, counts), encoding="utf-8")
-    write_review(folder, tables, descriptor)
+    write_review(folder, tables, descriptor, memo)

@@ -88,8 +88,10 @@ def write_json(path: Path, value) -> None:
     path.write_text(json.dumps(value, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
-def write_package(folder: Path, tables: dict[str, list[dict]], sources: list[dict]) -> None:
-    """Write every table and the descriptor into `folder`, which must exist and be empty."""
+def write_package(folder: Path, tables: dict[str, list[dict]], sources: list[dict],
+                  memo=None) -> None:
+    """Write every table and the descriptor into `folder`, which must exist and be empty, and
+    the other formats (`memo` reuses the review page's unchanged parts: see review_page)."""
     (folder / DATA_DIR).mkdir()
     resources = []
     for table, rows in tables.items():
@@ -98,7 +100,7 @@ def write_package(folder: Path, tables: dict[str, list[dict]], sources: list[dic
         resources.append(resource(table, content))
     package = descriptor(resources, sources)
     write_json(folder / "datapackage.json", package)
-    write_formats(folder, tables, package)
+    write_formats(folder, tables, package, memo)
 
 
 def typed(value: str, json_type: str):

@@ -13,7 +13,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.cache import ArticleCache, article_key, inputs_digest
+from pipeline.cache import ArticleCache, Memo, article_key, inputs_digest
 from pipeline.derive import derive
 from pipeline.errors import Diagnostic, InputError, PackageInvalid
 from pipeline.executor import Executor, LocalProcesses
@@ -22,7 +22,12 @@ from pipeline.package import write_package
 from pipeline.read import check_source, read_article
 from pipeline.resolve import ArticleFacts, resolve
 from pipeline.segment import segment
-from pipeline.validate import row_problems, spreadsheet_warnings, validate_package
+from pipeline.validate import (
+    remembered_row_problems,
+    row_problems,
+    spreadsheet_warnings,
+    validate_package,
+)
 
 ARTICLE_TABLES = ("documents", "sections", "sentences", "warnings")
 ARTICLE_GLOB = "*.txt"
@@ -141,13 +146,43 @@ class Job:
 
 
 def run_job(job: Job) -> Article:
-    """Build one article, or take it from the cache when its content and the code are the same."""
-    cache = ArticleCache(job.cache_folder)
-    article = cache.get(job.key)
-    if article is None:
-        article = build_article(job.path, job.source)
-        cache.put(job.key, article)
+    """Build one article and keep it in the cache (runs in a worker)."""
+    article = build_article(job.path, job.source)
+    ArticleCache(job.cache_folder).put(job.key, article)
     return article
+
+
+def build_articles(jobs: list[Job], cache: ArticleCache, executor: Executor) -> list[Article]:
+    """Every article, from the cache when its content and the code are unchanged; only the
+    others go to the workers (a cached article read by a worker would be pickled twice)."""
+    cached = [cache.get(job.key) for job in jobs]
+    missing = [job for job, article in zip(jobs, cached, strict=True) if article is None]
+    if missing:
+        prepare()
+    built = iter(executor.map(run_job, missing))
+    return [article if article is not None else next(built) for article in cached]
+
+
+def assemble(articles: list[Article], report,
+             memo: Memo) -> tuple[dict[str, list[dict]], list[dict]]:
+    """The package's checked tables and its sources (`memo` remembers which documents' rows
+    were valid). The articles are dropped on return: only the rows are needed from here on,
+    and a large corpus's articles take much memory."""
+    check_unique_documents(articles)
+    for article in articles:
+        for diagnostic in article.diagnostics:
+            report(str(diagnostic), file=sys.stderr)
+    tables = merge(articles)
+    for warning in spreadsheet_warnings(tables):
+        report(f"warning [formula-like]: {warning}", file=sys.stderr)
+    problems = [p for article in articles for p in article.problems]
+    problems += remembered_row_problems({table: rows for table, rows in tables.items()
+                                         if table not in ARTICLE_TABLES}, memo)
+    if problems:
+        raise PackageInvalid(problems)
+    sources = [{"title": a.title, "path": a.source, "sha256": a.sha256}
+               for a in sorted(articles, key=lambda a: a.source)]
+    return tables, sources
 
 
 @dataclass(frozen=True)
@@ -193,26 +228,13 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
     inputs = inputs_digest([job.key for job in jobs])
     if cache.is_current(out, inputs):
         return None
-    prepare()
-    articles = (executor or LocalProcesses(1)).map(run_job, jobs)
-    check_unique_documents(articles)
-    for article in articles:
-        for diagnostic in article.diagnostics:
-            report(str(diagnostic), file=sys.stderr)
-    tables = merge(articles)
-    for warning in spreadsheet_warnings(tables):
-        report(f"warning [formula-like]: {warning}", file=sys.stderr)
-    problems = [p for article in articles for p in article.problems]
-    problems += [p for table, rows in tables.items() if table not in ARTICLE_TABLES
-                 for p in row_problems(table, rows)]
-    if problems:
-        raise PackageInvalid(problems)
-    sources = [{"title": a.title, "path": a.source, "sha256": a.sha256}
-               for a in sorted(articles, key=lambda a: a.source)]
+    rows_memo, review_memo = Memo(cache_folder, "rows"), Memo(cache_folder, "review")
+    tables, sources = assemble(build_articles(jobs, cache, executor or LocalProcesses(1)),
+                               report, rows_memo)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.resolve().parent))
     staging.chmod(PACKAGE_MODE)
     try:
-        write_package(staging, tables, sources)
+        write_package(staging, tables, sources, review_memo)
         problems = validate_package(staging, checked_rows=tables, executor=executor,
                                     frictionless=frictionless)
         if problems:
@@ -221,5 +243,7 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
     finally:
         if staging.exists():
             shutil.rmtree(staging)
+    rows_memo.save()
+    review_memo.save()
     cache.record(out, inputs)
     return {table: len(rows) for table, rows in tables.items()}

@@ -27,7 +27,7 @@ import sys
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from pipeline.errors import Diagnostic, InputError
@@ -103,6 +103,7 @@ class Document:
         }
 
 
+@lru_cache(maxsize=65536)  # entity names recur across articles and claims
 def slugify(text: str) -> str:
     """A readable ASCII id; text with no Latin letters gets a stable hash instead of nothing.
 

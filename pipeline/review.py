@@ -653,67 +653,41 @@ box-shadow:0 3px 10px rgba(0,0,0,.3);pointer-events:none"""
 STYLE = CSS.replace("@POPOVER", POPOVER)
 
 
-def review_page(tables: dict[str, list[dict]], descriptor: dict) -> str:
-    """The review page (HTML) of a package, from its tables and its descriptor."""
+def review_page(tables: dict[str, list[dict]], descriptor: dict, memo=None) -> str:
+    """The review page (HTML) of a package, from its tables and its descriptor.
+
+    Each article's part is a pure function of its own rows (`article_part`); `memo`, when
+    given, returns a part rendered by an earlier build from the same rows instead of
+    rendering it again (see cache.Memo), so a rebuild renders only the articles that changed.
+    """
     documents = tables.get("documents", [])
     claims = tables.get("claims", [])
-    skipped = tables.get("skipped", [])
-    events = tables.get("events", [])
     entities = {e["entity_id"]: e for e in tables.get("entities", [])}
     labels = {p["property_id"]: p["label"] for p in tables.get("properties", [])}
     titles = {d["document_id"]: d["title"] for d in documents}
     claim_by_id = {c["claim_id"]: c for c in claims}
     claim_documents = {c["claim_id"]: c["document_id"] for c in claims}
-    groups = conflict_groups(claims)
     by_document = {table: _by_document(tables.get(table, []))
                    for table in ("sentences", "claims", "skipped", "warnings")}
-    events_by_document = _by_document(events, lambda e: _document_of(e, claim_documents))
-
-    def of(table: str, doc_id: str) -> list[dict]:
-        return by_document[table].get(doc_id, [])
-
-    title = descriptor.get("title") or descriptor.get("name") or "Data package"
+    by_document["events"] = _by_document(tables.get("events", []),
+                                         lambda e: _document_of(e, claim_documents))
+    groups = _groups_by_document(conflict_groups(claims), claim_documents)
+    render = memo or (lambda function, *inputs: function(*inputs))
     toc, body = [], []
     for document in documents:
-        doc_id, text = document["document_id"], document.get("text") or ""
-        own_claims, own_skips = of("claims", doc_id), of("skipped", doc_id)
-        own_events = events_by_document.get(doc_id, [])
-        conflicts, conflict_count = conflicts_section(doc_id, groups, claim_by_id, entities,
-                                                      labels, titles)
-        anchors = {part: _e(_anchor(part, doc_id))
-                   for part in ("article", "text", "facts", "timeline", "conflicts", "skipped")}
-        toc.append(
-            f'<li><a class="doc-link" href="#{anchors["article"]}">{_e(document["title"])}</a>'
-            f'<div class="sub"><a href="#{anchors["text"]}">text</a>'
-            + "".join(f'<a href="#{anchors[part]}"{"" if count else ZERO}>{part} {count}</a>'
-                      for part, count in (("facts", len(own_claims)),
-                                          ("timeline", len(own_events)),
-                                          ("conflicts", conflict_count),
-                                          ("skipped", len(own_skips))))
-            + "</div></li>")
-        source = document.get("source") or ""
-        digest = document.get("sha256") or ""
-        body.append(
-            f'<section class="article" id="{anchors["article"]}">'
-            f'<h2>{_e(document["title"])}</h2>'
-            f'<p class="meta"><code>{_e(doc_id)}</code> · {_e(source)} · sha256 '
-            f'<code title="{_e(digest)}">{_e(digest[:12])}…</code> · '
-            f'{_plural(len(text), "character")} · {_plural(len(own_claims), "claim")} · '
-            f'{_plural(len(own_skips), "skipped value")} · {_plural(conflict_count, "conflict")}'
-            "</p>"
-            f'<h3 id="{anchors["text"]}">Text as published</h3>'
-            f'<div class="text" lang="en" data-document="{_e(doc_id)}">'
-            f"{article_text(text, of('sentences', doc_id), own_claims, own_skips, labels)}</div>"
-            f'<h3 id="{anchors["facts"]}">Facts by entity and property</h3>'
-            f"{facts_section(doc_id, text, own_claims, entities, labels)}"
-            f'<h3 id="{anchors["timeline"]}">Timeline</h3>{timeline_section(doc_id, own_events)}'
-            f'<h3 id="{anchors["conflicts"]}">Conflicts</h3>{conflicts}'
-            f'<h3 id="{anchors["skipped"]}">Skipped values</h3>'
-            f'{skipped_section(own_skips, text)}'
-            f'{warnings_section(of("warnings", doc_id))}</section>')
+        doc_id = document["document_id"]
+        own = {table: rows.get(doc_id, []) for table, rows in by_document.items()}
+        conflicts = conflicts_section(doc_id, groups.get(doc_id, []),
+                                      claim_by_id, entities, labels, titles)
+        subjects = {c["subject_id"]: entities.get(c["subject_id"], {}) for c in own["claims"]}
+        item, section = render(article_part, document, own, subjects, labels, conflicts)
+        toc.append(item)
+        body.append(section)
     if not documents:
         body.append('<p class="none">The package has no documents.</p>')
-    problems = provenance_problems({d["document_id"]: d for d in documents}, claims, skipped)
+    problems = provenance_problems({d["document_id"]: d for d in documents}, claims,
+                                   tables.get("skipped", []))
+    title = descriptor.get("title") or descriptor.get("name") or "Data package"
     return ("<!DOCTYPE html>\n"
             '<html lang="en"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -725,10 +699,61 @@ def review_page(tables: dict[str, list[dict]], descriptor: dict) -> str:
             "</body></html>\n")
 
 
-def write_review(folder: Path, tables: dict[str, list[dict]], descriptor: dict) -> Path:
+def _groups_by_document(groups: list[list[str]],
+                        claim_documents: dict[str, str]) -> dict[str, list[list[str]]]:
+    """Each document's conflict groups, in group order (a group may span documents)."""
+    index: dict[str, list[list[str]]] = {}
+    for group in groups:
+        for document in dict.fromkeys(claim_documents.get(i, "") for i in group):
+            index.setdefault(document, []).append(group)
+    return index
+
+
+def article_part(document: dict, own: dict[str, list[dict]], entities: dict[str, dict],
+                 labels: dict[str, str], conflicts: tuple[str, int]) -> tuple[str, str]:
+    """One article's entry in the contents and its section: its text with every claim
+    highlighted, its facts, timeline, conflicts, skipped values and warnings."""
+    doc_id, text = document["document_id"], document.get("text") or ""
+    own_claims, own_skips, own_events = own["claims"], own["skipped"], own["events"]
+    conflicts_html, conflict_count = conflicts
+    anchors = {part: _e(_anchor(part, doc_id))
+               for part in ("article", "text", "facts", "timeline", "conflicts", "skipped")}
+    item = (f'<li><a class="doc-link" href="#{anchors["article"]}">{_e(document["title"])}</a>'
+            f'<div class="sub"><a href="#{anchors["text"]}">text</a>'
+            + "".join(f'<a href="#{anchors[part]}"{"" if count else ZERO}>{part} {count}</a>'
+                      for part, count in (("facts", len(own_claims)),
+                                          ("timeline", len(own_events)),
+                                          ("conflicts", conflict_count),
+                                          ("skipped", len(own_skips))))
+            + "</div></li>")
+    source = document.get("source") or ""
+    digest = document.get("sha256") or ""
+    section = (
+        f'<section class="article" id="{anchors["article"]}">'
+        f'<h2>{_e(document["title"])}</h2>'
+        f'<p class="meta"><code>{_e(doc_id)}</code> · {_e(source)} · sha256 '
+        f'<code title="{_e(digest)}">{_e(digest[:12])}…</code> · '
+        f'{_plural(len(text), "character")} · {_plural(len(own_claims), "claim")} · '
+        f'{_plural(len(own_skips), "skipped value")} · {_plural(conflict_count, "conflict")}'
+        "</p>"
+        f'<h3 id="{anchors["text"]}">Text as published</h3>'
+        f'<div class="text" lang="en" data-document="{_e(doc_id)}">'
+        f'{article_text(text, own["sentences"], own_claims, own_skips, labels)}</div>'
+        f'<h3 id="{anchors["facts"]}">Facts by entity and property</h3>'
+        f"{facts_section(doc_id, text, own_claims, entities, labels)}"
+        f'<h3 id="{anchors["timeline"]}">Timeline</h3>{timeline_section(doc_id, own_events)}'
+        f'<h3 id="{anchors["conflicts"]}">Conflicts</h3>{conflicts_html}'
+        f'<h3 id="{anchors["skipped"]}">Skipped values</h3>'
+        f'{skipped_section(own_skips, text)}'
+        f'{warnings_section(own["warnings"])}</section>')
+    return item, section
+
+
+def write_review(folder: Path, tables: dict[str, list[dict]], descriptor: dict,
+                 memo=None) -> Path:
     """Write the review page into `folder` as UTF-8, byte for byte what review_page returns."""
     path = folder / PAGE
-    path.write_bytes(review_page(tables, descriptor).encode("utf-8"))
+    path.write_bytes(review_page(tables, descriptor, memo).encode("utf-8"))
     return path
 
 

@@ -65,6 +65,30 @@ def row_problems(table: str, rows: list[dict]) -> list[str]:
     return messages
 
 
+def rows_are_valid(table: str, rows: list[dict]) -> bool:
+    return not row_problems(table, rows)
+
+
+def remembered_row_problems(tables: dict[str, list[dict]], memo) -> list[str]:
+    """row_problems of every table, skipping the documents whose rows an earlier build found
+    valid (`memo`, see cache.Memo): each table is checked by document, and only a table with
+    an invalid document is checked whole, for its messages and line numbers."""
+    problems = []
+    for table, rows in tables.items():
+        groups: dict[str, list[dict]] = {}
+        for row in rows:
+            groups.setdefault(row_document(row), []).append(row)
+        if not all(memo(rows_are_valid, table, group) for group in groups.values()):
+            problems += row_problems(table, rows)
+    return problems
+
+
+def row_document(row: dict) -> str:
+    """The document a row traces to: its own, or that of the sentence it cites."""
+    sentence = row.get("sentence_id") or row.get("first_sentence_id") or ""
+    return row.get("document_id") or sentence.partition(":")[0]
+
+
 def _value_errors(validator, name: str, value, checked: dict[tuple, list[str]]) -> list[str]:
     """A value's error messages, computed once per distinct (column, type, value)."""
     try:
@@ -211,29 +235,39 @@ def key_problems(tables: dict[str, list[dict]]) -> list[str]:
     problems = []
     for table, rows in tables.items():
         schema = table_schema(table)
-        seen: set[tuple] = set()
-        for number, row in enumerate(rows, start=2):
-            key = tuple(row.get(name) for name in schema["primaryKey"])
-            if key in seen:
-                problems.append(f"{table_path(table)}:{number} primary key {key} is not unique")
-            seen.add(key)
+        keys = _key_values(rows, schema["primaryKey"])
+        if len(set(keys)) != len(keys):
+            seen: set = set()
+            for number, key in enumerate(keys, start=2):
+                if key in seen:
+                    problems.append(f"{table_path(table)}:{number} primary key {key} is not "
+                                    "unique")
+                seen.add(key)
         for foreign in schema.get("foreignKeys", []):
             problems += _reference_problems(table, rows, foreign, tables)
     return problems
 
 
+def _key_values(rows: list[dict], fields: list[str]) -> list:
+    """Each row's key: the value itself for a one-field key (no tuple per row), else a tuple."""
+    if len(fields) == 1:
+        (name,) = fields
+        return [row.get(name) for row in rows]
+    return [tuple(row.get(name) for name in fields) for row in rows]
+
+
 def _reference_problems(table: str, rows: list[dict], foreign: dict,
                         tables: dict[str, list[dict]]) -> list[str]:
     reference = foreign["reference"]
-    target = tables.get(reference["resource"] or table, [])
-    known = {tuple(row.get(name) for name in reference["fields"]) for row in target}
+    target = reference["resource"] or table
+    keys = _key_values(rows, foreign["fields"])
+    known = set(_key_values(tables.get(target, []), reference["fields"]))
+    missing = set(keys) - known - {None}
     problems = []
-    for number, row in enumerate(rows, start=2):
-        key = tuple(row.get(name) for name in foreign["fields"])
-        if None not in key and key not in known:
+    for number, key in enumerate(keys, start=2):
+        if key in missing and not (isinstance(key, tuple) and None in key):
             problems.append(f"{table_path(table)}:{number} foreign key "
-                            f"{', '.join(foreign['fields'])}: {key} is not in "
-                            f"{reference['resource'] or table}")
+                            f"{', '.join(foreign['fields'])}: {key!r} is not in {target}")
             if len(problems) >= MAX_PROBLEMS_PER_TABLE:
                 break
     return problems

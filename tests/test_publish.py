@@ -212,3 +212,52 @@ def test_formula_like_values_are_published_unchanged_and_warned(seeds, tmp_path)
     assert '=HYPERLINK(""x"")' in (out / "data" / "claims.csv").read_text()
     result = run_cli("validate", str(out))
     assert result.returncode == 0 and "formula-like" in result.stderr
+
+
+def test_a_rebuild_from_the_cache_equals_a_fresh_build(tmp_path, seeds):
+    """Cached articles and remembered review parts and row checks give the same bytes."""
+    from conftest import quiet
+
+    from pipeline.publish import publish
+    for path in FIXTURES.glob("*.txt"):
+        (seeds / path.name).write_bytes(path.read_bytes())
+    cache, out, fresh = tmp_path / "cache", tmp_path / "pkg", tmp_path / "fresh"
+    publish(seeds, out, report=quiet, cache_folder=cache)
+    edited = sorted(seeds.glob("*.txt"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nIn 1999, it was renamed.\n",
+                      encoding="utf-8")
+    publish(seeds, out, report=quiet, cache_folder=cache)
+    publish(seeds, fresh, report=quiet)
+    assert folder_bytes(out) == folder_bytes(fresh)
+
+
+def folder_bytes(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_memo_computes_only_new_inputs(tmp_path):
+    from pipeline.cache import Memo
+    calls = []
+
+    def double(value):
+        calls.append(value)
+        return value * 2
+
+    memo = Memo(tmp_path, "test")
+    assert [memo(double, 1), memo(double, 2), memo(double, 1)] == [2, 4, 2]
+    memo.save()
+    again = Memo(tmp_path, "test")
+    assert [again(double, 2), again(double, 3)] == [4, 6]
+    assert calls == [1, 2, 3]
+
+
+def test_remembered_row_checks_still_report_an_invalid_document(tmp_path):
+    from pipeline.cache import Memo
+    from pipeline.validate import remembered_row_problems
+    good = {"property_id": "p", "label": "P", "description": "d", "value_type": "string",
+            "object_type": None, "wikidata": None}
+    memo = Memo(tmp_path, "rows")
+    assert remembered_row_problems({"properties": [good]}, memo) == []
+    bad = good | {"value_type": "poem"}
+    problems = remembered_row_problems({"properties": [good, bad]}, memo)
+    assert problems and "properties.csv:3" in problems[0] and "poem" in problems[0]
