@@ -228,22 +228,22 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
     inputs = inputs_digest([job.key for job in jobs])
     if cache.is_current(out, inputs):
         return None
-    rows_memo, review_memo = Memo(cache_folder, "rows"), Memo(cache_folder, "review")
+    memos = {kind: Memo(cache_folder, kind) for kind in ("rows", "claims", "review")}
     tables, sources = assemble(build_articles(jobs, cache, executor or LocalProcesses(1)),
-                               report, rows_memo)
+                               report, memos["rows"])
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.resolve().parent))
     staging.chmod(PACKAGE_MODE)
     try:
-        write_package(staging, tables, sources, review_memo)
+        write_package(staging, tables, sources, memos["review"])
         problems = validate_package(staging, checked_rows=tables, executor=executor,
-                                    frictionless=frictionless)
+                                    frictionless=frictionless, memo=memos["claims"])
         if problems:
             raise PackageInvalid(problems)
         swap_into_place(staging, out)
     finally:
         if staging.exists():
             shutil.rmtree(staging)
-    rows_memo.save()
-    review_memo.save()
+    for memo in memos.values():
+        memo.save()
     cache.record(out, inputs)
     return {table: len(rows) for table, rows in tables.items()}

@@ -165,8 +165,20 @@ def _evidence_problem(text: str, row: dict, section: dict) -> str:
     return ""
 
 
-def claim_problems(tables: dict[str, list[dict]]) -> list[str]:
-    """Each claim's quote is its document slice, inside its sentence, and re-derives."""
+def claim_problems(tables: dict[str, list[dict]], memo=None) -> list[str]:
+    """Each claim's quote is its document slice, inside its sentence, and re-derives.
+
+    Re-deriving runs the claim's rule again, the costliest check: `memo` (see cache.Memo)
+    skips the documents whose claims an earlier build found valid; when any document's claims
+    are invalid, all are checked again, for the messages and their line numbers."""
+    problems = conflict_problems(tables["claims"]) + skipped_problems(tables)
+    if memo is not None and all(memo(claims_are_valid, document)
+                                for document in document_claims(tables)):
+        return problems
+    return claim_row_problems(tables) + problems
+
+
+def claim_row_problems(tables: dict[str, list[dict]]) -> list[str]:
     texts = {d["document_id"]: d["text"] for d in tables["documents"]}
     sentences = {s["sentence_id"]: s for s in tables["sentences"]}
     sections = {s["section_id"]: s for s in tables["sections"]}
@@ -183,7 +195,22 @@ def claim_problems(tables: dict[str, list[dict]]) -> list[str]:
                    or _evidence_problem(text, claim, sections[sentence["section_id"]]))
         if problem:
             problems.append(f"{where}: {problem}")
-    return problems + conflict_problems(tables["claims"]) + skipped_problems(tables)
+    return problems
+
+
+def claims_are_valid(document: dict[str, list[dict]]) -> bool:
+    return not claim_row_problems(document)
+
+
+def document_claims(tables: dict[str, list[dict]]) -> list[dict[str, list[dict]]]:
+    """Per document, the rows its claims are checked against: a package of one document."""
+    needed = ("documents", "sections", "sentences", "claims")
+    parts: dict[str, dict[str, list[dict]]] = {}
+    for table in needed:
+        for row in tables[table]:
+            part = parts.setdefault(row["document_id"], {name: [] for name in needed})
+            part[table].append(row)
+    return list(parts.values())
 
 
 def conflict_problems(claims: list[dict]) -> list[str]:
@@ -410,7 +437,7 @@ def frictionless_problems(folder: Path, names: list[str], executor: Executor | N
 def validate_package(folder: Path, profile_path: Path = PROFILE,
                      checked_rows: dict[str, list[dict]] | None = None,
                      executor: Executor | None = None, warn=None,
-                     frictionless: bool = True) -> list[str]:
+                     frictionless: bool = True, memo=None) -> list[str]:
     """All checks on a written package; an empty list means it is valid.
 
     Our own checks cover what frictionless checks (header, types and constraints through the
@@ -419,6 +446,7 @@ def validate_package(folder: Path, profile_path: Path = PROFILE,
     `checked_rows` are the rows the package was written from, already checked against their
     JSON Schemas: the written tables must then equal them, which is cheaper than checking again.
     `warn` receives what is valid but worth knowing (values that look like spreadsheet formulas).
+    `memo` remembers documents whose claims re-derived in an earlier build (see claim_problems).
     """
     descriptor, problems = read_descriptor(folder)
     problems = problems or descriptor_problems(descriptor, profile_path)
@@ -439,7 +467,8 @@ def validate_package(folder: Path, profile_path: Path = PROFILE,
         elif rows != checked_rows.get(table):
             problems.append(f"{table_path(table)}: the written rows differ from those checked")
     problems = problems or key_problems(tables)  # the checks below follow the keys
-    return problems or (provenance_problems(tables) + claim_problems(tables) + view_problems(tables)
+    return problems or (provenance_problems(tables) + claim_problems(tables, memo)
+                        + view_problems(tables)
                         + json_problems(folder, tables) + sqlite_problems(folder, tables))
 
 

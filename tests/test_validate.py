@@ -187,3 +187,16 @@ def test_one_sided_conflict(package_copy):
 def test_skipped_quote_that_is_not_the_document_slice(package_copy):
     rewrite_table(package_copy, "skipped", lambda r: set_cell(r, 0, "quote", "999px"))
     problems_mentioning(package_copy, "skipped.csv:2")
+
+
+def test_remembered_claim_checks_still_catch_a_changed_claim(package_copy, tmp_path):
+    from pipeline.cache import Memo
+    memo = Memo(tmp_path, "claims")
+    assert validate_package(package_copy, frictionless=False, memo=memo) == []
+    memo.save()
+
+    def change(rows):
+        rows[claim_index(rows, "colour")]["value"] = "#000000"
+    rewrite_table(package_copy, "claims", change)
+    problems = validate_package(package_copy, frictionless=False, memo=Memo(tmp_path, "claims"))
+    assert any("do not re-derive" in problem for problem in problems), problems
