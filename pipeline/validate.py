@@ -456,16 +456,13 @@ def validate_package(folder: Path, profile_path: Path = PROFILE,
         problems = frictionless_problems(folder, names, executor)
     if problems:
         return problems
-    tables, problems = read_tables(folder, descriptor)
+    tables, problems = read_tables(folder, descriptor, checked_rows)
     if problems:
         return problems
     for warning in spreadsheet_warnings(tables) if warn else ():
         warn(warning)
-    for table, rows in tables.items():
-        if checked_rows is None:
-            problems += row_problems(table, rows)
-        elif rows != checked_rows.get(table):
-            problems.append(f"{table_path(table)}: the written rows differ from those checked")
+    if checked_rows is None:
+        problems = [p for table, rows in tables.items() for p in row_problems(table, rows)]
     problems = problems or key_problems(tables)  # the checks below follow the keys
     return problems or (provenance_problems(tables) + claim_problems(tables, memo)
                         + view_problems(tables)
@@ -482,18 +479,25 @@ def read_descriptor(folder: Path) -> tuple[dict, list[str]]:
         return {}, [f"{path}: not valid JSON: {error}"]
 
 
-def read_tables(folder: Path, descriptor: dict) -> tuple[dict[str, list[dict]], list[str]]:
+def read_tables(folder: Path, descriptor: dict, checked_rows: dict[str, list[dict]] | None = None
+                ) -> tuple[dict[str, list[dict]], list[str]]:
     """Every resource's rows, typed; a file that is not CSV with the schema's header is a
-    problem, not a crash."""
+    problem, not a crash. Rows read back that equal `checked_rows` are dropped for those, so
+    that a large package is not held twice."""
     tables, problems = {}, []
     for resource in descriptor["resources"]:
         name = resource["name"]
         try:
-            header, tables[name] = read_csv(folder, name)
+            header, rows = read_csv(folder, name)
         except (OSError, UnicodeDecodeError, csv.Error) as error:
             problems.append(f"{table_path(name)}: cannot be read as CSV: {error}")
             continue
         if header != columns(name):
             problems.append(f"{table_path(name)}: its header {header} is not the schema's "
                             f"columns {columns(name)}")
+        if checked_rows is not None:
+            if rows != checked_rows.get(name):
+                problems.append(f"{table_path(name)}: the written rows differ from those checked")
+            rows = checked_rows.get(name, rows)
+        tables[name] = rows
     return tables, problems
