@@ -26,19 +26,16 @@ def json_path(table: str) -> str:
 ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)  # json.dumps makes one a row
 
 
-def json_bytes(rows: list[dict]) -> bytes:
+def json_lines(table: str, rows: list[dict]) -> bytes:
+    """Rows as JSON objects in column order, one a line, joined by commas."""
+    names = columns(table)
+    return ",\n".join(ENCODER.encode({n: row[n] for n in names}) for row in rows).encode("utf-8")
+
+
+def json_document(fragments: list[bytes]) -> bytes:
     """An array with one object per line, so that a diff shows which rows changed."""
-    lines = [ENCODER.encode(row) for row in rows]
-    body = ",\n".join(lines)
-    return (f"[\n{body}\n]\n" if lines else "[]\n").encode("utf-8")
-
-
-def write_json(folder: Path, tables: dict[str, list[dict]]) -> None:
-    (folder / JSON_DIR).mkdir()
-    for table, rows in tables.items():
-        names = columns(table)
-        (folder / json_path(table)).write_bytes(json_bytes([{n: r[n] for n in names}
-                                                             for r in rows]))
+    body = b",\n".join(fragment for fragment in fragments if fragment)
+    return b"[\n" + body + b"\n]\n" if body else b"[]\n"
 
 
 def create_statement(table: str) -> str:
@@ -134,8 +131,8 @@ def dictionary(descriptor: dict, counts: dict[str, int]) -> str:
 
 def write_formats(folder: Path, tables: dict[str, list[dict]], descriptor: dict,
                   memo=None) -> None:
-    """JSON, SQLite, the data dictionary and the review page (`memo`: see review_page)."""
-    write_json(folder, tables)
+    """SQLite, the data dictionary and the review page (`memo`: see review_page); the JSON
+    files are written with the CSV (package.write_tables)."""
     write_sqlite(folder, tables)
     counts = {table: len(rows) for table, rows in tables.items()}
     (folder / DICTIONARY).write_text(dictionary(descriptor, counts), encoding="utf-8")

@@ -8,12 +8,13 @@ import csv
 import hashlib
 import io
 import json
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import yaml
 
-from pipeline.formats import write_formats
+from pipeline.formats import JSON_DIR, json_document, json_lines, json_path, write_formats
 from pipeline.schemas import column_types, columns, json_schema, table_schema
 
 PROFILE_URL = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -41,14 +42,78 @@ def csv_cell(value) -> str:
     return str(value)
 
 
-def csv_bytes(table: str, rows: list[dict]) -> bytes:
+def csv_header(table: str) -> bytes:
+    return (",".join(columns(table)) + "\n").encode("utf-8")
+
+
+def csv_lines(table: str, rows: list[dict]) -> bytes:
+    """Rows as CSV records without the header; a table's file is its header and these."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     names = columns(table)
-    writer.writerow(names)
     for row in rows:
         writer.writerow([csv_cell(row[name]) for name in names])
     return buffer.getvalue().encode("utf-8")
+
+
+def row_document(row: dict) -> str:
+    """The document a row traces to: its own, or that of the sentence it cites."""
+    sentence = row.get("sentence_id") or row.get("first_sentence_id") or ""
+    return row.get("document_id") or sentence.partition(":")[0]
+
+
+def document_runs(rows: list[dict]) -> list[list[dict]]:
+    """The rows cut into runs of consecutive rows from one document. A rebuild after one
+    article changed meets the other articles' runs again, unchanged (see Fragment)."""
+    runs: list[list[dict]] = []
+    owner = None
+    for row in rows:
+        document = row_document(row)
+        if not runs or document != owner:
+            runs.append([])
+            owner = document
+        runs[-1].append(row)
+    return runs
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """Some rows of a table as CSV records and as JSON lines, each read back when made:
+    `problems` says where reading back did not give the same rows."""
+
+    csv: bytes
+    json: bytes
+    problems: tuple[str, ...]
+
+
+def make_fragment(table: str, rows: list[dict]) -> Fragment:
+    records, lines = csv_lines(table, rows), json_lines(table, rows)
+    problems = []
+    if parse_records(table, records.decode("utf-8")) != rows:
+        problems.append(f"{table_path(table)}: rows of {row_document(rows[0])!r} do not read "
+                        "back from CSV as written")
+    if json.loads(b"[" + lines + b"]") != rows:
+        problems.append(f"{json_path(table)}: rows of {row_document(rows[0])!r} do not read "
+                        "back from JSON as written")
+    return Fragment(records, lines, tuple(problems))
+
+
+def write_tables(folder: Path, tables: dict[str, list[dict]],
+                 memo=None) -> tuple[list[dict], list[str]]:
+    """Each table as CSV (data/) and JSON (json/), made of fragments that were read back;
+    `memo` (see cache.Memo) reuses the fragments of runs an earlier build made."""
+    render = memo or (lambda function, *inputs: function(*inputs))
+    (folder / DATA_DIR).mkdir()
+    (folder / JSON_DIR).mkdir()
+    resources, problems = [], []
+    for table, rows in tables.items():
+        fragments = [render(make_fragment, table, run) for run in document_runs(rows)]
+        problems += [problem for fragment in fragments for problem in fragment.problems]
+        content = csv_header(table) + b"".join(fragment.csv for fragment in fragments)
+        (folder / table_path(table)).write_bytes(content)
+        (folder / json_path(table)).write_bytes(json_document([f.json for f in fragments]))
+        resources.append(resource(table, content))
+    return resources, problems
 
 
 def resource(table: str, content: bytes) -> dict:
@@ -89,18 +154,16 @@ def write_json(path: Path, value) -> None:
 
 
 def write_package(folder: Path, tables: dict[str, list[dict]], sources: list[dict],
-                  memo=None) -> None:
-    """Write every table and the descriptor into `folder`, which must exist and be empty, and
-    the other formats (`memo` reuses the review page's unchanged parts: see review_page)."""
-    (folder / DATA_DIR).mkdir()
-    resources = []
-    for table, rows in tables.items():
-        content = csv_bytes(table, rows)
-        (folder / table_path(table)).write_bytes(content)
-        resources.append(resource(table, content))
+                  memos: dict | None = None) -> list[str]:
+    """Write every table, the descriptor and the other formats into `folder`, which must exist
+    and be empty. `memos` (see cache.Memo) reuse the unchanged "fragments" of the tables and
+    "review" parts of the review page. Returns the rows that did not read back as written."""
+    memos = memos or {}
+    resources, problems = write_tables(folder, tables, memos.get("fragments"))
     package = descriptor(resources, sources)
     write_json(folder / "datapackage.json", package)
-    write_formats(folder, tables, package, memo)
+    write_formats(folder, tables, package, memos.get("review"))
+    return problems
 
 
 def typed(value: str, json_type: str):
@@ -126,10 +189,31 @@ def read_table(folder: Path, table: str) -> list[dict]:
 
 def read_csv(folder: Path, table: str) -> tuple[list[str], list[dict]]:
     """A written table's header and its rows, typed by the table's JSON Schema."""
-    types = column_types(table)
     csv.field_size_limit(FIELD_LIMIT)
     with (folder / table_path(table)).open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        rows = [{name: typed(value, types.get(name, "string")) for name, value in row.items()}
-                for row in reader]
-        return list(reader.fieldnames or []), rows
+        reader = csv.reader(handle)
+        header = next(reader, [])
+        return header, typed_rows(table, header, reader)
+
+
+def parse_records(table: str, text: str) -> list[dict]:
+    """CSV records of a table without their header, typed."""
+    csv.field_size_limit(FIELD_LIMIT)
+    return typed_rows(table, columns(table), csv.reader(io.StringIO(text, newline="")))
+
+
+def typed_rows(table: str, header: list[str], records) -> list[dict]:
+    """Records as rows keyed by the header, as csv.DictReader makes them (missing cells are
+    None, extra cells a list under None), each value typed by the table's JSON Schema."""
+    types = column_types(table)
+    kinds = [types.get(name, "string") for name in header]
+    rows = []
+    for record in records:
+        row = {name: typed(value, kind)
+               for name, kind, value in zip(header, kinds, record, strict=False)}
+        if len(record) != len(header):
+            row |= {name: None for name in header[len(record):]}
+            if len(record) > len(header):
+                row[None] = record[len(header):]
+        rows.append(row)
+    return rows

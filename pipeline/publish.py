@@ -228,15 +228,15 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
     inputs = inputs_digest([job.key for job in jobs])
     if cache.is_current(out, inputs):
         return None
-    memos = {kind: Memo(cache_folder, kind) for kind in ("rows", "claims", "review")}
+    memos = {kind: Memo(cache_folder, kind) for kind in ("rows", "claims", "fragments", "review")}
     tables, sources = assemble(build_articles(jobs, cache, executor or LocalProcesses(1)),
                                report, memos["rows"])
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.resolve().parent))
     staging.chmod(PACKAGE_MODE)
     try:
-        write_package(staging, tables, sources, memos["review"])
-        problems = validate_package(staging, checked_rows=tables, executor=executor,
-                                    frictionless=frictionless, memo=memos["claims"])
+        problems = (write_package(staging, tables, sources, memos)
+                    or validate_package(staging, checked_rows=tables, executor=executor,
+                                        frictionless=frictionless, memo=memos["claims"]))
         if problems:
             raise PackageInvalid(problems)
         swap_into_place(staging, out)

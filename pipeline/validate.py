@@ -14,7 +14,6 @@ import sqlite3
 from pathlib import Path
 from unittest import mock
 
-import frictionless
 from jsonschema import Draft7Validator
 
 from pipeline.derive import VIEWS, derive
@@ -22,7 +21,7 @@ from pipeline.executor import Executor, LocalProcesses
 from pipeline.extract import rederive
 from pipeline.extract.model import QUALIFIERS
 from pipeline.formats import DATABASE, json_path
-from pipeline.package import read_csv, table_path
+from pipeline.package import read_csv, row_document, table_path
 from pipeline.schemas import PROFILE, columns, field_validators, row_validator, table_schema
 
 PACKAGE_KEYS = {"$schema", "name", "title", "description", "version", "licenses",
@@ -81,12 +80,6 @@ def remembered_row_problems(tables: dict[str, list[dict]], memo) -> list[str]:
         if not all(memo(rows_are_valid, table, group) for group in groups.values()):
             problems += row_problems(table, rows)
     return problems
-
-
-def row_document(row: dict) -> str:
-    """The document a row traces to: its own, or that of the sentence it cites."""
-    sentence = row.get("sentence_id") or row.get("first_sentence_id") or ""
-    return row.get("document_id") or sentence.partition(":")[0]
 
 
 def _value_errors(validator, name: str, value, checked: dict[tuple, list[str]]) -> list[str]:
@@ -413,9 +406,11 @@ class WrittenDialect(csv.Sniffer):
 
 def frictionless_resource_problems(job: tuple[str, str]) -> list[str]:
     """Frictionless on one resource of a package, foreign keys included (runs in a worker)."""
+    from frictionless import Package  # imported only when asked for: it is slow to import
+
     descriptor_path, name = job
     with mock.patch.object(csv, "Sniffer", WrittenDialect):
-        report = frictionless.Package(descriptor_path).get_resource(name).validate()
+        report = Package(descriptor_path).get_resource(name).validate()
     problems = []
     for task in report.tasks:
         for error in task.errors:
@@ -444,7 +439,9 @@ def validate_package(folder: Path, profile_path: Path = PROFILE,
     JSON Schemas the Table Schemas are generated from, primary and foreign keys, bytes and
     hashes) and add provenance; `frictionless` adds frictionless itself as a second opinion.
     `checked_rows` are the rows the package was written from, already checked against their
-    JSON Schemas: the written tables must then equal them, which is cheaper than checking again.
+    JSON Schemas and read back from their CSV and JSON fragments as they were written
+    (package.make_fragment); the files are then checked by their bytes and hashes instead of
+    being parsed again.
     `warn` receives what is valid but worth knowing (values that look like spreadsheet formulas).
     `memo` remembers documents whose claims re-derived in an earlier build (see claim_problems).
     """
@@ -456,17 +453,19 @@ def validate_package(folder: Path, profile_path: Path = PROFILE,
         problems = frictionless_problems(folder, names, executor)
     if problems:
         return problems
-    tables, problems = read_tables(folder, descriptor, checked_rows)
+    if checked_rows is None:
+        tables, problems = read_tables(folder, descriptor)
+        problems += [p for table, rows in tables.items() for p in row_problems(table, rows)]
+    else:
+        tables = checked_rows
     if problems:
         return problems
     for warning in spreadsheet_warnings(tables) if warn else ():
         warn(warning)
-    if checked_rows is None:
-        problems = [p for table, rows in tables.items() for p in row_problems(table, rows)]
-    problems = problems or key_problems(tables)  # the checks below follow the keys
+    problems = key_problems(tables)  # the checks below follow the keys
+    files = [] if checked_rows is not None else json_problems(folder, tables)
     return problems or (provenance_problems(tables) + claim_problems(tables, memo)
-                        + view_problems(tables)
-                        + json_problems(folder, tables) + sqlite_problems(folder, tables))
+                        + view_problems(tables) + files + sqlite_problems(folder, tables))
 
 
 def read_descriptor(folder: Path) -> tuple[dict, list[str]]:
@@ -479,25 +478,18 @@ def read_descriptor(folder: Path) -> tuple[dict, list[str]]:
         return {}, [f"{path}: not valid JSON: {error}"]
 
 
-def read_tables(folder: Path, descriptor: dict, checked_rows: dict[str, list[dict]] | None = None
-                ) -> tuple[dict[str, list[dict]], list[str]]:
+def read_tables(folder: Path, descriptor: dict) -> tuple[dict[str, list[dict]], list[str]]:
     """Every resource's rows, typed; a file that is not CSV with the schema's header is a
-    problem, not a crash. Rows read back that equal `checked_rows` are dropped for those, so
-    that a large package is not held twice."""
+    problem, not a crash."""
     tables, problems = {}, []
     for resource in descriptor["resources"]:
         name = resource["name"]
         try:
-            header, rows = read_csv(folder, name)
+            header, tables[name] = read_csv(folder, name)
         except (OSError, UnicodeDecodeError, csv.Error) as error:
             problems.append(f"{table_path(name)}: cannot be read as CSV: {error}")
             continue
         if header != columns(name):
             problems.append(f"{table_path(name)}: its header {header} is not the schema's "
                             f"columns {columns(name)}")
-        if checked_rows is not None:
-            if rows != checked_rows.get(name):
-                problems.append(f"{table_path(name)}: the written rows differ from those checked")
-            rows = checked_rows.get(name, rows)
-        tables[name] = rows
     return tables, problems

@@ -200,3 +200,19 @@ def test_remembered_claim_checks_still_catch_a_changed_claim(package_copy, tmp_p
     rewrite_table(package_copy, "claims", change)
     problems = validate_package(package_copy, frictionless=False, memo=Memo(tmp_path, "claims"))
     assert any("do not re-derive" in problem for problem in problems), problems
+
+
+def test_a_value_that_does_not_read_back_from_csv_is_caught():
+    """An empty string is written as an empty cell, which reads back as missing (None)."""
+    from pipeline.package import make_fragment
+    row = {"entity_id": "a", "label": "", "type": "organisation", "first_sentence_id": "d:sen-1"}
+    assert make_fragment("entities", [row | {"label": "A"}]).problems == ()
+    problems = make_fragment("entities", [row]).problems
+    assert problems and "do not read back from CSV" in problems[0]
+
+
+def test_rows_are_cut_into_runs_by_document():
+    from pipeline.package import document_runs
+    rows = [{"document_id": "a"}, {"document_id": "a"}, {"sentence_id": "b:sen-1"},
+            {"document_id": "a"}]
+    assert [len(run) for run in document_runs(rows)] == [2, 1, 1]
