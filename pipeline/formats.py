@@ -8,6 +8,7 @@ Each is deterministic, like the CSV: the same tables give the same bytes.
 
 import json
 import sqlite3
+from operator import itemgetter
 from pathlib import Path
 
 from pipeline.review import write_review
@@ -51,6 +52,13 @@ def create_statement(table: str) -> str:
     return f'CREATE TABLE "{table}" (\n' + ",\n".join(lines) + "\n)"
 
 
+def _values(names: list[str]):
+    """A row's values in column order, as a tuple even for a table of one column."""
+    if len(names) == 1:
+        return lambda row: (row[names[0]],)
+    return itemgetter(*names)
+
+
 def write_sqlite(folder: Path, tables: dict[str, list[dict]]) -> None:
     """One database, every table with its keys, rows in package order."""
     path = folder / DATABASE
@@ -62,9 +70,8 @@ def write_sqlite(folder: Path, tables: dict[str, list[dict]]) -> None:
             names = columns(table)
             marks = ", ".join("?" for _ in names)
             connection.executemany(f'INSERT INTO "{table}" VALUES ({marks})',
-                                   ([row[n] for n in names] for row in rows))
+                                   map(_values(names), rows))
         connection.commit()
-        connection.execute("VACUUM")
     finally:
         connection.close()
 
