@@ -106,18 +106,17 @@ class Memo:
     """Results of pure functions, kept between builds by a digest of the function's name, its
     inputs and the build's fingerprint, so that a rebuild computes again only what changed.
 
-    One file per kind of result. Saving keeps only the entries this build used, so the file
-    stays the size of the current corpus. Without a folder it remembers nothing.
+    One file per kind of result, read when first needed. `close` saves the entries this build
+    used, so the file stays the size of the current corpus, and lets go of them: a large
+    corpus's entries take much memory. Without a folder it remembers nothing.
     """
 
     def __init__(self, folder: Path | None, kind: str):
         self.path = folder / "memo" / f"{kind}.pickle" if folder is not None else None
-        self.old = self._load()
+        self.old: dict | None = None
         self.used: dict[bytes, object] = {}
 
     def _load(self) -> dict:
-        if self.path is None:
-            return {}
         try:
             entries = pickle.loads(self.path.read_bytes())
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
@@ -127,6 +126,8 @@ class Memo:
     def __call__(self, function, *inputs):
         if self.path is None:
             return function(*inputs)
+        if self.old is None:
+            self.old = self._load()
         digest = hashlib.sha256(f"{fingerprint()} {function.__qualname__}".encode())
         digest.update(pickle.dumps(inputs, protocol=5))
         key = digest.digest()
@@ -134,10 +135,11 @@ class Memo:
             self.used[key] = self.old[key] if key in self.old else function(*inputs)
         return self.used[key]
 
-    def save(self) -> None:
-        if self.path is not None and self.used.keys() != self.old.keys():
+    def close(self) -> None:
+        if self.path is not None and self.old is not None and self.used.keys() != self.old.keys():
             with contextlib.suppress(OSError):
                 _write_atomically(self.path, pickle.dumps(self.used, protocol=5))
+        self.old, self.used = None, {}
 
 
 def folder_digest(folder: Path) -> str | None:

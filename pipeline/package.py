@@ -157,13 +157,21 @@ def write_package(folder: Path, tables: dict[str, list[dict]], sources: list[dic
                   memos: dict | None = None) -> list[str]:
     """Write every table, the descriptor and the other formats into `folder`, which must exist
     and be empty. `memos` (see cache.Memo) reuse the unchanged "fragments" of the tables and
-    "review" parts of the review page. Returns the rows that did not read back as written."""
+    "review" parts of the review page; each is closed when its part is written. Returns the
+    rows that did not read back as written."""
     memos = memos or {}
     resources, problems = write_tables(folder, tables, memos.get("fragments"))
+    close(memos.get("fragments"))  # before the review's memo is read: both are large
     package = descriptor(resources, sources)
     write_json(folder / "datapackage.json", package)
     write_formats(folder, tables, package, memos.get("review"))
+    close(memos.get("review"))
     return problems
+
+
+def close(memo) -> None:
+    if memo is not None:
+        memo.close()
 
 
 def typed(value: str, json_type: str):

@@ -231,6 +231,7 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
     memos = {kind: Memo(cache_folder, kind) for kind in ("rows", "claims", "fragments", "review")}
     tables, sources = assemble(build_articles(jobs, cache, executor or LocalProcesses(1)),
                                report, memos["rows"])
+    memos["rows"].close()
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.resolve().parent))
     staging.chmod(PACKAGE_MODE)
     try:
@@ -243,7 +244,6 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
     finally:
         if staging.exists():
             shutil.rmtree(staging)
-    for memo in memos.values():
-        memo.save()
+    memos["claims"].close()
     cache.record(out, inputs)
     return {table: len(rows) for table, rows in tables.items()}

@@ -654,9 +654,15 @@ STYLE = CSS.replace("@POPOVER", POPOVER)
 
 
 def review_page(tables: dict[str, list[dict]], descriptor: dict, memo=None) -> str:
-    """The review page (HTML) of a package, from its tables and its descriptor.
+    """The review page (HTML) of a package, from its tables and its descriptor."""
+    return "".join(review_parts(tables, descriptor, memo))
 
-    Each article's part is a pure function of its own rows (`article_part`); `memo`, when
+
+def review_parts(tables: dict[str, list[dict]], descriptor: dict, memo=None):
+    """The review page in parts, in order, so that a large page is written without being
+    held whole in memory.
+
+    Each article's section is a pure function of its own rows (`article_section`); `memo`, when
     given, returns a part rendered by an earlier build from the same rows instead of
     rendering it again (see cache.Memo), so a rebuild renders only the articles that changed.
     """
@@ -673,30 +679,30 @@ def review_page(tables: dict[str, list[dict]], descriptor: dict, memo=None) -> s
                                          lambda e: _document_of(e, claim_documents))
     groups = _groups_by_document(conflict_groups(claims), claim_documents)
     render = memo or (lambda function, *inputs: function(*inputs))
-    toc, body = [], []
+    parts = []
     for document in documents:
         doc_id = document["document_id"]
         own = {table: rows.get(doc_id, []) for table, rows in by_document.items()}
         conflicts = conflicts_section(doc_id, groups.get(doc_id, []),
                                       claim_by_id, entities, labels, titles)
         subjects = {c["subject_id"]: entities.get(c["subject_id"], {}) for c in own["claims"]}
-        item, section = render(article_part, document, own, subjects, labels, conflicts)
-        toc.append(item)
-        body.append(section)
-    if not documents:
-        body.append('<p class="none">The package has no documents.</p>')
+        parts.append((document, own, subjects, labels, conflicts))
     problems = provenance_problems({d["document_id"]: d for d in documents}, claims,
                                    tables.get("skipped", []))
     title = descriptor.get("title") or descriptor.get("name") or "Data package"
-    return ("<!DOCTYPE html>\n"
-            '<html lang="en"><head><meta charset="utf-8">'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>Review: {_e(title)}</title><style>{STYLE}</style></head><body>"
-            f'<nav aria-label="Contents"><h1><a href="#overview">{_e(title)}</a></h1>'
-            f'<ol>{"".join(toc)}</ol></nav>'
-            f'<main><header id="overview"><h1>{_e(title)}</h1>'
-            f"{overview(tables, descriptor, problems)}</header>{''.join(body)}</main>"
-            "</body></html>\n")
+    yield ("<!DOCTYPE html>\n"
+           '<html lang="en"><head><meta charset="utf-8">'
+           '<meta name="viewport" content="width=device-width, initial-scale=1">'
+           f"<title>Review: {_e(title)}</title><style>{STYLE}</style></head><body>"
+           f'<nav aria-label="Contents"><h1><a href="#overview">{_e(title)}</a></h1><ol>')
+    yield from (contents_item(document, own, conflicts[1])
+                for document, own, _, _, conflicts in parts)
+    yield (f'</ol></nav><main><header id="overview"><h1>{_e(title)}</h1>'
+           f"{overview(tables, descriptor, problems)}</header>")
+    yield from (render(article_section, *inputs) for inputs in parts)
+    if not documents:
+        yield '<p class="none">The package has no documents.</p>'
+    yield "</main></body></html>\n"
 
 
 def _groups_by_document(groups: list[list[str]],
@@ -709,26 +715,35 @@ def _groups_by_document(groups: list[list[str]],
     return index
 
 
-def article_part(document: dict, own: dict[str, list[dict]], entities: dict[str, dict],
-                 labels: dict[str, str], conflicts: tuple[str, int]) -> tuple[str, str]:
-    """One article's entry in the contents and its section: its text with every claim
-    highlighted, its facts, timeline, conflicts, skipped values and warnings."""
+def _anchors(doc_id: str) -> dict[str, str]:
+    return {part: _e(_anchor(part, doc_id))
+            for part in ("article", "text", "facts", "timeline", "conflicts", "skipped")}
+
+
+def contents_item(document: dict, own: dict[str, list[dict]], conflict_count: int) -> str:
+    """An article's entry in the contents: links to its parts, with their sizes."""
+    anchors = _anchors(document["document_id"])
+    return (f'<li><a class="doc-link" href="#{anchors["article"]}">{_e(document["title"])}</a>'
+            f'<div class="sub"><a href="#{anchors["text"]}">text</a>'
+            + "".join(f'<a href="#{anchors[part]}"{"" if count else ZERO}>{part} {count}</a>'
+                      for part, count in (("facts", len(own["claims"])),
+                                          ("timeline", len(own["events"])),
+                                          ("conflicts", conflict_count),
+                                          ("skipped", len(own["skipped"]))))
+            + "</div></li>")
+
+
+def article_section(document: dict, own: dict[str, list[dict]], entities: dict[str, dict],
+                    labels: dict[str, str], conflicts: tuple[str, int]) -> str:
+    """An article's section: its text with every claim highlighted, its facts, timeline,
+    conflicts, skipped values and warnings. A pure function of its inputs (see review_parts)."""
     doc_id, text = document["document_id"], document.get("text") or ""
     own_claims, own_skips, own_events = own["claims"], own["skipped"], own["events"]
     conflicts_html, conflict_count = conflicts
-    anchors = {part: _e(_anchor(part, doc_id))
-               for part in ("article", "text", "facts", "timeline", "conflicts", "skipped")}
-    item = (f'<li><a class="doc-link" href="#{anchors["article"]}">{_e(document["title"])}</a>'
-            f'<div class="sub"><a href="#{anchors["text"]}">text</a>'
-            + "".join(f'<a href="#{anchors[part]}"{"" if count else ZERO}>{part} {count}</a>'
-                      for part, count in (("facts", len(own_claims)),
-                                          ("timeline", len(own_events)),
-                                          ("conflicts", conflict_count),
-                                          ("skipped", len(own_skips))))
-            + "</div></li>")
+    anchors = _anchors(doc_id)
     source = document.get("source") or ""
     digest = document.get("sha256") or ""
-    section = (
+    return (
         f'<section class="article" id="{anchors["article"]}">'
         f'<h2>{_e(document["title"])}</h2>'
         f'<p class="meta"><code>{_e(doc_id)}</code> · {_e(source)} · sha256 '
@@ -746,14 +761,15 @@ def article_part(document: dict, own: dict[str, list[dict]], entities: dict[str,
         f'<h3 id="{anchors["skipped"]}">Skipped values</h3>'
         f'{skipped_section(own_skips, text)}'
         f'{warnings_section(own["warnings"])}</section>')
-    return item, section
 
 
 def write_review(folder: Path, tables: dict[str, list[dict]], descriptor: dict,
                  memo=None) -> Path:
     """Write the review page into `folder` as UTF-8, byte for byte what review_page returns."""
     path = folder / PAGE
-    path.write_bytes(review_page(tables, descriptor, memo).encode("utf-8"))
+    with path.open("wb") as page:
+        for part in review_parts(tables, descriptor, memo):
+            page.write(part.encode("utf-8"))
     return path
 
 

@@ -245,7 +245,7 @@ def test_memo_computes_only_new_inputs(tmp_path):
 
     memo = Memo(tmp_path, "test")
     assert [memo(double, 1), memo(double, 2), memo(double, 1)] == [2, 4, 2]
-    memo.save()
+    memo.close()
     again = Memo(tmp_path, "test")
     assert [again(double, 2), again(double, 3)] == [4, 6]
     assert calls == [1, 2, 3]

@@ -193,7 +193,7 @@ def test_remembered_claim_checks_still_catch_a_changed_claim(package_copy, tmp_p
     from pipeline.cache import Memo
     memo = Memo(tmp_path, "claims")
     assert validate_package(package_copy, frictionless=False, memo=memo) == []
-    memo.save()
+    memo.close()
 
     def change(rows):
         rows[claim_index(rows, "colour")]["value"] = "#000000"
