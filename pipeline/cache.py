@@ -17,6 +17,8 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
+from pipeline.executor import Executor, LocalProcesses
+
 PIPELINE_DIR = Path(__file__).resolve().parent
 SCHEMA_DIR = PIPELINE_DIR.parent / "schemas"
 LIBRARIES = ("pysbd", "pyyaml", "jsonschema", "frictionless")
@@ -102,17 +104,28 @@ class ArticleCache:
                 _write_atomically(self.manifest_path(out), json.dumps(manifest).encode())
 
 
+MISSING = object()
+
+
+def apply(job: tuple):
+    """Call a function on its inputs: one job of Memo.map, run in a worker."""
+    function, inputs = job
+    return function(*inputs)
+
+
 class Memo:
     """Results of pure functions, kept between builds by a digest of the function's name, its
-    inputs and the build's fingerprint, so that a rebuild computes again only what changed.
+    inputs and the build's fingerprint, so that a rebuild computes again only what changed;
+    what must be computed is spread over the executor's workers.
 
     One file per kind of result, read when first needed. `close` saves the entries this build
     used, so the file stays the size of the current corpus, and lets go of them: a large
     corpus's entries take much memory. Without a folder it remembers nothing.
     """
 
-    def __init__(self, folder: Path | None, kind: str):
+    def __init__(self, folder: Path | None, kind: str, executor: Executor | None = None):
         self.path = folder / "memo" / f"{kind}.pickle" if folder is not None else None
+        self.executor = executor or LocalProcesses(1)
         self.old: dict | None = None
         self.used: dict[bytes, object] = {}
 
@@ -123,17 +136,25 @@ class Memo:
             return {}
         return entries if isinstance(entries, dict) else {}
 
-    def __call__(self, function, *inputs):
-        if self.path is None:
-            return function(*inputs)
-        if self.old is None:
-            self.old = self._load()
+    def _key(self, function, inputs: tuple) -> bytes:
         digest = hashlib.sha256(f"{fingerprint()} {function.__qualname__}".encode())
         digest.update(pickle.dumps(inputs, protocol=5))
-        key = digest.digest()
-        if key not in self.used:
-            self.used[key] = self.old[key] if key in self.old else function(*inputs)
-        return self.used[key]
+        return digest.digest()
+
+    def map(self, function, inputs: list[tuple]) -> list:
+        """function(*each of inputs), in order."""
+        if self.path is None:
+            return self.executor.map(apply, [(function, each) for each in inputs])
+        if self.old is None:
+            self.old = self._load()
+        keys = [self._key(function, each) for each in inputs]
+        results = [self.used.get(key, self.old.get(key, MISSING)) for key in keys]
+        missing = [index for index, result in enumerate(results) if result is MISSING]
+        computed = self.executor.map(apply, [(function, inputs[index]) for index in missing])
+        for index, result in zip(missing, computed, strict=True):
+            results[index] = result
+        self.used.update(zip(keys, results, strict=True))
+        return results
 
     def close(self) -> None:
         if self.path is not None and self.old is not None and self.used.keys() != self.old.keys():

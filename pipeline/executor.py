@@ -6,6 +6,7 @@ change. Results always come back in input order, so the package is byte-identica
 runs it and with however many workers.
 """
 
+import gc
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -32,8 +33,12 @@ class LocalProcesses:
         if self.workers == 1 or len(items) <= 1:
             return [function(item) for item in items]
         chunk = max(1, len(items) // (self.workers * 8))
-        with ProcessPoolExecutor(max_workers=self.workers) as pool:
-            return list(pool.map(function, items, chunksize=chunk))
+        gc.freeze()  # forked workers share the parent's objects: keep their collector off them
+        try:
+            with ProcessPoolExecutor(max_workers=self.workers) as pool:
+                return list(pool.map(function, items, chunksize=chunk))
+        finally:
+            gc.unfreeze()
 
 
 class DaskExecutor:

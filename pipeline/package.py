@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from pipeline.cache import Memo
 from pipeline.formats import JSON_DIR, json_document, json_lines, json_path, write_formats
 from pipeline.schemas import column_types, columns, json_schema, table_schema
 
@@ -100,14 +101,17 @@ def make_fragment(table: str, rows: list[dict]) -> Fragment:
 
 def write_tables(folder: Path, tables: dict[str, list[dict]],
                  memo=None) -> tuple[list[dict], list[str]]:
-    """Each table as CSV (data/) and JSON (json/), made of fragments that were read back;
-    `memo` (see cache.Memo) reuses the fragments of runs an earlier build made."""
-    render = memo or (lambda function, *inputs: function(*inputs))
+    """Each table as CSV (data/) and JSON (json/), made of fragments that were read back,
+    made over the memo's workers; `memo` (see cache.Memo) reuses the fragments of runs an
+    earlier build made."""
+    runs = {table: document_runs(rows) for table, rows in tables.items()}
+    jobs = [(table, run) for table in tables for run in runs[table]]
+    made = iter((memo or Memo(None, "fragments")).map(make_fragment, jobs))
     (folder / DATA_DIR).mkdir()
     (folder / JSON_DIR).mkdir()
     resources, problems = [], []
-    for table, rows in tables.items():
-        fragments = [render(make_fragment, table, run) for run in document_runs(rows)]
+    for table in tables:
+        fragments = [next(made) for _ in runs[table]]
         problems += [problem for fragment in fragments for problem in fragment.problems]
         content = csv_header(table) + b"".join(fragment.csv for fragment in fragments)
         (folder / table_path(table)).write_bytes(content)

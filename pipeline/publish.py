@@ -228,9 +228,10 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
     inputs = inputs_digest([job.key for job in jobs])
     if cache.is_current(out, inputs):
         return None
-    memos = {kind: Memo(cache_folder, kind) for kind in ("rows", "claims", "fragments", "review")}
-    tables, sources = assemble(build_articles(jobs, cache, executor or LocalProcesses(1)),
-                               report, memos["rows"])
+    executor = executor or LocalProcesses(1)
+    memos = {kind: Memo(cache_folder, kind, executor)
+             for kind in ("rows", "claims", "fragments", "review")}
+    tables, sources = assemble(build_articles(jobs, cache, executor), report, memos["rows"])
     memos["rows"].close()
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.resolve().parent))
     staging.chmod(PACKAGE_MODE)

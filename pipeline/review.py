@@ -662,9 +662,10 @@ def review_parts(tables: dict[str, list[dict]], descriptor: dict, memo=None):
     """The review page in parts, in order, so that a large page is written without being
     held whole in memory.
 
-    Each article's section is a pure function of its own rows (`article_section`); `memo`, when
-    given, returns a part rendered by an earlier build from the same rows instead of
-    rendering it again (see cache.Memo), so a rebuild renders only the articles that changed.
+    Each article's section is a pure function of its own rows (`article_section`). With a
+    `memo` (see cache.Memo) the sections are rendered over its workers, and those an earlier
+    build rendered from the same rows are not rendered again: a rebuild renders only the
+    articles that changed. Without one, each section is rendered when it is written.
     """
     documents = tables.get("documents", [])
     claims = tables.get("claims", [])
@@ -678,7 +679,6 @@ def review_parts(tables: dict[str, list[dict]], descriptor: dict, memo=None):
     by_document["events"] = _by_document(tables.get("events", []),
                                          lambda e: _document_of(e, claim_documents))
     groups = _groups_by_document(conflict_groups(claims), claim_documents)
-    render = memo or (lambda function, *inputs: function(*inputs))
     parts = []
     for document in documents:
         doc_id = document["document_id"]
@@ -699,7 +699,10 @@ def review_parts(tables: dict[str, list[dict]], descriptor: dict, memo=None):
                 for document, own, _, _, conflicts in parts)
     yield (f'</ol></nav><main><header id="overview"><h1>{_e(title)}</h1>'
            f"{overview(tables, descriptor, problems)}</header>")
-    yield from (render(article_section, *inputs) for inputs in parts)
+    if memo is None:
+        yield from (article_section(*inputs) for inputs in parts)
+    else:
+        yield from memo.map(article_section, parts)
     if not documents:
         yield '<p class="none">The package has no documents.</p>'
     yield "</main></body></html>\n"

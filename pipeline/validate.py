@@ -16,6 +16,7 @@ from unittest import mock
 
 from jsonschema import Draft7Validator
 
+from pipeline.cache import Memo
 from pipeline.derive import VIEWS, derive
 from pipeline.executor import Executor, LocalProcesses
 from pipeline.extract import rederive
@@ -68,18 +69,19 @@ def rows_are_valid(table: str, rows: list[dict]) -> bool:
     return not row_problems(table, rows)
 
 
-def remembered_row_problems(tables: dict[str, list[dict]], memo) -> list[str]:
-    """row_problems of every table, skipping the documents whose rows an earlier build found
-    valid (`memo`, see cache.Memo): each table is checked by document, and only a table with
-    an invalid document is checked whole, for its messages and line numbers."""
-    problems = []
+def remembered_row_problems(tables: dict[str, list[dict]], memo: Memo) -> list[str]:
+    """row_problems of every table, checked by document over the memo's workers and skipping
+    the documents whose rows an earlier build found valid (see cache.Memo); only a table with
+    an invalid document is checked whole again, for its messages and line numbers."""
+    jobs = []
     for table, rows in tables.items():
         groups: dict[str, list[dict]] = {}
         for row in rows:
             groups.setdefault(row_document(row), []).append(row)
-        if not all(memo(rows_are_valid, table, group) for group in groups.values()):
-            problems += row_problems(table, rows)
-    return problems
+        jobs += [(table, group) for group in groups.values()]
+    invalid = {table for (table, _), valid in zip(jobs, memo.map(rows_are_valid, jobs),
+                                                  strict=True) if not valid}
+    return [problem for table in invalid for problem in row_problems(table, tables[table])]
 
 
 def _value_errors(validator, name: str, value, checked: dict[tuple, list[str]]) -> list[str]:
@@ -158,15 +160,16 @@ def _evidence_problem(text: str, row: dict, section: dict) -> str:
     return ""
 
 
-def claim_problems(tables: dict[str, list[dict]], memo=None) -> list[str]:
+def claim_problems(tables: dict[str, list[dict]], memo: Memo | None = None) -> list[str]:
     """Each claim's quote is its document slice, inside its sentence, and re-derives.
 
-    Re-deriving runs the claim's rule again, the costliest check: `memo` (see cache.Memo)
-    skips the documents whose claims an earlier build found valid; when any document's claims
-    are invalid, all are checked again, for the messages and their line numbers."""
+    Re-deriving runs the claim's rule again, the costliest check: it runs by document over
+    the memo's workers, skipping the documents whose claims an earlier build found valid (see
+    cache.Memo); when any document's claims are invalid, all are checked again, for the
+    messages and their line numbers."""
     problems = conflict_problems(tables["claims"]) + skipped_problems(tables)
-    if memo is not None and all(memo(claims_are_valid, document)
-                                for document in document_claims(tables)):
+    memo = memo or Memo(None, "claims")
+    if all(memo.map(claims_are_valid, [(part,) for part in document_claims(tables)])):
         return problems
     return claim_row_problems(tables) + problems
 
@@ -432,7 +435,7 @@ def frictionless_problems(folder: Path, names: list[str], executor: Executor | N
 def validate_package(folder: Path, profile_path: Path = PROFILE,
                      checked_rows: dict[str, list[dict]] | None = None,
                      executor: Executor | None = None, warn=None,
-                     frictionless: bool = True, memo=None) -> list[str]:
+                     frictionless: bool = True, memo: Memo | None = None) -> list[str]:
     """All checks on a written package; an empty list means it is valid.
 
     Our own checks cover what frictionless checks (header, types and constraints through the
@@ -463,9 +466,12 @@ def validate_package(folder: Path, profile_path: Path = PROFILE,
     for warning in spreadsheet_warnings(tables) if warn else ():
         warn(warning)
     problems = key_problems(tables)  # the checks below follow the keys
-    files = [] if checked_rows is not None else json_problems(folder, tables)
-    return problems or (provenance_problems(tables) + claim_problems(tables, memo)
-                        + view_problems(tables) + files + sqlite_problems(folder, tables))
+    # Rows that publish has just checked and derived: their views are derive(claims) and their
+    # JSON was read back when written, so only a published package needs those checks again.
+    published = [] if checked_rows is not None else (view_problems(tables)
+                                                     + json_problems(folder, tables))
+    return problems or (provenance_problems(tables) + claim_problems(tables, memo) + published
+                        + sqlite_problems(folder, tables))
 
 
 def read_descriptor(folder: Path) -> tuple[dict, list[str]]:
