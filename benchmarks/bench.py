@@ -48,10 +48,11 @@ def make_corpus(folder: Path, texts: list[str], size: int) -> int:
     return total
 
 
-def tree_rss(root: int) -> int:
-    """Resident memory of a process and all its descendants, in bytes (Linux /proc)."""
+def tree_memory(root: int) -> int:
+    """Memory of a process and all its descendants, in bytes: the sum of their proportional
+    set sizes (Linux /proc), so that pages a forked worker shares with its parent count once,
+    not once per process as a sum of resident sizes would."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -60,17 +61,25 @@ def tree_rss(root: int) -> int:
         except OSError:
             continue
         children.setdefault(int(fields[1]), []).append(int(entry))
-        rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
     total, stack = 0, [root]
     while stack:
         pid = stack.pop()
-        total += rss.get(pid, 0)
+        total += proportional_size(pid)
         stack.extend(children.get(pid, []))
     return total
 
 
+def proportional_size(pid: int) -> int:
+    try:
+        lines = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
+    except OSError:
+        return 0
+    kilobytes = next((line.split()[1] for line in lines if line.startswith("Pss:")), "0")
+    return int(kilobytes) * 1024
+
+
 def run(command: list[str]) -> dict:
-    """Run a command; wall time, CPU time of it and its descendants, peak tree memory."""
+    """Run a command; wall time, CPU time of it and its descendants, peak tree memory (PSS)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -80,7 +89,7 @@ def run(command: list[str]) -> dict:
     def sample():
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, tree_rss(process.pid))
+            peak = max(peak, tree_memory(process.pid))
             time.sleep(0.05)
 
     sampler = threading.Thread(target=sample)
@@ -158,7 +167,7 @@ def report(results: list[dict], workers: int) -> str:
     python = sys.version.split()[0]
     lines = [f"Machine: {os.cpu_count()} cores; workers: {workers}; Python {python}",
              "",
-             "| N | wall s | CPU s | peak MB | articles/s | KB/s | segmenter alone s | "
+             "| N | wall s | CPU s | peak MB (PSS) | articles/s | KB/s | segmenter alone s | "
              "pipeline/segmenter throughput | unchanged s | one edit s | frictionless s | "
              "own checks s | own/frictionless |",
              "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]

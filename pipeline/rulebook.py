@@ -6,13 +6,14 @@ from pathlib import Path
 import yaml
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where PyYAML has it
 
 
 @cache
 def load(name: str):
     """The parsed `pipeline/rules/<name>.yaml`."""
     with (RULES_DIR / f"{name}.yaml").open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=SAFE_LOADER)  # noqa: S506 (a safe loader)
 
 
 @cache

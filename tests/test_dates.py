@@ -3,6 +3,7 @@ that every phrase it finds in prose is one parse_date reads."""
 
 import calendar
 import contextlib
+import functools
 import re
 
 import pytest
@@ -11,12 +12,16 @@ from hypothesis import strategies as st
 
 from pipeline.normalise.dates import (
     DATE_PATTERN,
+    DATE_SHAPE,
+    SURE_DATE,
     DateParseError,
     ImpossibleDate,
     from_edtf,
     is_date,
+    is_date_match,
     is_valid_edtf,
     parse_date,
+    starts_date,
 )
 
 FINDER = re.compile(DATE_PATTERN)
@@ -267,3 +272,56 @@ def test_every_match_in_any_text_is_read(pieces):
 def test_parse_date_reads_only_what_the_pattern_matches(text):
     if is_date(text):
         assert FINDER.fullmatch(text.strip())
+
+
+# --- DATE_SHAPE and SURE_DATE: what prose rules are compiled with in DATE_PATTERN's place -------
+
+
+def ends_tried(pattern: str, text: str, start: int) -> list[int]:
+    """The ends at which `pattern`, matched at `start`, offers the rest of a regex to go on, in
+    the order it offers them. After the text comes a list of the ends seen so far (each as the
+    rest of its line), and the probe refuses to end at those: each match is the next end."""
+    probe = _probe(pattern)
+    seen: list[int] = []
+    while True:
+        listed = "".join(text[end:].split("\n")[0] + "\x1f" for end in seen)
+        match = probe.match(f"{text}\x00\x1f{listed}", start)
+        if match is None:
+            return seen
+        seen.append(match.end())
+
+
+@functools.cache
+def _probe(pattern: str) -> re.Pattern:
+    return re.compile(rf"(?:{pattern})(?=(?P<rest>[^\n\x00]*))"
+                      rf"(?![\s\S]*\x00[^\x00]*\x1f(?P=rest)\x1f)")
+
+
+def assert_shape_promises(text: str) -> None:
+    """At every start: DATE_PATTERN and DATE_SHAPE try their ends longest first, the shape tries
+    every end DATE_PATTERN does, is_date_match and starts_date say what DATE_PATTERN matches,
+    and SURE_DATE matches only where a date starts."""
+    for start in range(len(text) + 1):
+        dates, shapes = ends_tried(DATE_PATTERN, text, start), ends_tried(DATE_SHAPE, text, start)
+        assert dates == sorted(dates, reverse=True) and len(set(dates)) == len(dates)
+        assert shapes == sorted(shapes, reverse=True) and len(set(shapes)) == len(shapes)
+        assert [end for end in shapes if is_date_match(text, start, end)] == dates
+        assert starts_date(text, start) is bool(dates)
+        assert not re.compile(SURE_DATE).match(text, start) or dates
+
+
+@pytest.mark.parametrize("text", [
+    "from 1976 to 2000 onwards", "On 10 April 2009 (2009-04-10) – the present, 30,000",
+    "the mid-1960s through 1994, 1995", "for 17 years until June 2011, when", "c.1950 to c. 1960",
+    "Feb. 5, 1960 – 7 March 1961", "in 1990, 1991 and the 19th-century 1948–50", "the 1960s–1970s",
+    "seventeen years until 2011 or over 33 years until 1994", "5–7 February 1960 to now",
+])
+def test_shape_promises_on_phrases(text):
+    assert_shape_promises(text)
+
+
+@given(st.lists(st.tuples(st.sampled_from([*TOKENS, "ca.", "Sept", "the present", "now",
+                                           "year", "seventeen", "(2009-04-10)", "21st"]),
+                          st.sampled_from(["", " ", " ", ", ", "\n"])), max_size=8))
+def test_shape_promises_in_any_text(pieces):
+    assert_shape_promises("".join(token + space for token, space in pieces))

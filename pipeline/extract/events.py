@@ -14,7 +14,7 @@ pipeline/extract/patterns.py). SentenceFamily adds what dated clauses need and t
   when the validator re-reads a claim, where its evidence starts): "In 1964, ..." is read at the
   start of a clause, never inside one.
 - The family file may define its own `macros:` (and take another family's with `macros_from:`),
-  expanded before the shared ones of prose.yaml.
+  next to the shared ones of prose.yaml.
 - Claim spec keys for time, read from a date group:
   `when: group` - a single date is `point_in_time` (or the qualifier `point_as` names); an
   interval is `start_time`/`end_time` ("from the mid-1960s through 1994", "for 17 years until
@@ -26,13 +26,13 @@ pipeline/extract/patterns.py). SentenceFamily adds what dated clauses need and t
   specific rule placed before a general one decides alone.
 """
 
-import re
 from dataclasses import dataclass, replace
 from functools import cache
 
 from pipeline import rulebook
 from pipeline.extract import patterns
 from pipeline.extract.model import Found, Reading, Skip
+from pipeline.extract.needs import folded
 from pipeline.normalise.dates import DateParseError, parse_date
 
 TIME_KEYS = ("when", "point_as", "after", "skip")
@@ -59,9 +59,12 @@ class SentenceFamily:
     def find_in(self, text: str, sentence) -> list[Found]:
         """The sentence's readings, each dropping what an earlier rule already read."""
         chunk = text[sentence.char_start:sentence.char_end]
+        folded_chunk = folded(chunk)
         taken: list[tuple[int, int]] = []
         found = []
         for rule in self.rules().values():
+            if not rule.regex.may_match(folded_chunk):
+                continue
             for match in rule.regex.finditer(chunk):
                 reading = _unread(read_match(rule, match), match.start(), taken)
                 if reading.drafts or reading.skips:
@@ -86,20 +89,9 @@ def _compiled(family: SentenceFamily) -> dict[str, patterns.PatternRule]:
     rules = {}
     for spec in data["rules"]:
         rule_id = f"{family.name}/{spec['id']}"
-        regex = re.compile(patterns.expand(expand_local(spec["pattern"], macros)))
+        regex = patterns.compile_rule(spec["pattern"], macros)
         rules[rule_id] = patterns.PatternRule(rule_id, regex, tuple(spec["claims"]))
     return rules
-
-
-def expand_local(pattern: str, macros: dict[str, str]) -> str:
-    """Replace the family's own `{MACRO}`s (recursively); the shared ones are left in place."""
-    for _ in range(10):
-        expanded = patterns.MACRO.sub(lambda m: f"(?:{macros[m['name']]})"
-                                      if m["name"] in macros else m.group(), pattern)
-        if expanded == pattern:
-            return expanded
-        pattern = expanded
-    raise ValueError(f"macros nest too deeply in {pattern!r}")
 
 
 def _unread(reading: Reading, offset: int, taken: list[tuple[int, int]]) -> Reading:

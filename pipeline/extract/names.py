@@ -33,6 +33,7 @@ from functools import cache, cached_property
 from pipeline import rulebook
 from pipeline.extract import patterns
 from pipeline.extract.model import Draft, Found, Reading, Skip
+from pipeline.extract.needs import folded
 from pipeline.normalise.names import (
     TRIM,
     abbreviated_name,
@@ -53,7 +54,7 @@ ORGANISATION = "organisation"
 @dataclass(frozen=True)
 class Rule:
     rule_id: str
-    regex: re.Pattern
+    regex: patterns.RuleRegex
     spec: dict  # the rule as written in YAML
 
 
@@ -67,8 +68,8 @@ class RuleSet:
         self.family = family
         self._macros = macros
 
-    def regex(self, pattern: str) -> re.Pattern:
-        """The pattern with the family's macros, then the shared ones, expanded."""
+    def regex(self, pattern: str) -> patterns.RuleRegex:
+        """The pattern with the family's macros and the shared ones expanded, compiled."""
         return _compile(pattern, tuple(sorted(self._macros().items())))
 
     @cached_property
@@ -82,8 +83,13 @@ class RuleSet:
     def find(self, document, sentences, read: Reader) -> list[Found]:
         """Every rule in every scope it applies to, overridden matches left out."""
         found = []
+        folded_texts: dict[tuple[int, int], str] = {}  # each scope's text, folded once
         for rule in self.rules.values():
             for members, start, end in scopes(rule.spec.get("scope", "sentence"), sentences):
+                if (start, end) not in folded_texts:
+                    folded_texts[start, end] = folded(document.text[start:end])
+                if not rule.regex.may_match(folded_texts[start, end]):
+                    continue
                 for offset, match in self.candidates(rule, document.text[start:end], start):
                     reading = read(rule, match)
                     found += placed(rule.rule_id, members, offset + match.start(),
@@ -112,10 +118,8 @@ class RuleSet:
 
 
 @cache
-def _compile(pattern: str, macros: tuple[tuple[str, str], ...]) -> re.Pattern:
-    for name, regex in macros:
-        pattern = pattern.replace("{" + name + "}", f"(?:{regex})")
-    return re.compile(patterns.expand(pattern))
+def _compile(pattern: str, macros: tuple[tuple[str, str], ...]) -> patterns.RuleRegex:
+    return patterns.compile_rule(pattern, dict(macros))
 
 
 def scopes(scope: str, sentences) -> list[tuple[list, int, int]]:

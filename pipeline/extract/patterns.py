@@ -16,46 +16,115 @@ the claim is about the document's subject), `subject_type`, `type` (overrides th
 value type), `split: list` (one claim per item of "A, B and C"); qualifiers from groups read as
 EDTF dates (`dates:`), as written (`text:`), as a number word or ordinal (`ordinals:`), or fixed
 (`set:`). Macros in braces come from `pipeline/rules/prose.yaml` (`{NAME}`, `{SELF}`, ...) and
-from the normalisers (`{DATE}`, `{QUANTITY}`).
+from the normalisers: `{QUANTITY}`, `{DATE}` (a date phrase) and `{NOT_DATE}` (no date phrase
+starts here), the last two compiled as `RuleRegex` explains.
 
 A match is the claim's evidence; the rule applied to the evidence alone (`fullmatch`) reads the
 same claims again, which is how the validator re-derives them.
 """
 
 import re
+import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from pipeline import rulebook
 from pipeline.extract.model import Draft, Found, Reading, Skip
-from pipeline.normalise.dates import DATE_PATTERN, DateParseError, parse_date
+from pipeline.extract.needs import rule_needs, satisfied
+from pipeline.normalise.dates import (
+    DATE_PATTERN,
+    DATE_SHAPE,
+    SURE_DATE,
+    DateParseError,
+    is_date_match,
+    parse_date,
+    starts_date,
+)
 from pipeline.normalise.names import clean_name, role_name, split_rank
 from pipeline.normalise.numbers import quantity_pattern
 from pipeline.normalise.values import normalise
 
 MACRO = re.compile(r"\{(?P<name>[A-Z_]+)\}")
+DATE_MACRO = re.compile(r"\{(?P<name>DATE|NOT_DATE)\}")
+EXACT_DATES = {"DATE": f"(?:{DATE_PATTERN})", "NOT_DATE": f"(?!{DATE_PATTERN})"}
 LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 PROSE_KINDS = ("prose",)
 
 
 @dataclass(frozen=True)
+class RuleRegex:
+    """A rule's regex: compiled with DATE_SHAPE where the rule says {DATE} and SURE_DATE where it
+    says {NOT_DATE}, each in a group of its own and checked after a match; and what every match
+    needs (pipeline/extract/needs.py), so that a sentence without it is not searched.
+
+    DATE_PATTERN is large: compiled into every rule that names a date, it made compiling the
+    rules take seconds. DATE_SHAPE matches every span DATE_PATTERN matches, and more, and both
+    try their ends longest first; where SURE_DATE matches, DATE_PATTERN does (tests/test_dates.py
+    checks all three). So the shaped regex tries what the exact one tries, in the same order,
+    and more: a match whose {DATE} groups hold what DATE_PATTERN matches there, and whose
+    {NOT_DATE} groups stand where it matches nothing, is the exact regex's match. For any other
+    match the exact regex, compiled then, searches again. This holds while no {DATE} or
+    {NOT_DATE} stands in a repetition, a negative lookaround, a lookbehind or an atomic group
+    (tests/test_extract_rules.py checks every rule).
+    """
+
+    shaped: re.Pattern
+    exact: str  # the pattern with DATE_PATTERN itself in place of the macros
+    dates: tuple[str, ...]  # the groups of the shaped regex at each {DATE}
+    not_dates: tuple[str, ...]  # ... and at each {NOT_DATE}
+    needs: tuple[tuple[str, ...], ...]  # see pipeline/extract/needs.py
+
+    def may_match(self, folded_text: str) -> bool:
+        """Whether a text (as `needs.folded` writes it) holds what every match needs."""
+        return satisfied(self.needs, folded_text)
+
+    def finditer(self, string: str, pos: int = 0,
+                 endpos: int = sys.maxsize) -> Iterator[re.Match]:
+        for match in self.shaped.finditer(string, pos, endpos):
+            if not self.holds(match, endpos):
+                yield from _exact(self.exact).finditer(string, match.start(), endpos)
+                return
+            yield match
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+        match = self.shaped.fullmatch(string, pos, endpos)
+        if match is None or self.holds(match, endpos):
+            return match
+        return _exact(self.exact).fullmatch(string, pos, endpos)
+
+    def holds(self, match: re.Match, endpos: int) -> bool:
+        """Whether the exact regex would have read the match's dates just as the shaped one."""
+        text = match.string
+        return (all(is_date_match(text, *match.span(g), endpos) for g in self.dates
+                    if match.start(g) >= 0)
+                and not any(starts_date(text, match.start(g), endpos) for g in self.not_dates
+                            if match.start(g) >= 0))
+
+
+@cache
+def _exact(source: str) -> re.Pattern:
+    return re.compile(source)
+
+
+@dataclass(frozen=True)
 class PatternRule:
     rule_id: str
-    regex: re.Pattern
+    regex: RuleRegex
     claims: tuple[dict, ...]
 
 
 @cache
 def _macros() -> dict[str, str]:
     macros = dict(rulebook.load("prose")["macros"])
-    macros["DATE"] = DATE_PATTERN
     macros["QUANTITY"] = quantity_pattern()
     return macros
 
 
 def expand(pattern: str, local: dict[str, str] | None = None) -> str:
     """Replace `{NAME}` macros (recursively) by their regexes, each in a non-capturing group;
-    `local` adds a family's own macros to the shared ones."""
+    `local` adds a family's own macros to the shared ones. `{DATE}` and `{NOT_DATE}` are left
+    for `compile_rule`."""
     macros = _macros() | (local or {})
     for _ in range(10):
         expanded = MACRO.sub(lambda m: f"(?:{macros[m['name']]})" if m["name"] in macros
@@ -66,11 +135,28 @@ def expand(pattern: str, local: dict[str, str] | None = None) -> str:
     raise ValueError(f"macros nest too deeply in {pattern!r}")
 
 
+def compile_rule(pattern: str, local: dict[str, str] | None = None) -> RuleRegex:
+    """A rule's pattern with its macros (the family's own in `local`) expanded, compiled."""
+    source = expand(pattern, local)
+    groups: dict[str, list[str]] = {"DATE": [], "NOT_DATE": []}
+
+    def shaped(macro: re.Match) -> str:
+        kind = macro["name"]
+        group = f"_{kind.lower()}{sum(map(len, groups.values()))}"
+        groups[kind].append(group)
+        return f"(?P<{group}>{DATE_SHAPE})" if kind == "DATE" else f"(?!{SURE_DATE})(?P<{group}>)"
+
+    return RuleRegex(re.compile(DATE_MACRO.sub(shaped, source)),
+                     DATE_MACRO.sub(lambda macro: EXACT_DATES[macro["name"]], source),
+                     tuple(groups["DATE"]), tuple(groups["NOT_DATE"]),
+                     rule_needs(pattern, _macros() | (local or {})))
+
+
 def compile_rules(family: str, specs: list[dict],
                   local: dict[str, str] | None = None) -> dict[str, PatternRule]:
     """A family's rule specs, compiled, by rule id."""
     return {f"{family}/{spec['id']}": PatternRule(f"{family}/{spec['id']}",
-                                                  re.compile(expand(spec["pattern"], local)),
+                                                  compile_rule(spec["pattern"], local),
                                                   tuple(spec["claims"]))
             for spec in specs}
 

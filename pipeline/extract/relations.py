@@ -31,6 +31,7 @@ from functools import cache
 from pipeline import rulebook
 from pipeline.extract import patterns
 from pipeline.extract.model import Draft, Found, Reading
+from pipeline.extract.needs import folded
 from pipeline.extract.patterns import PROSE_KINDS, PatternRule, family_rules
 from pipeline.normalise.names import TRIM, clean_name
 
@@ -76,9 +77,10 @@ def find_matches(family: str, rules: dict[str, PatternRule], read: Reader, docum
     for sentence in sentences:
         if sentence.kind not in PROSE_KINDS:
             continue
+        folded_sentence = folded(text[sentence.char_start:sentence.char_end])
         for rule in rules.values():
-            if not needs(family)[rule.rule_id].search(text, sentence.char_start,
-                                                      sentence.char_end):
+            if not (rule.regex.may_match(folded_sentence) and needs(family)[rule.rule_id]
+                    .search(text, sentence.char_start, sentence.char_end)):
                 continue
             for match in rule.regex.finditer(text, sentence.char_start, sentence.char_end):
                 reading = read(rule, match)

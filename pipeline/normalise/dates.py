@@ -45,10 +45,18 @@ decade, a century or a duration is inside). parse_date reads exactly the phrases
 except those that ImpossibleDate names (31 April, 2000–1976, a repeat that disagrees).
 A bare four-digit number between 1000 and 2999 is a year to it ("2000 troops"): the rule that
 embeds it gives the context.
+
+DATE_PATTERN is large (some 20,000 characters), so prose rules are compiled with DATE_SHAPE in
+its place: a short regex that matches every span DATE_PATTERN matches (and spans that are no
+date), trying its ends longest first as DATE_PATTERN does; `is_date_match` then says whether
+DATE_PATTERN matches the span a rule's match went through (pipeline/extract/patterns.py).
+SURE_DATE is the reverse, for "no date starts here": where it matches, DATE_PATTERN matches too;
+`starts_date` says whether DATE_PATTERN does.
 """
 
 import calendar
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -153,17 +161,23 @@ def _points(v: dict, g: dict) -> None:
     g["point"] = f"{_plain(g['coarse'])}|{g['loose']}"
 
 
+def _duration_form(v: dict, end: str) -> str:
+    """"17 years until June 2011", its end one of `end`; not after a word that makes the count
+    a bound ("over 33 years until 1994")."""
+    blockers = "".join(f"(?<!{_word(w, SPACE)}{SPACE})" for w in v["duration_blockers"])
+    count = f"[1-9][0-9]{{0,2}}|{_one_of(v['numbers'])}"
+    return (f"{blockers}(?:{_word(v['article'])}{SP})?(?P<count>{count}){SP}"
+            f"{_one_of(v['duration_units'])}{SP}{_one_of(v['duration_until'])}{SP}"
+            f"(?P<end>{end})")
+
+
 def _ranges(v: dict, g: dict) -> None:
     """Two ends, open ends, and the compact ranges that share a month or a year."""
     month, day = _months(v), _days(v)
     dash = f"{OSP}{_one_of(v['dashes'], re.escape)}{OSP}"
     join = f"(?:{dash}|{SP}{_one_of(v['range_words'])}{SP})"
     point, year = f"(?:{g['point']})", f",?{SP}(?P<year>{YEAR})"
-    blockers = "".join(f"(?<!{_word(w, SPACE)}{SPACE})" for w in v["duration_blockers"])
-    count = f"[1-9][0-9]{{0,2}}|{_one_of(v['numbers'])}"
-    g["duration"] = (f"{blockers}(?:{_word(v['article'])}{SP})?(?P<count>{count}){SP}"
-                     f"{_one_of(v['duration_units'])}{SP}{_one_of(v['duration_until'])}{SP}"
-                     f"(?P<end>{g['loose']})")
+    g["duration"] = _duration_form(v, g["loose"])
     g["day_month_range"] = (f"(?P<first>{day}{SP}{month}){join}(?P<last>{day}{SP}{month})"
                             f"{year}")
     g["day_range"] = f"(?P<first>{day}){join}(?P<last>{day}){SP}(?P<month>{month}){year}"
@@ -191,14 +205,85 @@ def _regex(name: str) -> re.Pattern:
     return re.compile(_grammar()[name])
 
 
-def _date_pattern() -> str:
-    """The union of the phrase forms, longest first, fenced so it never starts or ends inside
-    a word or a number ("8888", "200px", "1994/95", "pre-1960" are not matched in part)."""
+def _fences() -> tuple[str, str]:
+    """Lookarounds before and after a date, so that it never starts or ends inside a word or a
+    number ("8888", "200px", "1994/95", "pre-1960" are not matched in part)."""
     dashes = "".join(re.escape(d) for d in _vocabulary()["dashes"])
-    before = rf"(?<![\w/{dashes}])(?<![0-9][.,])"
-    after = rf"(?![\w%])(?![.,][0-9])(?![/{dashes}][0-9])"
-    forms = "|".join(_plain(_grammar()[name]) for name, _ in _FORMS)
-    return f"(?-i:{before}(?:{forms}){after})"
+    return (rf"(?<![\w/{dashes}])(?<![0-9][.,])",
+            rf"(?![\w%])(?![.,][0-9])(?![/{dashes}][0-9])")
+
+
+def _forms() -> str:
+    """The union of the phrase forms, longest first."""
+    return "|".join(_plain(_grammar()[name]) for name, _ in _FORMS)
+
+
+def _date_pattern() -> str:
+    before, after = _fences()
+    return f"(?-i:{before}(?:{_forms()}){after})"
+
+
+def _shape_words(v: dict) -> list[str]:
+    """Every word of the vocabulary in lower case ("c." is "c" and a dot); not the words before
+    a duration, which are outside the phrase."""
+    entries = [e for key, value in v.items() if key != "duration_blockers"
+               for e in ([value] if isinstance(value, str) else value)]
+    return sorted({w.rstrip(".").lower() for e in entries for w in str(e).split()
+                   if w[0].isalpha()})
+
+
+def _date_shape() -> str:
+    """DATE_SHAPE: numbers and vocabulary words joined by spaces, brackets, dashes and commas
+    before a space (the first join empty), ending with a number, a closing bracket or a word
+    that can end a phrase ("century", "present", "onwards"), fenced like DATE_PATTERN. Each
+    token and join matches one way only and the repetition is greedy, so that, like
+    DATE_PATTERN, it tries its ends longest first."""
+    v = _vocabulary()
+    before, after = _fences()
+    number = f"[0-9]+{_one_of([*v['ordinal_suffixes'], 's'], re.escape)}?"
+    words = "|".join(map(re.escape, _shape_words(v)))
+    token = rf"(?>(?:{number}|(?i:{words}))(?!\w))\.?"
+    dashes = "".join(re.escape(d) for d in sorted({*v["dashes"], *v["hyphens"]}))
+    gap = rf"(?:{SPACE}|,(?={SPACE})|[(){dashes}])*+"
+    final_words = {v["century"], *(p.split()[-1] for p in v["present"]), *v["onwards"]}
+    last = "|".join(f"(?<={x})" for x in ["[0-9]", "[0-9]s", r"\)",
+                                          *map(_word, sorted(final_words))])
+    return rf"(?-i:{before}(?=\w)(?:{gap}{token})+(?:{OSP}\))?(?:{last}){after})"
+
+
+def _sure_date() -> str:
+    """SURE_DATE: a bare year, or a duration to a month or a year, written with digits; where
+    it matches, DATE_PATTERN matches too. The leading digit is checked first, as it rules out
+    most places cheaply."""
+    before, after = _fences()
+    end = f"{_plain(_grammar()['my'])}|{YEAR}"
+    duration = _plain(_duration_form(_vocabulary(), end))
+    return f"(?-i:(?=[0-9]){before}(?:{duration}|{YEAR}){after})"
+
+
+@cache
+def _fence_regexes() -> tuple[re.Pattern, re.Pattern]:
+    return tuple(re.compile(fence) for fence in _fences())
+
+
+def is_date_match(string: str, start: int, end: int, endpos: int = sys.maxsize) -> bool:
+    """Whether DATE_PATTERN, searching `string` up to `endpos`, can match string[start:end]
+    (what DATE_SHAPE matched is checked with this): its opening fence holds at `start`, a
+    phrase form (the regexes parse_date reads with, compiled anyway) spans the text, and its
+    closing fence holds at `end`."""
+    opening, closing = _fence_regexes()
+    return bool(opening.match(string, start) and closing.match(string, end, endpos)
+                and any(_regex(name).fullmatch(string, start, end) for name, _ in _FORMS))
+
+
+@cache
+def _date_regex() -> re.Pattern:
+    return re.compile(DATE_PATTERN)
+
+
+def starts_date(string: str, pos: int, endpos: int = sys.maxsize) -> bool:
+    """Whether DATE_PATTERN, searching `string` up to `endpos`, matches at `pos`."""
+    return _date_regex().match(string, pos, endpos) is not None
 
 
 # --- reading a point ---------------------------------------------------------------------
@@ -422,3 +507,5 @@ def is_valid_edtf(value: str) -> bool:
 
 
 DATE_PATTERN: str = _date_pattern()
+DATE_SHAPE: str = _date_shape()
+SURE_DATE: str = _sure_date()
