@@ -31,6 +31,9 @@ RESOURCE_KEYS = {"name", "type", "path", "title", "description", "format", "medi
                  "encoding", "bytes", "hash", "schema"}
 SOURCE_KEYS = {"title", "path", "sha256"}
 MAX_PROBLEMS_PER_TABLE = 50
+CHECKED_VALUES: dict[tuple, list[str]] = {}  # see row_problems
+VALID_KEY_SETS: dict[str, set[frozenset]] = {}
+MAX_CHECKED_VALUES = 500_000
 
 
 def row_problems(table: str, rows: list[dict]) -> list[str]:
@@ -38,13 +41,15 @@ def row_problems(table: str, rows: list[dict]) -> list[str]:
 
     Our schemas constrain each field on its own (see `schemas.field_validators`), so a row is
     valid when its keys are and each of its values is: each distinct key set and each distinct
-    value of a column is checked once by jsonschema, not once per row. A table of 60,000 claims
-    repeats most of its values (ids, types, rules, nulls), which makes this many times faster.
+    value of a column is checked once by jsonschema, not once per row, and not again while the
+    process runs (a worker checks many documents' rows). A table of 60,000 claims repeats most
+    of its values (ids, types, rules, nulls), which makes this many times faster.
     """
     validator, fields = row_validator(table), field_validators(table)
     problems: list[tuple[int, str]] = []
-    good_keys: set[frozenset] = set()
-    checked: dict[tuple, list[str]] = {}
+    good_keys = VALID_KEY_SETS.setdefault(table, set())
+    if len(CHECKED_VALUES) > MAX_CHECKED_VALUES:
+        CHECKED_VALUES.clear()
     for number, row in enumerate(rows, start=2):
         keys = frozenset(row)
         if keys not in good_keys:
@@ -55,7 +60,7 @@ def row_problems(table: str, rows: list[dict]) -> list[str]:
             good_keys.add(keys)
         for name, value in row.items():
             problems += [(number, f"{table_path(table)}:{number} field {name}: {message}")
-                         for message in _value_errors(fields[name], name, value, checked)]
+                         for message in _value_errors(fields[name], (table, name), value)]
         if len(problems) >= MAX_PROBLEMS_PER_TABLE:
             break
     problems.sort(key=lambda problem: problem[0])
@@ -84,16 +89,16 @@ def remembered_row_problems(tables: dict[str, list[dict]], memo: Memo) -> list[s
     return [problem for table in invalid for problem in row_problems(table, tables[table])]
 
 
-def _value_errors(validator, name: str, value, checked: dict[tuple, list[str]]) -> list[str]:
-    """A value's error messages, computed once per distinct (column, type, value)."""
+def _value_errors(validator, column: tuple[str, str], value) -> list[str]:
+    """A value's error messages, computed once per distinct (table, column, type, value)."""
     try:
-        key = (name, type(value), value)
-        return checked[key]
+        key = (*column, type(value), value)
+        return CHECKED_VALUES[key]
     except TypeError:  # a list or an object, where a table has only scalars
         return [e.message for e in validator.iter_errors(value)]
     except KeyError:
-        checked[key] = [e.message for e in validator.iter_errors(value)]
-        return checked[key]
+        CHECKED_VALUES[key] = [e.message for e in validator.iter_errors(value)]
+        return CHECKED_VALUES[key]
 
 
 def _message(table: str, number: int, error) -> str:
