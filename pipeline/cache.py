@@ -105,6 +105,7 @@ class ArticleCache:
 
 
 MISSING = object()
+MAX_SEGMENTS = 16  # a memo's folder is compacted when it holds this many
 
 
 def apply(job: tuple):
@@ -118,23 +119,30 @@ class Memo:
     inputs and the build's fingerprint, so that a rebuild computes again only what changed;
     what must be computed is spread over the executor's workers.
 
-    One file per kind of result, read when first needed. `close` saves the entries this build
-    used, so the file stays the size of the current corpus, and lets go of them: a large
-    corpus's entries take much memory. Without a folder it remembers nothing.
+    A folder per kind of result, read when first needed, holds segments: `close` adds the
+    entries this build computed as one new segment (a rebuild after an edit writes little), and
+    compacts the folder into one segment of the entries this build used once most entries are
+    stale, so it stays about the size of the current corpus. Closing also lets go of the
+    entries: a large corpus's take much memory. Without a folder it remembers nothing.
     """
 
     def __init__(self, folder: Path | None, kind: str, executor: Executor | None = None):
-        self.path = folder / "memo" / f"{kind}.pickle" if folder is not None else None
+        self.folder = folder / "memo" / kind if folder is not None else None
         self.executor = executor or LocalProcesses(1)
         self.old: dict | None = None
+        self.segments: list[Path] = []
         self.used: dict[bytes, object] = {}
 
     def _load(self) -> dict:
-        try:
-            entries = pickle.loads(self.path.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            return {}
-        return entries if isinstance(entries, dict) else {}
+        entries: dict = {}
+        self.segments = sorted(self.folder.glob("*.pickle")) if self.folder.is_dir() else []
+        for segment in self.segments:
+            try:
+                entries.update(pickle.loads(segment.read_bytes()))
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
+                    TypeError, ValueError):
+                continue
+        return entries
 
     def _key(self, function, inputs: tuple) -> bytes:
         digest = hashlib.sha256(f"{fingerprint()} {function.__qualname__}".encode())
@@ -143,7 +151,7 @@ class Memo:
 
     def map(self, function, inputs: list[tuple]) -> list:
         """function(*each of inputs), in order."""
-        if self.path is None:
+        if self.folder is None:
             return self.executor.map(apply, [(function, each) for each in inputs])
         if self.old is None:
             self.old = self._load()
@@ -157,10 +165,25 @@ class Memo:
         return results
 
     def close(self) -> None:
-        if self.path is not None and self.old is not None and self.used.keys() != self.old.keys():
+        if self.folder is not None and self.old is not None:
             with contextlib.suppress(OSError):
-                _write_atomically(self.path, pickle.dumps(self.used, protocol=5))
-        self.old, self.used = None, {}
+                self._save()
+        self.old, self.segments, self.used = None, [], {}
+
+    def _save(self) -> None:
+        new = {key: value for key, value in self.used.items() if key not in self.old}
+        stale = len(self.old) - (len(self.used) - len(new))
+        if 2 * stale > len(self.old) + len(new) or len(self.segments) >= MAX_SEGMENTS:
+            self._write_segment(self.used)
+            for segment in self.segments:
+                segment.unlink(missing_ok=True)
+        elif new:
+            self._write_segment(new)
+
+    def _write_segment(self, entries: dict) -> None:
+        content = pickle.dumps(entries, protocol=5)
+        name = hashlib.sha256(content).hexdigest()[:20]
+        _write_atomically(self.folder / f"{name}.pickle", content)
 
 
 def folder_digest(folder: Path) -> str | None:

@@ -260,3 +260,22 @@ def test_remembered_row_checks_still_report_an_invalid_document(tmp_path):
     bad = good | {"value_type": "poem"}
     problems = remembered_row_problems({"properties": [good, bad]}, memo)
     assert problems and "properties.csv:3" in problems[0] and "poem" in problems[0]
+
+
+def test_memo_adds_segments_and_compacts_when_most_entries_are_stale(tmp_path):
+    from pipeline.cache import Memo
+
+    def double(value):
+        return value * 2
+
+    memo = Memo(tmp_path, "test")
+    memo.map(double, [(n,) for n in range(10)])
+    memo.close()
+    memo.map(double, [(n,) for n in range(11)])  # one new entry: one more segment
+    memo.close()
+    folder = tmp_path / "memo" / "test"
+    assert len(list(folder.glob("*.pickle"))) == 2
+    memo.map(double, [(n,) for n in range(100, 103)])  # most entries stale: compacted
+    memo.close()
+    assert len(list(folder.glob("*.pickle"))) == 1
+    assert Memo(tmp_path, "test").map(double, [(101,)]) == [202]
