@@ -7,6 +7,7 @@ runs it and with however many workers.
 """
 
 import gc
+import multiprocessing
 import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -66,6 +67,56 @@ class DaskExecutor:
         self.client.close()
         if cluster is not None:
             cluster.close()
+
+
+class Background:
+    """A function run in a forked process while this one goes on with other work: a rebuild
+    after an edit is mostly serial, so the second core would otherwise be idle. Where fork is
+    not available the function runs at once, in this process."""
+
+    def __init__(self, function: Callable, *args):
+        self.error = ""
+        if "fork" not in multiprocessing.get_all_start_methods():
+            self.process = None
+            self.error = _outcome(function, args)
+            return
+        self.receiver, sender = multiprocessing.get_context("fork").Pipe(duplex=False)
+        gc.freeze()
+        try:
+            self.process = multiprocessing.get_context("fork").Process(
+                target=_report, args=(function, args, sender), daemon=True)
+            self.process.start()
+        finally:
+            gc.unfreeze()
+        sender.close()
+
+    def join(self) -> str:
+        """Wait for it; an empty string if it succeeded, else what went wrong."""
+        if self.process is not None:
+            try:
+                self.error = self.receiver.recv()
+            except EOFError:
+                self.error = "the process ended without saying how"
+            self.process.join()
+        return self.error
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.is_alive():
+            self.process.terminate()
+            self.process.join()
+
+
+def _outcome(function: Callable, args: tuple) -> str:
+    try:
+        function(*args)
+    except Exception as error:  # reported to the parent as a problem, not a traceback
+        return f"{type(error).__name__}: {error}"
+    return ""
+
+
+def _report(function: Callable, args: tuple, sender) -> None:
+    sender.send(_outcome(function, args))
+    sender.close()
 
 
 def make_executor(kind: str, workers: int | None, address: str | None) -> Executor:

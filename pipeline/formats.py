@@ -11,6 +11,7 @@ import sqlite3
 from operator import itemgetter
 from pathlib import Path
 
+from pipeline.executor import Background
 from pipeline.review import write_review
 from pipeline.schemas import column_types, columns, json_schema, table_schema
 
@@ -137,10 +138,17 @@ def dictionary(descriptor: dict, counts: dict[str, int]) -> str:
 
 
 def write_formats(folder: Path, tables: dict[str, list[dict]], descriptor: dict,
-                  memo=None) -> None:
-    """SQLite, the data dictionary and the review page (`memo`: see review_page); the JSON
-    files are written with the CSV (package.write_tables)."""
-    write_sqlite(folder, tables)
-    counts = {table: len(rows) for table, rows in tables.items()}
-    (folder / DICTIONARY).write_text(dictionary(descriptor, counts), encoding="utf-8")
-    write_review(folder, tables, descriptor, memo)
+                  memo=None) -> list[str]:
+    """SQLite (in a process of its own, meanwhile), the data dictionary and the review page
+    (`memo`: see review_page); the JSON files are written with the CSV (package.write_tables).
+    Returns what went wrong writing the database."""
+    database = Background(write_sqlite, folder, tables)
+    try:
+        counts = {table: len(rows) for table, rows in tables.items()}
+        (folder / DICTIONARY).write_text(dictionary(descriptor, counts), encoding="utf-8")
+        write_review(folder, tables, descriptor, memo)
+    except BaseException:
+        database.stop()
+        raise
+    error = database.join()
+    return [f"{DATABASE}: could not be written: {error}"] if error else []

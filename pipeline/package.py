@@ -168,7 +168,7 @@ def write_package(folder: Path, tables: dict[str, list[dict]], sources: list[dic
     close(memos.get("fragments"))  # before the review's memo is read: both are large
     package = descriptor(resources, sources)
     write_json(folder / "datapackage.json", package)
-    write_formats(folder, tables, package, memos.get("review"))
+    problems += write_formats(folder, tables, package, memos.get("review"))
     close(memos.get("review"))
     return problems
 

@@ -27,3 +27,15 @@ def test_dask_local_cluster_publishes_the_same_package(tmp_path, built_package):
     finally:
         executor.close()
     assert tree(tmp_path / "dask") == tree(built_package)
+
+
+def _fail(message: str) -> None:
+    raise OSError(message)
+
+
+def test_background_reports_success_and_failure(tmp_path):
+    from pipeline.executor import Background
+    target = tmp_path / "written"
+    assert Background(target.write_text, "done").join() == ""
+    assert target.read_text() == "done"
+    assert Background(_fail, "disk full").join() == "OSError: disk full"
