@@ -70,6 +70,9 @@ class ArticleCache:
     def _path(self, key: str) -> Path:
         return self.folder / "articles" / key[:2] / f"{key}.pickle"
 
+    def holds(self, key: str) -> bool:
+        return self.folder is not None and self._path(key).is_file()
+
     def get(self, key: str):
         if self.folder is None:
             return None

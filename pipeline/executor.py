@@ -9,6 +9,7 @@ runs it and with however many workers.
 import gc
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Protocol
@@ -26,6 +27,8 @@ def default_workers() -> int:
 
 class LocalProcesses:
     """Worker processes on this machine; one worker runs in this process, with no pool."""
+
+    local = True  # it can run in a forked process too (see Background)
 
     def __init__(self, workers: int | None = None):
         self.workers = max(1, workers or default_workers())
@@ -71,34 +74,37 @@ class DaskExecutor:
 
 class Background:
     """A function run in a forked process while this one goes on with other work: a rebuild
-    after an edit is mostly serial, so the second core would otherwise be idle. Where fork is
-    not available the function runs at once, in this process."""
+    after an edit is mostly serial, so the second core would otherwise be idle. Where forking
+    is not safe the function runs at once, in this process. `join` returns its result or
+    raises its exception."""
 
     def __init__(self, function: Callable, *args):
-        self.error = ""
-        if "fork" not in multiprocessing.get_all_start_methods():
-            self.process = None
-            self.error = _outcome(function, args)
+        self.process = None
+        if not _can_fork():
+            self.outcome = _outcome(function, args)
             return
         self.receiver, sender = multiprocessing.get_context("fork").Pipe(duplex=False)
         gc.freeze()
         try:
             self.process = multiprocessing.get_context("fork").Process(
-                target=_report, args=(function, args, sender), daemon=True)
+                target=_report, args=(function, args, sender))
             self.process.start()
         finally:
             gc.unfreeze()
         sender.close()
 
-    def join(self) -> str:
-        """Wait for it; an empty string if it succeeded, else what went wrong."""
+    def join(self):
         if self.process is not None:
             try:
-                self.error = self.receiver.recv()
+                self.outcome = self.receiver.recv()
             except EOFError:
-                self.error = "the process ended without saying how"
+                self.outcome = (False, RuntimeError("the process ended without saying how"))
             self.process.join()
-        return self.error
+            self.process = None
+        succeeded, value = self.outcome
+        if not succeeded:
+            raise value
+        return value
 
     def stop(self) -> None:
         if self.process is not None and self.process.is_alive():
@@ -106,16 +112,25 @@ class Background:
             self.process.join()
 
 
-def _outcome(function: Callable, args: tuple) -> str:
+def _can_fork() -> bool:
+    """Fork exists here, and no other thread runs (a Dask client's, say) whose locks a forked
+    copy could inherit held."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+def _outcome(function: Callable, args: tuple) -> tuple[bool, object]:
     try:
-        function(*args)
-    except Exception as error:  # reported to the parent as a problem, not a traceback
-        return f"{type(error).__name__}: {error}"
-    return ""
+        return True, function(*args)
+    except Exception as error:  # handed to the parent, which raises it
+        return False, error
 
 
 def _report(function: Callable, args: tuple, sender) -> None:
-    sender.send(_outcome(function, args))
+    outcome = _outcome(function, args)
+    try:
+        sender.send(outcome)
+    except Exception as error:  # a result or an exception that does not pickle
+        sender.send((False, RuntimeError(f"{type(error).__name__}: {error}")))
     sender.close()
 
 

@@ -150,5 +150,8 @@ def write_formats(folder: Path, tables: dict[str, list[dict]], descriptor: dict,
     except BaseException:
         database.stop()
         raise
-    error = database.join()
-    return [f"{DATABASE}: could not be written: {error}"] if error else []
+    try:
+        database.join()
+    except (OSError, sqlite3.Error, RuntimeError) as error:
+        return [f"{DATABASE}: could not be written: {type(error).__name__}: {error}"]
+    return []

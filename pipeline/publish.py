@@ -16,7 +16,7 @@ from pathlib import Path
 from pipeline.cache import ArticleCache, Memo, article_key, inputs_digest
 from pipeline.derive import derive
 from pipeline.errors import Diagnostic, InputError, PackageInvalid
-from pipeline.executor import Executor, LocalProcesses
+from pipeline.executor import Background, Executor, LocalProcesses
 from pipeline.extract import extract, prepare
 from pipeline.package import write_package
 from pipeline.read import check_source, read_article
@@ -26,6 +26,7 @@ from pipeline.validate import (
     remembered_row_problems,
     row_problems,
     spreadsheet_warnings,
+    table_problems,
     validate_package,
 )
 
@@ -153,14 +154,37 @@ def run_job(job: Job) -> Article:
 
 
 def build_articles(jobs: list[Job], cache: ArticleCache, executor: Executor) -> list[Article]:
-    """Every article, from the cache when its content and the code are unchanged; only the
-    others go to the workers (a cached article read by a worker would be pickled twice)."""
-    cached = [cache.get(job.key) for job in jobs]
-    missing = [job for job, article in zip(jobs, cached, strict=True) if article is None]
+    """Every article, from the cache when its content and the code are unchanged. The others
+    are built on the workers; when some are cached, in a forked process that fills the cache
+    while this one reads the cached articles (a worker's article would be pickled twice)."""
+    building = [job for job in jobs if not cache.holds(job.key)]
+    builder = None
+    if building and len(building) < len(jobs) and getattr(executor, "local", False):
+        builder = Background(build_into_cache, building, executor)
+    built_there = {job.key for job in building} if builder is not None else set()
+    articles = {job.key: cache.get(job.key) for job in jobs if job.key not in built_there}
+    if builder is not None:
+        builder.join()
+        articles |= {job.key: cache.get(job.key) for job in building}
+    missing = [job for job in jobs if articles.get(job.key) is None]
     if missing:
         prepare()
-    built = iter(executor.map(run_job, missing))
-    return [article if article is not None else next(built) for article in cached]
+        articles |= {job.key: article for job, article
+                     in zip(missing, executor.map(run_job, missing), strict=True)}
+    return [articles[job.key] for job in jobs]
+
+
+def check_rows(tables: dict[str, list[dict]], memo: Memo) -> list[str]:
+    """validate.table_problems, keeping what the memo learnt (runs in a forked process)."""
+    try:
+        return table_problems(tables, memo)
+    finally:
+        memo.close()
+
+
+def build_into_cache(jobs: list[Job], executor: Executor) -> None:
+    prepare()
+    executor.map(run_job, jobs)
 
 
 def assemble(articles: list[Article], report,
@@ -235,16 +259,18 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
     memos["rows"].close()
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.resolve().parent))
     staging.chmod(PACKAGE_MODE)
+    checking = Background(check_rows, tables, memos["claims"])  # while the package is written
     try:
-        problems = (write_package(staging, tables, sources, memos)
-                    or validate_package(staging, checked_rows=tables, executor=executor,
-                                        frictionless=frictionless, memo=memos["claims"]))
+        problems = write_package(staging, tables, sources, memos)
+        row_checks = checking.join()
+        problems = problems or validate_package(staging, checked_rows=tables, executor=executor,
+                                                frictionless=frictionless, row_checks=row_checks)
         if problems:
             raise PackageInvalid(problems)
         swap_into_place(staging, out)
     finally:
+        checking.stop()
         if staging.exists():
             shutil.rmtree(staging)
-    memos["claims"].close()
     cache.record(out, inputs)
     return {table: len(rows) for table, rows in tables.items()}

@@ -8,18 +8,23 @@ incompatible values for a single-valued property are all kept and flagged, each 
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import itemgetter
 
 from pipeline import rulebook
 from pipeline.extract.model import QUALIFIERS, Draft, Found
 from pipeline.normalise.dates import DateParseError, from_edtf
 from pipeline.package import typed
 from pipeline.read import Document, slugify
-from pipeline.schemas import column_types
+from pipeline.schemas import column_types, columns
 from pipeline.segment import Sentence
 
 SUBJECT_TYPE = "organisation"
 ALIAS_PROPERTIES = ("short_name", "also_known_as")
 QUALIFIER_TYPES = {name: column_types("claims")[name] for name in QUALIFIERS}
+NO_QUALIFIERS = dict.fromkeys(QUALIFIERS)
+# What makes two claims one: everything but where the rule read it and which rule it was.
+IDENTITY = itemgetter(*(name for name in columns("claims")
+                        if name not in ("evidence_start", "evidence_end", "rule_id")))
 
 
 @dataclass
@@ -104,7 +109,9 @@ def claim_row(article: ArticleFacts, found: Found, draft: Draft, entities: Entit
         "sentence_id": found.sentence_id,
         "evidence_start": found.evidence_start,
         "evidence_end": found.evidence_end,
-        **{name: typed(qualifiers.get(name), QUALIFIER_TYPES[name]) for name in QUALIFIERS},
+        **NO_QUALIFIERS,
+        **{name: typed(value, QUALIFIER_TYPES[name]) for name, value in qualifiers.items()
+           if name in QUALIFIER_TYPES},
         "rule_id": found.rule_id,
         "conflicts_with": None,
     }
@@ -126,8 +133,7 @@ def article_claims(article: ArticleFacts, entities: Entities, doc_order: int) ->
         for draft in found.reading.drafts:
             order = (doc_order, ordinals[found.sentence_id], found.evidence_start + draft.start)
             row = claim_row(article, found, draft, entities, order)
-            identity = tuple(v for k, v in row.items() if k not in ("evidence_start",
-                                                                    "evidence_end", "rule_id"))
+            identity = IDENTITY(row)
             if identity not in seen:
                 seen.add(identity)
                 rows.append(row)

@@ -352,7 +352,7 @@ def sqlite_problems(folder: Path, tables: dict[str, list[dict]]) -> list[str]:
                        if counts[table] != len(rows)]
 
 
-FORMULA_STARTS = ("=", "+", "-", "@")
+FORMULA_STARTS = "=+-@"
 
 
 def spreadsheet_warnings(tables: dict[str, list[dict]]) -> list[str]:
@@ -361,12 +361,12 @@ def spreadsheet_warnings(tables: dict[str, list[dict]]) -> list[str]:
     warnings = []
     for table, rows in tables.items():
         found: dict[str, list[int]] = {}
-        for number, row in enumerate(rows, start=2):
+        for number, row in enumerate(rows, start=1):
             for name, value in row.items():
-                if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+                if isinstance(value, str) and value[:1] in FORMULA_STARTS and value:
                     found.setdefault(name, []).append(number)
         warnings += [f"{table_path(table)} column {name}: {len(lines)} value(s) start like a "
-                     f"spreadsheet formula (first in data row {lines[0] - 1}); import it as text"
+                     f"spreadsheet formula (first in data row {lines[0]}); import it as text"
                      for name, lines in found.items()]
     return warnings
 
@@ -440,7 +440,8 @@ def frictionless_problems(folder: Path, names: list[str], executor: Executor | N
 def validate_package(folder: Path, profile_path: Path = PROFILE,
                      checked_rows: dict[str, list[dict]] | None = None,
                      executor: Executor | None = None, warn=None,
-                     frictionless: bool = True, memo: Memo | None = None) -> list[str]:
+                     frictionless: bool = True, memo: Memo | None = None,
+                     row_checks: list[str] | None = None) -> list[str]:
     """All checks on a written package; an empty list means it is valid.
 
     Our own checks cover what frictionless checks (header, types and constraints through the
@@ -452,6 +453,7 @@ def validate_package(folder: Path, profile_path: Path = PROFILE,
     being parsed again.
     `warn` receives what is valid but worth knowing (values that look like spreadsheet formulas).
     `memo` remembers documents whose claims re-derived in an earlier build (see claim_problems).
+    `row_checks` are table_problems(checked_rows), when the caller has them already.
     """
     descriptor, problems = read_descriptor(folder)
     problems = problems or descriptor_problems(descriptor, profile_path)
@@ -470,13 +472,18 @@ def validate_package(folder: Path, profile_path: Path = PROFILE,
         return problems
     for warning in spreadsheet_warnings(tables) if warn else ():
         warn(warning)
-    problems = key_problems(tables)  # the checks below follow the keys
+    problems = table_problems(tables, memo) if row_checks is None else row_checks
     # Rows that publish has just checked and derived: their views are derive(claims) and their
     # JSON was read back when written, so only a published package needs those checks again.
     published = [] if checked_rows is not None else (view_problems(tables)
                                                      + json_problems(folder, tables))
-    return problems or (provenance_problems(tables) + claim_problems(tables, memo) + published
-                        + sqlite_problems(folder, tables))
+    return problems or (published + sqlite_problems(folder, tables))
+
+
+def table_problems(tables: dict[str, list[dict]], memo: Memo | None = None) -> list[str]:
+    """The checks of the rows themselves, which need no file: keys, then (following them)
+    every span and every claim re-derived."""
+    return key_problems(tables) or (provenance_problems(tables) + claim_problems(tables, memo))
 
 
 def read_descriptor(folder: Path) -> tuple[dict, list[str]]:

@@ -33,9 +33,10 @@ def _fail(message: str) -> None:
     raise OSError(message)
 
 
-def test_background_reports_success_and_failure(tmp_path):
+def test_background_returns_the_result_or_raises_the_error(tmp_path):
     from pipeline.executor import Background
     target = tmp_path / "written"
-    assert Background(target.write_text, "done").join() == ""
+    assert Background(target.write_text, "done").join() == 4
     assert target.read_text() == "done"
-    assert Background(_fail, "disk full").join() == "OSError: disk full"
+    with pytest.raises(OSError, match="disk full"):
+        Background(_fail, "disk full").join()

@@ -149,18 +149,26 @@ def test_cache_skips_unchanged_work(tmp_path, seeds, monkeypatch):
     import pipeline.publish as publishing
     for name in ("a", "b", "c"):
         (seeds / f"{name}.txt").write_text(f"= Title {name} =\n\nText {name}.\n", encoding="utf-8")
-    built = []
+    log = tmp_path / "built.log"  # a file, as articles may be built in a forked process
     real = publishing.build_article
-    monkeypatch.setattr(publishing, "build_article",
-                        lambda path, source: built.append(path.name) or real(path, source))
+
+    def logged(path, source):
+        with log.open("a") as handle:
+            handle.write(path.name + "\n")
+        return real(path, source)
+
+    def built() -> list[str]:
+        return log.read_text().split() if log.exists() else []
+
+    monkeypatch.setattr(publishing, "build_article", logged)
     cache, out = tmp_path / "cache", tmp_path / "pkg"
     assert publishing.publish(seeds, out, report=quiet, cache_folder=cache) is not None
-    assert sorted(built) == ["a.txt", "b.txt", "c.txt"]
+    assert sorted(built()) == ["a.txt", "b.txt", "c.txt"]
     assert publishing.publish(seeds, out, report=quiet, cache_folder=cache) is None
     (seeds / "b.txt").write_text("= Title b =\n\nChanged.\n", encoding="utf-8")
-    before = len(built)
+    before = len(built())
     assert publishing.publish(seeds, out, report=quiet, cache_folder=cache) is not None
-    assert built[before:] == ["b.txt"]
+    assert built()[before:] == ["b.txt"]
     assert "Changed." in (out / "data" / "documents.csv").read_text()
 
 
