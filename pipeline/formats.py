@@ -137,21 +137,25 @@ def dictionary(descriptor: dict, counts: dict[str, int]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_formats(folder: Path, tables: dict[str, list[dict]], descriptor: dict,
-                  memo=None) -> list[str]:
-    """SQLite (in a process of its own, meanwhile), the data dictionary and the review page
-    (`memo`: see review_page); the JSON files are written with the CSV (package.write_tables).
-    Returns what went wrong writing the database."""
-    database = Background(write_sqlite, folder, tables)
+def write_dictionary(folder: Path, tables: dict[str, list[dict]], descriptor: dict) -> None:
+    counts = {table: len(rows) for table, rows in tables.items()}
+    (folder / DICTIONARY).write_text(dictionary(descriptor, counts), encoding="utf-8")
+
+
+def write_review_page(folder: Path, tables: dict[str, list[dict]], metadata: dict,
+                      memo=None) -> None:
+    """The review page (see review_page), keeping what `memo` learnt."""
     try:
-        counts = {table: len(rows) for table, rows in tables.items()}
-        (folder / DICTIONARY).write_text(dictionary(descriptor, counts), encoding="utf-8")
-        write_review(folder, tables, descriptor, memo)
-    except BaseException:
-        database.stop()
-        raise
+        write_review(folder, tables, metadata, memo)
+    finally:
+        if memo is not None:
+            memo.close()
+
+
+def finished(writing: Background, name: str) -> list[str]:
+    """What went wrong writing a format in a process of its own."""
     try:
-        database.join()
-    except (OSError, sqlite3.Error, RuntimeError) as error:
-        return [f"{DATABASE}: could not be written: {type(error).__name__}: {error}"]
+        writing.join()
+    except (OSError, sqlite3.Error, RuntimeError, ValueError) as error:
+        return [f"{name}: could not be written: {type(error).__name__}: {error}"]
     return []

@@ -15,7 +15,19 @@ from pathlib import Path
 import yaml
 
 from pipeline.cache import Memo
-from pipeline.formats import JSON_DIR, json_document, json_lines, json_path, write_formats
+from pipeline.executor import Background
+from pipeline.formats import (
+    DATABASE,
+    JSON_DIR,
+    finished,
+    json_document,
+    json_lines,
+    json_path,
+    write_dictionary,
+    write_review_page,
+    write_sqlite,
+)
+from pipeline.review import PAGE
 from pipeline.schemas import column_types, columns, json_schema, table_schema
 
 PROFILE_URL = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -160,22 +172,26 @@ def write_json(path: Path, value) -> None:
 def write_package(folder: Path, tables: dict[str, list[dict]], sources: list[dict],
                   memos: dict | None = None) -> list[str]:
     """Write every table, the descriptor and the other formats into `folder`, which must exist
-    and be empty. `memos` (see cache.Memo) reuse the unchanged "fragments" of the tables and
-    "review" parts of the review page; each is closed when its part is written. Returns the
-    rows that did not read back as written."""
+    and be empty. The SQLite database and the review page are written in processes of their
+    own meanwhile. `memos` (see cache.Memo) reuse the unchanged "fragments" of the tables and
+    "review" sections of the review page; each is closed when its part is written. Returns
+    the rows that did not read back as written and the formats that could not be written."""
     memos = memos or {}
-    resources, problems = write_tables(folder, tables, memos.get("fragments"))
-    close(memos.get("fragments"))  # before the review's memo is read: both are large
-    package = descriptor(resources, sources)
-    write_json(folder / "datapackage.json", package)
-    problems += write_formats(folder, tables, package, memos.get("review"))
-    close(memos.get("review"))
-    return problems
-
-
-def close(memo) -> None:
-    if memo is not None:
-        memo.close()
+    database = Background(write_sqlite, folder, tables)
+    review = Background(write_review_page, folder, tables, descriptor([], sources),
+                        memos.get("review"))
+    try:
+        resources, problems = write_tables(folder, tables, memos.get("fragments"))
+        if memos.get("fragments") is not None:
+            memos["fragments"].close()
+        package = descriptor(resources, sources)
+        write_json(folder / "datapackage.json", package)
+        write_dictionary(folder, tables, package)
+    except BaseException:
+        database.stop()
+        review.stop()
+        raise
+    return problems + finished(database, DATABASE) + finished(review, PAGE)
 
 
 def typed(value: str, json_type: str):

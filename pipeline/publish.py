@@ -174,39 +174,38 @@ def build_articles(jobs: list[Job], cache: ArticleCache, executor: Executor) -> 
     return [articles[job.key] for job in jobs]
 
 
-def check_rows(tables: dict[str, list[dict]], memo: Memo) -> list[str]:
-    """validate.table_problems, keeping what the memo learnt (runs in a forked process)."""
-    try:
-        return table_problems(tables, memo)
-    finally:
-        memo.close()
-
-
 def build_into_cache(jobs: list[Job], executor: Executor) -> None:
     prepare()
     executor.map(run_job, jobs)
 
 
-def assemble(articles: list[Article], report,
-             memo: Memo) -> tuple[dict[str, list[dict]], list[dict]]:
-    """The package's checked tables and its sources (`memo` remembers which documents' rows
-    were valid). The articles are dropped on return: only the rows are needed from here on,
-    and a large corpus's articles take much memory."""
+def assemble(articles: list[Article], report) -> tuple[dict[str, list[dict]], list[dict]]:
+    """The package's tables and its sources. The articles are dropped on return: only the
+    rows are needed from here on, and a large corpus's articles take much memory."""
     check_unique_documents(articles)
     for article in articles:
         for diagnostic in article.diagnostics:
             report(str(diagnostic), file=sys.stderr)
-    tables = merge(articles)
-    for warning in spreadsheet_warnings(tables):
-        report(f"warning [formula-like]: {warning}", file=sys.stderr)
     problems = [p for article in articles for p in article.problems]
-    problems += remembered_row_problems({table: rows for table, rows in tables.items()
-                                         if table not in ARTICLE_TABLES}, memo)
     if problems:
         raise PackageInvalid(problems)
     sources = [{"title": a.title, "path": a.source, "sha256": a.sha256}
                for a in sorted(articles, key=lambda a: a.source)]
-    return tables, sources
+    return merge(articles), sources
+
+
+def check_rows(tables: dict[str, list[dict]], memos: dict[str, Memo]) -> tuple[list, list]:
+    """The checks of the rows themselves (the merged tables against their JSON Schemas, then
+    keys, spans and claims re-derived: validate.table_problems) and the formula-like values,
+    keeping what the memos learnt. Runs in a forked process while the package is written."""
+    try:
+        merged = {table: rows for table, rows in tables.items() if table not in ARTICLE_TABLES}
+        problems = (remembered_row_problems(merged, memos["rows"])
+                    or table_problems(tables, memos["claims"]))
+        return problems, spreadsheet_warnings(tables)
+    finally:
+        memos["rows"].close()
+        memos["claims"].close()
 
 
 @dataclass(frozen=True)
@@ -255,14 +254,15 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
     executor = executor or LocalProcesses(1)
     memos = {kind: Memo(cache_folder, kind, executor)
              for kind in ("rows", "claims", "fragments", "review")}
-    tables, sources = assemble(build_articles(jobs, cache, executor), report, memos["rows"])
-    memos["rows"].close()
+    tables, sources = assemble(build_articles(jobs, cache, executor), report)
+    checking = Background(check_rows, tables, memos)  # while the package is written
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.resolve().parent))
     staging.chmod(PACKAGE_MODE)
-    checking = Background(check_rows, tables, memos["claims"])  # while the package is written
     try:
         problems = write_package(staging, tables, sources, memos)
-        row_checks = checking.join()
+        row_checks, warnings = checking.join()
+        for warning in warnings:
+            report(f"warning [formula-like]: {warning}", file=sys.stderr)
         problems = problems or validate_package(staging, checked_rows=tables, executor=executor,
                                                 frictionless=frictionless, row_checks=row_checks)
         if problems:

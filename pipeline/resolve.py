@@ -162,17 +162,24 @@ def compatible(value_type: str, a: str, b: str) -> bool:
 
 
 def flag_conflicts(claims: list[dict]) -> None:
-    """Single-valued properties stated with incompatible values: flag each, naming the others."""
+    """Single-valued properties stated with incompatible values: flag each, naming the others.
+    Values are compared once per distinct pair, not once per pair of claims: a much-cited
+    entity has many claims and few distinct values."""
     single = {p for p, spec in rulebook.properties().items() if spec.get("single_valued")}
     groups: dict[tuple, list[dict]] = {}
     for claim in claims:
         if claim["property_id"] in single:
             groups.setdefault((claim["subject_id"], claim["property_id"]), []).append(claim)
     for group in groups.values():
+        ids: dict[tuple[str, str], list[str]] = {}
         for claim in group:
-            others = [o["claim_id"] for o in group if o is not claim
-                      and not compatible(claim["value_type"], claim["value"], o["value"])]
-            claim["conflicts_with"] = " ".join(sorted(others)) or None
+            ids.setdefault((claim["value_type"], claim["value"]), []).append(claim["claim_id"])
+        conflicts = {(kind, value): " ".join(sorted(
+            claim_id for (_, other), others in ids.items()
+            if not compatible(kind, value, other) for claim_id in others)) or None
+            for kind, value in ids}
+        for claim in group:
+            claim["conflicts_with"] = conflicts[claim["value_type"], claim["value"]]
 
 
 def resolve(articles: list[ArticleFacts]) -> dict[str, list[dict]]:

@@ -453,7 +453,8 @@ def validate_package(folder: Path, profile_path: Path = PROFILE,
     being parsed again.
     `warn` receives what is valid but worth knowing (values that look like spreadsheet formulas).
     `memo` remembers documents whose claims re-derived in an earlier build (see claim_problems).
-    `row_checks` are table_problems(checked_rows), when the caller has them already.
+    `row_checks` are the problems table_problems(checked_rows) finds (or others of the rows
+    themselves), when the caller has them already.
     """
     descriptor, problems = read_descriptor(folder)
     problems = problems or descriptor_problems(descriptor, profile_path)
