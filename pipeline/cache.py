@@ -109,6 +109,7 @@ class ArticleCache:
 
 MISSING = object()
 MAX_SEGMENTS = 16  # a memo's folder is compacted when it holds this many
+FEW = 32  # results a memo computes in this process rather than on the executor's workers
 
 
 def apply(job: tuple):
@@ -161,7 +162,9 @@ class Memo:
         keys = [self._key(function, each) for each in inputs]
         results = [self.used.get(key, self.old.get(key, MISSING)) for key in keys]
         missing = [index for index, result in enumerate(results) if result is MISSING]
-        computed = self.executor.map(apply, [(function, inputs[index]) for index in missing])
+        jobs = [(function, inputs[index]) for index in missing]
+        # A few documents' worth is quicker here than forking workers off a large process.
+        computed = self.executor.map(apply, jobs) if len(jobs) > FEW else list(map(apply, jobs))
         for index, result in zip(missing, computed, strict=True):
             results[index] = result
         self.used.update(zip(keys, results, strict=True))
@@ -190,13 +193,16 @@ class Memo:
 
 
 def folder_digest(folder: Path) -> str | None:
-    """One hash of every file's path and bytes in a folder; None if it does not exist."""
+    """One hash of every file's path, size and modification time in a folder (what `make`
+    trusts too: hashing a large package's bytes took longer than a rebuild's other checks);
+    None if it does not exist."""
     if not folder.is_dir():
         return None
     digest = hashlib.sha256()
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        digest.update(str(path.relative_to(folder)).encode() + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        status = path.stat()
+        digest.update(f"{path.relative_to(folder)}\0{status.st_size}\0{status.st_mtime_ns}\n"
+                      .encode())
     return digest.hexdigest()
 
 
