@@ -18,6 +18,7 @@ from pipeline.schemas import column_types, columns, json_schema, table_schema
 JSON_DIR = "json"
 DATABASE = "datapackage.sqlite"
 DICTIONARY = "README.md"
+MAX_BROKEN_KEYS = 50  # foreign keys reported, at most
 SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER"}
 
 
@@ -137,6 +138,32 @@ def dictionary(descriptor: dict, counts: dict[str, int]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def sqlite_problems(folder: Path, tables: dict[str, list[dict]]) -> list[str]:
+    """The database has every table with the CSV's row count, and no broken foreign key."""
+    try:
+        connection = sqlite3.connect(f"file:{folder / DATABASE}?mode=ro", uri=True)
+        try:
+            broken = connection.execute("PRAGMA foreign_key_check").fetchall()
+            counts = {table: connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+                      for table in tables}
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        return [f"{DATABASE}: {error}"]
+    problems = [f"{DATABASE}: table {table} row {rowid} breaks a foreign key to {parent}"
+                for table, rowid, parent, _ in broken[:MAX_BROKEN_KEYS]]
+    return problems + [f"{DATABASE}: table {table} has {counts[table]} rows, the CSV "
+                       f"{len(rows)}" for table, rows in tables.items()
+                       if counts[table] != len(rows)]
+
+
+def write_checked_sqlite(folder: Path, tables: dict[str, list[dict]]) -> list[str]:
+    """Write the database and check it (foreign keys, row counts): in a process of its own,
+    the check costs the rebuild no time."""
+    write_sqlite(folder, tables)
+    return sqlite_problems(folder, tables)
+
+
 def write_dictionary(folder: Path, tables: dict[str, list[dict]], descriptor: dict) -> None:
     counts = {table: len(rows) for table, rows in tables.items()}
     (folder / DICTIONARY).write_text(dictionary(descriptor, counts), encoding="utf-8")
@@ -153,9 +180,9 @@ def write_review_page(folder: Path, tables: dict[str, list[dict]], metadata: dic
 
 
 def finished(writing: Background, name: str) -> list[str]:
-    """What went wrong writing a format in a process of its own."""
+    """What went wrong writing a format in a process of its own: the problems it returns, or
+    the error it raised."""
     try:
-        writing.join()
+        return writing.join() or []
     except (OSError, sqlite3.Error, RuntimeError, ValueError) as error:
         return [f"{name}: could not be written: {type(error).__name__}: {error}"]
-    return []

@@ -254,17 +254,20 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
     executor = executor or LocalProcesses(1)
     memos = {kind: Memo(cache_folder, kind, executor)
              for kind in ("rows", "claims", "fragments", "review")}
+    # A rebuild that reuses most articles is mostly serial: its checks and formats overlap
+    # in forked processes. A fresh build keeps the workers busy, and each fork costs memory.
+    overlap = 2 * sum(not cache.holds(job.key) for job in jobs) < len(jobs)
     tables, sources = assemble(build_articles(jobs, cache, executor), report)
-    checking = Background(check_rows, tables, memos)  # while the package is written
+    checking = Background(check_rows, tables, memos, fork=overlap)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.resolve().parent))
     staging.chmod(PACKAGE_MODE)
     try:
-        problems = write_package(staging, tables, sources, memos)
+        problems = write_package(staging, tables, sources, memos, overlap)
         row_checks, warnings = checking.join()
         for warning in warnings:
             report(f"warning [formula-like]: {warning}", file=sys.stderr)
         problems = problems or validate_package(staging, checked_rows=tables, executor=executor,
-                                                frictionless=frictionless, row_checks=row_checks)
+                                                frictionless=frictionless, checked=row_checks)
         if problems:
             raise PackageInvalid(problems)
         swap_into_place(staging, out)

@@ -10,7 +10,6 @@
 import csv
 import hashlib
 import json
-import sqlite3
 from pathlib import Path
 from unittest import mock
 
@@ -21,7 +20,7 @@ from pipeline.derive import VIEWS, derive
 from pipeline.executor import Executor, LocalProcesses
 from pipeline.extract import rederive
 from pipeline.extract.model import QUALIFIERS
-from pipeline.formats import DATABASE, json_path
+from pipeline.formats import json_path, sqlite_problems
 from pipeline.package import read_csv, row_document, table_path
 from pipeline.schemas import PROFILE, columns, field_validators, row_validator, table_schema
 
@@ -333,25 +332,6 @@ def json_problems(folder: Path, tables: dict[str, list[dict]]) -> list[str]:
     return problems
 
 
-def sqlite_problems(folder: Path, tables: dict[str, list[dict]]) -> list[str]:
-    """The database has every table with the CSV's row count, and no broken foreign key."""
-    try:
-        connection = sqlite3.connect(f"file:{folder / DATABASE}?mode=ro", uri=True)
-        try:
-            broken = connection.execute("PRAGMA foreign_key_check").fetchall()
-            counts = {table: connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
-                      for table in tables}
-        finally:
-            connection.close()
-    except sqlite3.Error as error:
-        return [f"{DATABASE}: {error}"]
-    problems = [f"{DATABASE}: table {table} row {rowid} breaks a foreign key to {parent}"
-                for table, rowid, parent, _ in broken[:MAX_PROBLEMS_PER_TABLE]]
-    return problems + [f"{DATABASE}: table {table} has {counts[table]} rows, the CSV "
-                       f"{len(rows)}" for table, rows in tables.items()
-                       if counts[table] != len(rows)]
-
-
 FORMULA_STARTS = "=+-@"
 
 
@@ -441,7 +421,7 @@ def validate_package(folder: Path, profile_path: Path = PROFILE,
                      checked_rows: dict[str, list[dict]] | None = None,
                      executor: Executor | None = None, warn=None,
                      frictionless: bool = True, memo: Memo | None = None,
-                     row_checks: list[str] | None = None) -> list[str]:
+                     checked: list[str] | None = None) -> list[str]:
     """All checks on a written package; an empty list means it is valid.
 
     Our own checks cover what frictionless checks (header, types and constraints through the
@@ -453,8 +433,8 @@ def validate_package(folder: Path, profile_path: Path = PROFILE,
     being parsed again.
     `warn` receives what is valid but worth knowing (values that look like spreadsheet formulas).
     `memo` remembers documents whose claims re-derived in an earlier build (see claim_problems).
-    `row_checks` are the problems table_problems(checked_rows) finds (or others of the rows
-    themselves), when the caller has them already.
+    `checked` are the problems table_problems(checked_rows) found, when the caller ran those
+    checks already and checked the SQLite database as it wrote it (package.write_package).
     """
     descriptor, problems = read_descriptor(folder)
     problems = problems or descriptor_problems(descriptor, profile_path)
@@ -473,12 +453,13 @@ def validate_package(folder: Path, profile_path: Path = PROFILE,
         return problems
     for warning in spreadsheet_warnings(tables) if warn else ():
         warn(warning)
-    problems = table_problems(tables, memo) if row_checks is None else row_checks
+    problems = table_problems(tables, memo) if checked is None else checked
     # Rows that publish has just checked and derived: their views are derive(claims) and their
     # JSON was read back when written, so only a published package needs those checks again.
     published = [] if checked_rows is not None else (view_problems(tables)
                                                      + json_problems(folder, tables))
-    return problems or (published + sqlite_problems(folder, tables))
+    database = [] if checked is not None else sqlite_problems(folder, tables)
+    return problems or (published + database)
 
 
 def table_problems(tables: dict[str, list[dict]], memo: Memo | None = None) -> list[str]:
