@@ -153,13 +153,15 @@ class Memo:
         digest.update(pickle.dumps(inputs, protocol=5))
         return digest.digest()
 
-    def map(self, function, inputs: list[tuple]) -> list:
-        """function(*each of inputs), in order."""
+    def map(self, function, inputs: list[tuple], stand_ins: list | None = None) -> list:
+        """function(*each of inputs), in order. `stand_ins`, one for each inputs, are what is
+        digested instead of the inputs, where the caller knows something smaller that decides
+        them."""
         if self.folder is None:
             return self.executor.map(apply, [(function, each) for each in inputs])
         if self.old is None:
             self.old = self._load()
-        keys = [self._key(function, each) for each in inputs]
+        keys = [self._key(function, each) for each in (stand_ins or inputs)]
         results = [self.used.get(key, self.old.get(key, MISSING)) for key in keys]
         missing = [index for index, result in enumerate(results) if result is MISSING]
         jobs = [(function, inputs[index]) for index in missing]

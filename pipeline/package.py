@@ -35,6 +35,7 @@ from pipeline.schemas import column_types, columns, json_schema, table_schema
 PROFILE_URL = "https://datapackage.org/profiles/2.0/datapackage.json"
 METADATA = Path(__file__).resolve().parent / "package.yaml"
 DATA_DIR = "data"
+ARTICLE_TABLES = ("documents", "sections", "sentences", "warnings")  # read from one article
 FIELD_LIMIT = 2**31 - 1  # a document's whole text is one cell: csv's default is 128 KiB
 
 
@@ -116,7 +117,13 @@ def write_tables(folder: Path, tables: dict[str, list[dict]],
     earlier build made."""
     runs = {table: document_runs(rows) for table, rows in tables.items()}
     jobs = [(table, run) for table in tables for run in runs[table]]
-    made = iter((memo or Memo(None, "fragments")).map(make_fragment, jobs))
+    documents = {row["document_id"]: row for row in tables.get("documents", [])}
+    # A run of a table read from its article alone is what its document's row (its source,
+    # hash and text) makes of it: that row stands for the run in the memo's key, cheaper to
+    # digest than the run itself (a long article has hundreds of sentences).
+    keys = [(table, table in ARTICLE_TABLES and documents.get(run[0]["document_id"]) or run)
+            for table, run in jobs]
+    made = iter((memo or Memo(None, "fragments")).map(make_fragment, jobs, keys))
     (folder / DATA_DIR).mkdir()
     (folder / JSON_DIR).mkdir()
     resources, problems = [], []

@@ -18,7 +18,7 @@ from pipeline.derive import derive
 from pipeline.errors import Diagnostic, InputError, PackageInvalid
 from pipeline.executor import Background, Executor, LocalProcesses
 from pipeline.extract import extract, prepare
-from pipeline.package import write_package
+from pipeline.package import ARTICLE_TABLES, write_package
 from pipeline.read import check_source, read_article
 from pipeline.resolve import ArticleFacts, resolve
 from pipeline.segment import segment
@@ -30,7 +30,6 @@ from pipeline.validate import (
     validate_package,
 )
 
-ARTICLE_TABLES = ("documents", "sections", "sentences", "warnings")
 ARTICLE_GLOB = "*.txt"
 RENAME_EXCHANGE = 2
 AT_FDCWD = -100
