@@ -7,7 +7,16 @@ evidence alone), so that the validator can re-derive every published value from 
 
 from functools import lru_cache
 
-from pipeline.extract import events, infobox, names, people, places, quantities, relations
+from pipeline.extract import (
+    events,
+    infobox,
+    names,
+    patterns,
+    people,
+    places,
+    quantities,
+    relations,
+)
 from pipeline.extract.model import Found, Reading
 from pipeline.read import read_bytes
 from pipeline.segment import segment
@@ -40,7 +49,8 @@ def prepare() -> None:
     costs more than extracting from a small corpus; worker processes forked afterwards share
     the compiled rules instead of compiling their own, and validation needs them anyway."""
     document = read_bytes(SAMPLE, "sample.txt")
-    extract(document, segment(document))
+    extract(document, segment(document))  # makes every family's rules
+    patterns.compile_all()
 
 
 def family_of(rule_id: str) -> str:

@@ -27,7 +27,7 @@ import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from pipeline import rulebook
 from pipeline.extract.model import Draft, Found, Reading, Skip
@@ -69,11 +69,22 @@ class RuleRegex:
     (tests/test_extract_rules.py checks every rule).
     """
 
-    shaped: re.Pattern
+    source: str  # the shaped pattern, compiled when first used (see `shaped`)
     exact: str  # the pattern with DATE_PATTERN itself in place of the macros
     dates: tuple[str, ...]  # the groups of the shaped regex at each {DATE}
     not_dates: tuple[str, ...]  # ... and at each {NOT_DATE}
-    needs: tuple[tuple[str, ...], ...]  # see pipeline/extract/needs.py
+    written: tuple[str, tuple[tuple[str, str], ...]]  # the pattern and macros, for `needs`
+
+    @cached_property
+    def shaped(self) -> re.Pattern:
+        """Compiled when first used: re-deriving one article's claims needs a few rules, not
+        all of them (prepare() compiles them all before workers fork)."""
+        return _exact(self.source)
+
+    @cached_property
+    def needs(self) -> tuple[tuple[str, ...], ...]:
+        """What every match needs (see pipeline/extract/needs.py), read when first used."""
+        return _needs_of(*self.written)
 
     def may_match(self, folded_text: str) -> bool:
         """Whether a text (as `needs.folded` writes it) holds what every match needs."""
@@ -146,10 +157,26 @@ def compile_rule(pattern: str, local: dict[str, str] | None = None) -> RuleRegex
         groups[kind].append(group)
         return f"(?P<{group}>{DATE_SHAPE})" if kind == "DATE" else f"(?!{SURE_DATE})(?P<{group}>)"
 
-    return RuleRegex(re.compile(DATE_MACRO.sub(shaped, source)),
-                     DATE_MACRO.sub(lambda macro: EXACT_DATES[macro["name"]], source),
-                     tuple(groups["DATE"]), tuple(groups["NOT_DATE"]),
-                     rule_needs(pattern, _macros() | (local or {})))
+    regex = RuleRegex(DATE_MACRO.sub(shaped, source),
+                      DATE_MACRO.sub(lambda macro: EXACT_DATES[macro["name"]], source),
+                      tuple(groups["DATE"]), tuple(groups["NOT_DATE"]),
+                      (pattern, tuple(sorted((_macros() | (local or {})).items()))))
+    MADE.append(regex)
+    return regex
+
+
+MADE: list[RuleRegex] = []  # every rule regex made, so that compile_all can compile them
+
+
+def compile_all() -> None:
+    """Compile every rule regex made so far, and read what each needs."""
+    for regex in MADE:
+        regex.shaped, regex.needs  # noqa: B018 (each property compiles once and keeps it)
+
+
+@cache
+def _needs_of(pattern: str, macros: tuple[tuple[str, str], ...]) -> tuple:
+    return rule_needs(pattern, dict(macros))
 
 
 def compile_rules(family: str, specs: list[dict],
