@@ -28,8 +28,6 @@ def default_workers() -> int:
 class LocalProcesses:
     """Worker processes on this machine; one worker runs in this process, with no pool."""
 
-    local = True  # it can run in a forked process too (see Background)
-
     def __init__(self, workers: int | None = None):
         self.workers = max(1, workers or default_workers())
 

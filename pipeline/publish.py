@@ -152,20 +152,17 @@ def run_job(job: Job) -> Article:
     return article
 
 
-def build_articles(jobs: list[Job], cache: ArticleCache, executor: Executor) -> list[Article]:
-    """Every article, from the cache when its content and the code are unchanged. The others
-    are built on the workers; when some are cached, in a forked process that fills the cache
-    while this one reads the cached articles (a worker's article would be pickled twice)."""
-    building = [job for job in jobs if not cache.holds(job.key)]
-    builder = None
-    if building and len(building) < len(jobs) and getattr(executor, "local", False):
-        builder = Background(build_into_cache, building, executor)
-    built_there = {job.key for job in building} if builder is not None else set()
-    articles = {job.key: cache.get(job.key) for job in jobs if job.key not in built_there}
+def build_articles(jobs: list[Job], fresh: list[Job], cache: ArticleCache, executor: Executor,
+                   overlap: bool) -> list[Article]:
+    """Every article: the `fresh` ones (not in the cache) built on the workers, the others
+    read from the cache. With `overlap`, the fresh ones are built in a forked process that
+    fills the cache while this one reads the cached articles."""
+    builder = Background(build_into_cache, fresh, executor) if overlap and fresh else None
+    articles = {job.key: cache.get(job.key) for job in jobs}
     if builder is not None:
         builder.join()
-        articles |= {job.key: cache.get(job.key) for job in building}
-    missing = [job for job in jobs if articles.get(job.key) is None]
+        articles |= {job.key: cache.get(job.key) for job in fresh}
+    missing = [job for job in jobs if articles[job.key] is None]
     if missing:
         prepare()
         articles |= {job.key: article for job, article
@@ -253,10 +250,12 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
     executor = executor or LocalProcesses(1)
     memos = {kind: Memo(cache_folder, kind, executor)
              for kind in ("rows", "claims", "fragments", "review")}
-    # A rebuild that reuses most articles is mostly serial: its checks and formats overlap
-    # in forked processes. A fresh build keeps the workers busy, and each fork costs memory.
-    overlap = 2 * sum(not cache.holds(job.key) for job in jobs) < len(jobs)
-    tables, sources = assemble(build_articles(jobs, cache, executor), report)
+    fresh = [job for job in jobs if not cache.holds(job.key)]
+    # A rebuild that reuses most articles is mostly serial: its building, checks and formats
+    # overlap in forked processes. A fresh build keeps the workers busy, and each fork costs
+    # memory.
+    overlap = 2 * len(fresh) < len(jobs)
+    tables, sources = assemble(build_articles(jobs, fresh, cache, executor, overlap), report)
     checking = Background(check_rows, tables, memos, fork=overlap)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.resolve().parent))
     staging.chmod(PACKAGE_MODE)

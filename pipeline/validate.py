@@ -21,7 +21,7 @@ from pipeline.executor import Executor, LocalProcesses
 from pipeline.extract import rederive
 from pipeline.extract.model import QUALIFIERS
 from pipeline.formats import json_path, sqlite_problems
-from pipeline.package import read_csv, row_document, table_path
+from pipeline.package import document_runs, read_csv, table_path
 from pipeline.schemas import PROFILE, columns, field_validators, row_validator, table_schema
 
 PACKAGE_KEYS = {"$schema", "name", "title", "description", "version", "licenses",
@@ -77,15 +77,11 @@ def remembered_row_problems(tables: dict[str, list[dict]], memo: Memo) -> list[s
     """row_problems of every table, checked by document over the memo's workers and skipping
     the documents whose rows an earlier build found valid (see cache.Memo); only a table with
     an invalid document is checked whole again, for its messages and line numbers."""
-    jobs = []
-    for table, rows in tables.items():
-        groups: dict[str, list[dict]] = {}
-        for row in rows:
-            groups.setdefault(row_document(row), []).append(row)
-        jobs += [(table, group) for group in groups.values()]
+    jobs = [(table, run) for table, rows in tables.items() for run in document_runs(rows)]
     invalid = {table for (table, _), valid in zip(jobs, memo.map(rows_are_valid, jobs),
                                                   strict=True) if not valid}
-    return [problem for table in invalid for problem in row_problems(table, tables[table])]
+    return [problem for table, rows in tables.items() if table in invalid
+            for problem in row_problems(table, rows)]
 
 
 def _value_errors(validator, column: tuple[str, str], value) -> list[str]:

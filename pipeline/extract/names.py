@@ -45,6 +45,7 @@ from pipeline.normalise.names import (
     script_of,
     scripts_in,
 )
+from pipeline.read import trimmed
 
 FAMILY = "names"
 LATIN = "Latn"
@@ -316,7 +317,7 @@ def read_parenthesis(match: re.Match, spec: dict) -> Reading:
     base, (start, end) = match.start(), match.span(spec["value"])
     segments, language = [], None
     for part in SEGMENT.finditer(match.string, start, end):
-        span = unspaced(match.string, *part.span())
+        span = trimmed(match.string, *part.span())
         segment = read_segment(match.string, *span, language, spec.get("unmarked"))
         language = segment.language
         segments.append((span, segment))
@@ -437,15 +438,6 @@ def alternatives(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans.append((cursor, end))
     spans = [tight(text, a, b) for a, b in spans]
     return [(a, b) for a, b in spans if a < b]
-
-
-def unspaced(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span without white space around it."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def tight(text: str, start: int, end: int) -> tuple[int, int]:

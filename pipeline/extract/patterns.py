@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from pipeline import rulebook
-from pipeline.extract.model import Draft, Found, Reading, Skip
+from pipeline.extract.model import Draft, Reading, Skip
 from pipeline.extract.needs import rule_needs, satisfied
 from pipeline.normalise.dates import (
     DATE_PATTERN,
@@ -79,7 +79,7 @@ class RuleRegex:
     def shaped(self) -> re.Pattern:
         """Compiled when first used: re-deriving one article's claims needs a few rules, not
         all of them (prepare() compiles them all before workers fork)."""
-        return _exact(self.source)
+        return _compiled(self.source)
 
     @cached_property
     def needs(self) -> tuple[tuple[str, ...], ...]:
@@ -94,7 +94,7 @@ class RuleRegex:
                  endpos: int = sys.maxsize) -> Iterator[re.Match]:
         for match in self.shaped.finditer(string, pos, endpos):
             if not self.holds(match, endpos):
-                yield from _exact(self.exact).finditer(string, match.start(), endpos)
+                yield from _compiled(self.exact).finditer(string, match.start(), endpos)
                 return
             yield match
 
@@ -102,7 +102,7 @@ class RuleRegex:
         match = self.shaped.fullmatch(string, pos, endpos)
         if match is None or self.holds(match, endpos):
             return match
-        return _exact(self.exact).fullmatch(string, pos, endpos)
+        return _compiled(self.exact).fullmatch(string, pos, endpos)
 
     def holds(self, match: re.Match, endpos: int) -> bool:
         """Whether the exact regex would have read the match's dates just as the shaped one."""
@@ -114,7 +114,7 @@ class RuleRegex:
 
 
 @cache
-def _exact(source: str) -> re.Pattern:
+def _compiled(source: str) -> re.Pattern:
     return re.compile(source)
 
 
@@ -270,39 +270,3 @@ def read_match(rule: PatternRule, match: re.Match, base: int) -> Reading:
     readings = [read_claim(match, spec, base) for spec in rule.claims]
     return Reading(tuple(d for r in readings for d in r.drafts),
                    tuple(s for r in readings for s in r.skips))
-
-
-def find(family: str, document, sentences) -> list[Found]:
-    """Every match of the family's rules in the document's prose sentences."""
-    found = []
-    text = document.text
-    for sentence in sentences:
-        if sentence.kind not in PROSE_KINDS:
-            continue
-        for rule in family_rules(family).values():
-            for match in rule.regex.finditer(text, sentence.char_start, sentence.char_end):
-                reading = read_match(rule, match, match.start())
-                if reading.drafts or reading.skips:
-                    found.append(Found(rule.rule_id, sentence.sentence_id, match.start(),
-                                       match.end(), reading))
-    return found
-
-
-def rederive(rule_id: str, evidence: str) -> Reading:
-    family = rule_id.split("/", 1)[0]
-    rule = family_rules(family).get(rule_id)
-    match = rule.regex.fullmatch(evidence) if rule else None
-    return read_match(rule, match, 0) if match else Reading()
-
-
-@dataclass(frozen=True)
-class PatternFamily:
-    """A fact family whose rules are all patterns: what its module exposes to the extractor."""
-
-    name: str
-
-    def find(self, document, sentences) -> list[Found]:
-        return find(self.name, document, sentences)
-
-    def rederive(self, rule_id: str, evidence: str) -> Reading:
-        return rederive(rule_id, evidence)
