@@ -107,6 +107,29 @@ class ArticleCache:
                 _write_atomically(self.manifest_path(out), json.dumps(manifest).encode())
 
 
+class Kept:
+    """One value kept between builds in the cache folder, forgotten when the build's
+    fingerprint changes (see `fingerprint`). Without a folder it keeps nothing."""
+
+    def __init__(self, folder: Path | None, name: str):
+        self.path = folder / f"{name}.pickle" if folder is not None else None
+
+    def load(self, default):
+        if self.path is None:
+            return default
+        try:
+            kept_by, value = pickle.loads(self.path.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
+                TypeError, ValueError):
+            return default
+        return value if kept_by == fingerprint() else default
+
+    def save(self, value) -> None:
+        if self.path is not None:
+            with contextlib.suppress(OSError):
+                _write_atomically(self.path, pickle.dumps((fingerprint(), value), protocol=5))
+
+
 MISSING = object()
 MAX_SEGMENTS = 16  # a memo's folder is compacted when it holds this many
 FEW = 32  # results a memo computes in this process rather than on the executor's workers

@@ -20,27 +20,61 @@ from pipeline.errors import InputError
 class Executor(Protocol):
     def map(self, function: Callable, items: Sequence) -> list: ...
 
+    def beside(self, processes: int) -> "Executor":
+        """This executor for maps that run while `processes` Background processes run."""
+
 
 def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
 
 
+# Small chunks, so that the workers finish together (a worker left alone with a long last chunk
+# idles a core); only their bounds are sent, so many cost little.
+CHUNKS_PER_WORKER = 32
+# The work of the LocalProcesses.map running in this process, which its forked workers inherit.
+_SHARED: tuple[Callable, Sequence] | None = None
+
+
 class LocalProcesses:
-    """Worker processes on this machine; one worker runs in this process, with no pool."""
+    """Worker processes on this machine; one worker runs in this process, with no pool.
+
+    Workers are forked when the map starts, so they inherit the items: only the bounds of each
+    chunk are sent to them, not the items (after merging, the items are the package's rows,
+    which took about as long to pickle as to work on). Where fork is missing, items are
+    pickled to the workers."""
 
     def __init__(self, workers: int | None = None):
         self.workers = max(1, workers or default_workers())
 
+    def beside(self, processes: int) -> "LocalProcesses":
+        """Fewer workers when Background processes fork, as each takes a core (and each
+        forked copy of a large process costs memory)."""
+        return LocalProcesses(max(1, self.workers - processes)) if _can_fork() else self
+
     def map(self, function: Callable, items: Sequence) -> list:
+        global _SHARED
         if self.workers == 1 or len(items) <= 1:
             return [function(item) for item in items]
-        chunk = max(1, len(items) // (self.workers * 8))
+        size = max(1, len(items) // (self.workers * CHUNKS_PER_WORKER))
+        if "fork" not in multiprocessing.get_all_start_methods():
+            with ProcessPoolExecutor(max_workers=self.workers) as pool:
+                return list(pool.map(function, items, chunksize=size))
+        chunks = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
+        _SHARED = (function, items)
         gc.freeze()  # forked workers share the parent's objects: keep their collector off them
         try:
-            with ProcessPoolExecutor(max_workers=self.workers) as pool:
-                return list(pool.map(function, items, chunksize=chunk))
+            with ProcessPoolExecutor(max_workers=self.workers,
+                                     mp_context=multiprocessing.get_context("fork")) as pool:
+                return [result for part in pool.map(_shared_chunk, chunks) for result in part]
         finally:
+            _SHARED = None
             gc.unfreeze()
+
+
+def _shared_chunk(bounds: tuple[int, int]) -> list:
+    """One chunk of the map that forked this worker (see LocalProcesses)."""
+    function, items = _SHARED
+    return [function(items[index]) for index in range(*bounds)]
 
 
 class DaskExecutor:
@@ -58,6 +92,9 @@ class DaskExecutor:
             cluster = LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1,
                                    processes=True, dashboard_address=None)
             self.client = Client(cluster)
+
+    def beside(self, processes: int) -> "DaskExecutor":
+        return self  # its workers are elsewhere (and a client's threads keep Background in)
 
     def map(self, function: Callable, items: Sequence) -> list:
         futures = self.client.map(function, list(items), pure=False)

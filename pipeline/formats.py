@@ -8,10 +8,10 @@ Each is deterministic, like the CSV: the same tables give the same bytes.
 
 import json
 import sqlite3
+from functools import cache
 from operator import itemgetter
 from pathlib import Path
 
-from pipeline.executor import Background
 from pipeline.review import write_review
 from pipeline.schemas import column_types, columns, json_schema, table_schema
 
@@ -30,9 +30,11 @@ ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)  # json.dum
 
 
 def json_lines(table: str, rows: list[dict]) -> bytes:
-    """Rows as JSON objects in column order, one a line, joined by commas."""
-    names = columns(table)
-    return ",\n".join(ENCODER.encode({n: row[n] for n in names}) for row in rows).encode("utf-8")
+    """Rows as JSON objects in column order, one a line, joined by commas (a row whose keys
+    are the columns in order, as the pipeline makes them, is encoded as it is)."""
+    names = tuple(columns(table))
+    return ",\n".join(ENCODER.encode(row if tuple(row) == names else {n: row[n] for n in names})
+                       for row in rows).encode("utf-8")
 
 
 def json_document(fragments: list[bytes]) -> bytes:
@@ -54,8 +56,10 @@ def create_statement(table: str) -> str:
     return f'CREATE TABLE "{table}" (\n' + ",\n".join(lines) + "\n)"
 
 
-def _values(names: list[str]):
-    """A row's values in column order, as a tuple even for a table of one column."""
+@cache
+def row_values(table: str):
+    """A function giving a row's values in column order, a tuple even for one column."""
+    names = columns(table)
     if len(names) == 1:
         return lambda row: (row[names[0]],)
     return itemgetter(*names)
@@ -69,10 +73,9 @@ def write_sqlite(folder: Path, tables: dict[str, list[dict]]) -> None:
         connection.execute("PRAGMA journal_mode = OFF")
         for table, rows in tables.items():
             connection.execute(create_statement(table))
-            names = columns(table)
-            marks = ", ".join("?" for _ in names)
+            marks = ", ".join("?" for _ in columns(table))
             connection.executemany(f'INSERT INTO "{table}" VALUES ({marks})',
-                                   map(_values(names), rows))
+                                   map(row_values(table), rows))
         connection.commit()
     finally:
         connection.close()
@@ -157,32 +160,22 @@ def sqlite_problems(folder: Path, tables: dict[str, list[dict]]) -> list[str]:
                        if counts[table] != len(rows)]
 
 
-def write_checked_sqlite(folder: Path, tables: dict[str, list[dict]]) -> list[str]:
-    """Write the database and check it (foreign keys, row counts): in a process of its own,
-    the check costs the rebuild no time."""
-    write_sqlite(folder, tables)
-    return sqlite_problems(folder, tables)
-
-
 def write_dictionary(folder: Path, tables: dict[str, list[dict]], descriptor: dict) -> None:
     counts = {table: len(rows) for table, rows in tables.items()}
     (folder / DICTIONARY).write_text(dictionary(descriptor, counts), encoding="utf-8")
 
 
-def write_review_page(folder: Path, tables: dict[str, list[dict]], metadata: dict,
-                      memo=None) -> None:
-    """The review page (see review_page), keeping what `memo` learnt."""
+def write_formats(folder: Path, tables: dict[str, list[dict]], metadata: dict,
+                  memo=None) -> list[str]:
+    """The SQLite database, written and checked (foreign keys, row counts), and the review
+    page (keeping what `memo` learnt): publish runs this in a process of its own while it
+    writes the tables. A format that cannot be written is a problem, not an error."""
     try:
+        write_sqlite(folder, tables)
         write_review(folder, tables, metadata, memo)
+    except (OSError, sqlite3.Error) as error:
+        return [f"{folder.name}: a format could not be written: {type(error).__name__}: {error}"]
     finally:
         if memo is not None:
             memo.close()
-
-
-def finished(writing: Background, name: str) -> list[str]:
-    """What went wrong writing a format in a process of its own: the problems it returns, or
-    the error it raised."""
-    try:
-        return writing.join() or []
-    except (OSError, sqlite3.Error, RuntimeError, ValueError) as error:
-        return [f"{name}: could not be written: {type(error).__name__}: {error}"]
+    return sqlite_problems(folder, tables)

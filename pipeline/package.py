@@ -17,25 +17,21 @@ from pathlib import Path
 import yaml
 
 from pipeline.cache import Memo
-from pipeline.executor import Background
 from pipeline.formats import (
-    DATABASE,
     JSON_DIR,
-    finished,
     json_document,
     json_lines,
     json_path,
-    write_checked_sqlite,
+    row_values,
     write_dictionary,
-    write_review_page,
 )
-from pipeline.review import PAGE
 from pipeline.schemas import column_types, columns, json_schema, table_schema
 
 PROFILE_URL = "https://datapackage.org/profiles/2.0/datapackage.json"
 METADATA = Path(__file__).resolve().parent / "package.yaml"
 DATA_DIR = "data"
 ARTICLE_TABLES = ("documents", "sections", "sentences", "warnings")  # read from one article
+CSV_BOOLEANS = {True: "true", False: "false"}
 FIELD_LIMIT = 2**31 - 1  # a document's whole text is one cell: csv's default is 128 KiB
 
 
@@ -50,26 +46,34 @@ def table_path(table: str) -> str:
     return f"{DATA_DIR}/{table}.csv"
 
 
-def csv_cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
 def csv_header(table: str) -> bytes:
     return (",".join(columns(table)) + "\n").encode("utf-8")
 
 
 def csv_lines(table: str, rows: list[dict]) -> bytes:
-    """Rows as CSV records without the header; a table's file is its header and these."""
+    """Rows as CSV records without the header; a table's file is its header and these. The
+    csv module writes None as an empty cell and numbers as str() does; booleans are written
+    as JSON writes them."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    names = columns(table)
-    for row in rows:
-        writer.writerow([csv_cell(row[name]) for name in names])
+    booleans = _boolean_columns(table)
+    records = map(row_values(table), rows)
+    if booleans:
+        records = (_with_booleans(record, booleans) for record in records)
+    csv.writer(buffer, lineterminator="\n").writerows(records)
     return buffer.getvalue().encode("utf-8")
+
+
+@cache
+def _boolean_columns(table: str) -> list[int]:
+    types = column_types(table)
+    return [index for index, name in enumerate(columns(table)) if types[name] == "boolean"]
+
+
+def _with_booleans(record: tuple, indexes: list[int]) -> list:
+    cells = list(record)
+    for index in indexes:
+        cells[index] = CSV_BOOLEANS.get(cells[index], cells[index])
+    return cells
 
 
 def row_document(row: dict) -> str:
@@ -175,29 +179,18 @@ def write_json(path: Path, value) -> None:
 
 
 def write_package(folder: Path, tables: dict[str, list[dict]], sources: list[dict],
-                  memos: dict | None = None, overlap: bool = False) -> list[str]:
-    """Write every table, the descriptor and the other formats into `folder`, which must exist
-    and be empty; with `overlap`, the SQLite database and the review page are written in
-    processes of their own meanwhile. `memos` (see cache.Memo) reuse the unchanged
-    "fragments" of the tables and "review" sections of the review page; each is closed when
-    its part is written. Returns the rows that did not read back as written, the database's
-    problems and the formats that could not be written."""
-    memos = memos or {}
-    database = Background(write_checked_sqlite, folder, tables, fork=overlap)
-    review = Background(write_review_page, folder, tables, descriptor([], sources),
-                        memos.get("review"), fork=overlap)
-    try:
-        resources, problems = write_tables(folder, tables, memos.get("fragments"))
-        if memos.get("fragments") is not None:
-            memos["fragments"].close()
-        package = descriptor(resources, sources)
-        write_json(folder / "datapackage.json", package)
-        write_dictionary(folder, tables, package)
-    except BaseException:
-        database.stop()
-        review.stop()
-        raise
-    return problems + finished(database, DATABASE) + finished(review, PAGE)
+                  memo: Memo | None = None) -> list[str]:
+    """Write every table as CSV and JSON, the descriptor and the data dictionary into
+    `folder`, which must exist (formats.write_formats writes the other formats). `memo` (see
+    cache.Memo) reuses the unchanged fragments of the tables, and is closed when they are
+    written. Returns the rows that did not read back as written."""
+    resources, problems = write_tables(folder, tables, memo)
+    if memo is not None:
+        memo.close()
+    package = descriptor(resources, sources)
+    write_json(folder / "datapackage.json", package)
+    write_dictionary(folder, tables, package)
+    return problems
 
 
 def typed(value: str, json_type: str):
@@ -240,11 +233,15 @@ def typed_rows(table: str, header: list[str], records) -> list[dict]:
     """Records as rows keyed by the header, as csv.DictReader makes them (missing cells are
     None, extra cells a list under None), each value typed by the table's JSON Schema."""
     types = column_types(table)
-    kinds = [types.get(name, "string") for name in header]
+    not_text = [(name, types[name]) for name in header if types.get(name, "string") != "string"]
     rows = []
     for record in records:
-        row = {name: typed(value, kind)
-               for name, kind, value in zip(header, kinds, record, strict=False)}
+        row = dict(zip(header, record, strict=False))  # not a cell at a time: quicker
+        if "" in record:
+            row.update([(name, None) for name, value in row.items() if value == ""])
+        for name, kind in not_text:
+            if row.get(name) is not None:
+                row[name] = typed(row[name], kind)
         if len(record) != len(header):
             row |= {name: None for name in header[len(record):]}
             if len(record) > len(header):

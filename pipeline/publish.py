@@ -13,22 +13,17 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.cache import ArticleCache, Memo, article_key, inputs_digest
+from pipeline.cache import ArticleCache, Kept, Memo, article_key, inputs_digest
 from pipeline.derive import derive
 from pipeline.errors import Diagnostic, InputError, PackageInvalid
 from pipeline.executor import Background, Executor, LocalProcesses
 from pipeline.extract import extract, prepare
-from pipeline.package import ARTICLE_TABLES, write_package
+from pipeline.formats import write_formats
+from pipeline.package import ARTICLE_TABLES, descriptor, write_package
 from pipeline.read import check_source, read_article
 from pipeline.resolve import ArticleFacts, resolve
 from pipeline.segment import segment
-from pipeline.validate import (
-    remembered_row_problems,
-    row_problems,
-    spreadsheet_warnings,
-    table_problems,
-    validate_package,
-)
+from pipeline.validate import row_problems, spreadsheet_warnings, table_problems, validate_package
 
 ARTICLE_GLOB = "*.txt"
 RENAME_EXCHANGE = 2
@@ -190,18 +185,21 @@ def assemble(articles: list[Article], report) -> tuple[dict[str, list[dict]], li
     return merge(articles), sources
 
 
-def check_rows(tables: dict[str, list[dict]], memos: dict[str, Memo]) -> tuple[list, list]:
+def check_rows(tables: dict[str, list[dict]], claims: Memo, values: Kept) -> tuple[list, list]:
     """The checks of the rows themselves (the merged tables against their JSON Schemas, then
     keys, spans and claims re-derived: validate.table_problems) and the formula-like values,
-    keeping what the memos learnt. Runs in a forked process while the package is written."""
+    keeping what the claims memo and the values checked learnt. Runs in a forked process while
+    the package is written. The articles' own tables were checked as they were built."""
+    known = values.load({})
     try:
-        merged = {table: rows for table, rows in tables.items() if table not in ARTICLE_TABLES}
-        problems = (remembered_row_problems(merged, memos["rows"])
-                    or table_problems(tables, memos["claims"]))
-        return problems, spreadsheet_warnings(tables)
+        problems = [problem for table, rows in tables.items() if table not in ARTICLE_TABLES
+                    for problem in row_problems(table, rows, known)]
+        problems = problems or table_problems(tables, claims)
     finally:
-        memos["rows"].close()
-        memos["claims"].close()
+        claims.close()
+    if not problems:
+        values.save(known)
+    return problems, spreadsheet_warnings(tables)
 
 
 @dataclass(frozen=True)
@@ -248,29 +246,33 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
     if cache.is_current(out, inputs):
         return None
     executor = executor or LocalProcesses(1)
-    memos = {kind: Memo(cache_folder, kind, executor)
-             for kind in ("rows", "claims", "fragments", "review")}
     fresh = [job for job in jobs if not cache.holds(job.key)]
-    # A rebuild that reuses most articles is mostly serial: its building, checks and formats
-    # overlap in forked processes. A fresh build keeps the workers busy, and each fork costs
-    # memory.
+    # A rebuild that reuses most articles reads them while the others are built in a forked
+    # process; a fresh build keeps the workers busy instead.
     overlap = 2 * len(fresh) < len(jobs)
     tables, sources = assemble(build_articles(jobs, fresh, cache, executor, overlap), report)
-    checking = Background(check_rows, tables, memos, fork=overlap)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.resolve().parent))
     staging.chmod(PACKAGE_MODE)
+    # Three parts, each about as long, in three processes: the row checks, the other formats,
+    # and the tables; their maps have the cores the other two leave.
+    beside = executor.beside(2)
+    memos = {kind: Memo(cache_folder, kind, beside) for kind in ("claims", "fragments", "review")}
+    checking = Background(check_rows, tables, memos["claims"], Kept(cache_folder, "values"))
+    formats = Background(write_formats, staging, tables, descriptor([], sources), memos["review"])
     try:
-        problems = write_package(staging, tables, sources, memos, overlap)
+        problems = write_package(staging, tables, sources, memos["fragments"]) + formats.join()
         row_checks, warnings = checking.join()
         for warning in warnings:
             report(f"warning [formula-like]: {warning}", file=sys.stderr)
-        problems = problems or validate_package(staging, checked_rows=tables, executor=executor,
-                                                frictionless=frictionless, checked=row_checks)
+        problems = (problems
+                    or validate_package(staging, checked_rows=tables, executor=executor,
+                                        frictionless=frictionless, checked=row_checks))
         if problems:
             raise PackageInvalid(problems)
         swap_into_place(staging, out)
     finally:
         checking.stop()
+        formats.stop()
         if staging.exists():
             shutil.rmtree(staging)
     cache.record(out, inputs)

@@ -79,6 +79,8 @@ def table_schema(table: str) -> dict:
     return table_schema
 
 
+@cache
 def column_types(table: str) -> dict[str, str]:
-    """Each column's JSON type, for turning CSV text back into typed values."""
+    """Each column's JSON type, for turning CSV text back into typed values (one dict per
+    table, shared: not to be changed)."""
     return {name: _types(spec)[0] for name, spec in json_schema(table)["properties"].items()}

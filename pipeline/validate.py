@@ -21,8 +21,15 @@ from pipeline.executor import Executor, LocalProcesses
 from pipeline.extract import rederive
 from pipeline.extract.model import QUALIFIERS
 from pipeline.formats import json_path, sqlite_problems
-from pipeline.package import document_runs, read_csv, table_path
-from pipeline.schemas import PROFILE, columns, field_validators, row_validator, table_schema
+from pipeline.package import read_csv, table_path
+from pipeline.schemas import (
+    PROFILE,
+    columns,
+    field_validators,
+    json_schema,
+    row_validator,
+    table_schema,
+)
 
 PACKAGE_KEYS = {"$schema", "name", "title", "description", "version", "licenses",
                 "contributors", "keywords", "sources", "resources"}
@@ -31,24 +38,56 @@ RESOURCE_KEYS = {"name", "type", "path", "title", "description", "format", "medi
 SOURCE_KEYS = {"title", "path", "sha256"}
 MAX_PROBLEMS_PER_TABLE = 50
 CHECKED_VALUES: dict[tuple, list[str]] = {}  # see row_problems
-VALID_KEY_SETS: dict[str, set[frozenset]] = {}
 MAX_CHECKED_VALUES = 500_000
 
 
-def row_problems(table: str, rows: list[dict]) -> list[str]:
+def row_problems(table: str, rows: list[dict], known: dict | None = None) -> list[str]:
     """Each row against its table's JSON Schema; row numbers are CSV lines (header = 1).
 
-    Our schemas constrain each field on its own (see `schemas.field_validators`), so a row is
-    valid when its keys are and each of its values is: each distinct key set and each distinct
-    value of a column is checked once by jsonschema, not once per row, and not again while the
-    process runs (a worker checks many documents' rows). A table of 60,000 claims repeats most
-    of its values (ids, types, rules, nulls), which makes this many times faster.
+    Our schemas constrain each field on its own (see `schemas.field_validators`), so a table
+    is valid when each row's key set is and each distinct value of each column is. Those are
+    checked first, a column at a time (a table of 60,000 claims repeats most of its values:
+    ids, types, rules, nulls), and only a table that fails is read row by row, for its
+    messages and line numbers.
+
+    `known` holds, per (table, column), the (type, value) pairs found valid before (kept
+    between builds by publish: see cache.Kept), which are not checked again; each valid
+    column's entry is replaced by the values it holds now.
     """
-    validator, fields = row_validator(table), field_validators(table)
-    problems: list[tuple[int, str]] = []
-    good_keys = VALID_KEY_SETS.setdefault(table, set())
     if len(CHECKED_VALUES) > MAX_CHECKED_VALUES:
         CHECKED_VALUES.clear()
+    if _columns_are_valid(table, rows, {} if known is None else known):
+        return []
+    return _row_by_row_problems(table, rows)
+
+
+def _columns_are_valid(table: str, rows: list[dict], known: dict) -> bool:
+    fields = field_validators(table)
+    if fields is None:
+        return False
+    schema = json_schema(table)
+    required, allowed = set(schema["required"]), set(fields)
+    if any(not required <= keys <= allowed for keys in set(map(frozenset, rows))):
+        return False
+    for name, validator in fields.items():
+        values = [row[name] for row in rows if name in row]
+        try:
+            distinct = set(zip(map(type, values), values, strict=True))
+        except TypeError:  # a list or an object, where our tables have only scalars
+            return False
+        new = distinct - known.get((table, name), set())
+        if any(_value_errors(validator, (table, name), value) for _, value in new):
+            return False
+        known[table, name] = distinct
+    return True
+
+
+def _row_by_row_problems(table: str, rows: list[dict]) -> list[str]:
+    """Each row's problems: a new key set is checked whole, its values one distinct value
+    at a time (as in _columns_are_valid), so that a large invalid table is quick too."""
+    validator, fields = row_validator(table), field_validators(table)
+    problems: list[tuple[int, str]] = []
+    good_keys: set[frozenset] = set()
     for number, row in enumerate(rows, start=2):
         keys = frozenset(row)
         if keys not in good_keys:
@@ -67,21 +106,6 @@ def row_problems(table: str, rows: list[dict]) -> list[str]:
     if len(problems) >= MAX_PROBLEMS_PER_TABLE:
         messages.append(f"{table_path(table)}: more problems not shown")
     return messages
-
-
-def rows_are_valid(table: str, rows: list[dict]) -> bool:
-    return not row_problems(table, rows)
-
-
-def remembered_row_problems(tables: dict[str, list[dict]], memo: Memo) -> list[str]:
-    """row_problems of every table, checked by document over the memo's workers and skipping
-    the documents whose rows an earlier build found valid (see cache.Memo); only a table with
-    an invalid document is checked whole again, for its messages and line numbers."""
-    jobs = [(table, run) for table, rows in tables.items() for run in document_runs(rows)]
-    invalid = {table for (table, _), valid in zip(jobs, memo.map(rows_are_valid, jobs),
-                                                  strict=True) if not valid}
-    return [problem for table, rows in tables.items() if table in invalid
-            for problem in row_problems(table, rows)]
 
 
 def _value_errors(validator, column: tuple[str, str], value) -> list[str]:

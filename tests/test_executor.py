@@ -17,6 +17,23 @@ def test_local_processes_keep_input_order():
     assert LocalProcesses(1).map(square, [3]) == [9]
 
 
+def test_forked_workers_read_the_items_they_inherit_and_leave_none_behind():
+    """Items that do not pickle reach the workers all the same: only bounds are sent."""
+    from pipeline import executor
+    items = [lambda n=n: n + 1 for n in range(40)]
+    assert LocalProcesses(2).map(_call, items) == list(range(1, 41))
+    assert executor._SHARED is None
+
+
+def _call(function):
+    return function()
+
+
+def test_an_executor_beside_background_processes_leaves_them_a_core_each():
+    assert LocalProcesses(4).beside(2).workers == 2
+    assert LocalProcesses(2).beside(2).workers == 1
+
+
 def test_dask_local_cluster_publishes_the_same_package(tmp_path, built_package):
     pytest.importorskip("dask.distributed", reason="the dask extra is not installed")
     from pipeline.executor import DaskExecutor

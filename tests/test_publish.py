@@ -258,18 +258,6 @@ def test_memo_computes_only_new_inputs(tmp_path):
     assert calls == [1, 2, 1, 3]  # both 1s are new in the first call; 2 is remembered
 
 
-def test_remembered_row_checks_still_report_an_invalid_document(tmp_path):
-    from pipeline.cache import Memo
-    from pipeline.validate import remembered_row_problems
-    good = {"property_id": "p", "label": "P", "description": "d", "value_type": "string",
-            "object_type": None, "wikidata": None}
-    memo = Memo(tmp_path, "rows")
-    assert remembered_row_problems({"properties": [good]}, memo) == []
-    bad = good | {"value_type": "poem"}
-    problems = remembered_row_problems({"properties": [good, bad]}, memo)
-    assert problems and "properties.csv:3" in problems[0] and "poem" in problems[0]
-
-
 def test_memo_adds_segments_and_compacts_when_most_entries_are_stale(tmp_path):
     from pipeline.cache import Memo
 
@@ -287,3 +275,38 @@ def test_memo_adds_segments_and_compacts_when_most_entries_are_stale(tmp_path):
     memo.close()
     assert len(list(folder.glob("*.pickle"))) == 1
     assert Memo(tmp_path, "test").map(double, [(101,)]) == [202]
+
+
+def test_kept_values_are_forgotten_when_the_build_changes(tmp_path, monkeypatch):
+    from pipeline import cache
+    kept = cache.Kept(tmp_path, "values")
+    assert kept.load("nothing yet") == "nothing yet"
+    kept.save({"a": 1})
+    assert cache.Kept(tmp_path, "values").load({}) == {"a": 1}
+    monkeypatch.setattr(cache, "fingerprint", lambda: "another build")
+    assert cache.Kept(tmp_path, "values").load({}) == {}
+    assert cache.Kept(None, "values").load({}) == {}
+
+
+def test_values_known_valid_are_not_checked_again_but_new_ones_are(monkeypatch):
+    from pipeline import validate
+    from pipeline.validate import row_problems
+    good = {"property_id": "p", "label": "P", "description": "d", "value_type": "string",
+            "object_type": None, "wikidata": None}
+    known: dict = {}
+    assert row_problems("properties", [good], known) == []
+    assert known[("properties", "value_type")] == {(str, "string")}
+    checked = []
+    errors = validate._value_errors
+    monkeypatch.setattr(validate, "_value_errors", lambda *a: checked.append(a) or errors(*a))
+    assert row_problems("properties", [good], known) == [] and checked == []
+    bad = good | {"value_type": "poem"}
+    problems = row_problems("properties", [good, bad], known)
+    assert problems and "properties.csv:3" in problems[0] and "poem" in problems[0]
+    assert known[("properties", "value_type")] == {(str, "string")}  # kept only when valid
+
+
+def test_a_format_that_cannot_be_written_is_a_problem_not_a_crash(tmp_path):
+    from pipeline.formats import write_formats
+    problems = write_formats(tmp_path / "missing", {"properties": []}, {"title": "t"})
+    assert problems and "could not be written" in problems[0]

@@ -216,3 +216,39 @@ def test_rows_are_cut_into_runs_by_document():
     rows = [{"document_id": "a"}, {"document_id": "a"}, {"sentence_id": "b:sen-1"},
             {"document_id": "a"}]
     assert [len(run) for run in document_runs(rows)] == [2, 1, 1]
+
+
+GOOD_PROPERTY = {"property_id": "p", "label": "P", "description": "d", "value_type": "string",
+                 "object_type": None, "wikidata": None}
+
+
+def test_row_checks_find_one_bad_row_among_many_valid_ones():
+    """Columns are checked by distinct value first; a failing table is read row by row."""
+    from pipeline.validate import row_problems
+    rows = [GOOD_PROPERTY | {"property_id": f"p_{'x' * (n % 7)}"} for n in range(1000)]
+    assert row_problems("properties", rows) == []
+    cases = {"value_type": ("poem", "poem"), "label": (1, "is not of type"),
+             "object_type": (True, "is not of type"), "wikidata": (["Q1"], "is not of type")}
+    for field, (value, words) in cases.items():
+        bad = rows[:500] + [rows[0] | {field: value}] + rows[500:]
+        problems = row_problems("properties", bad)
+        assert problems and "properties.csv:502" in problems[0], (field, problems)
+        assert words in problems[0], (field, problems)
+
+
+def test_row_checks_find_a_missing_and_an_unknown_column():
+    from pipeline.validate import row_problems
+    missing = {k: v for k, v in GOOD_PROPERTY.items() if k != "label"}
+    assert "'label' is a required property" in row_problems("properties", [missing])[0]
+    extra = GOOD_PROPERTY | {"colour": "red"}
+    assert "colour" in row_problems("properties", [GOOD_PROPERTY, extra])[0]
+
+
+def test_row_checks_tell_a_boolean_from_an_equal_integer():
+    """True == 1 in Python, but JSON Schema tells them apart: a cache of checked values must."""
+    from pipeline.validate import row_problems
+    rows = [{"section_id": "d:sec-00", "document_id": "d", "parent_id": None, "ordinal": 0,
+             "level": 1, "title": "D", "char_start": 0, "char_end": 10}]
+    assert row_problems("sections", rows) == []
+    problems = row_problems("sections", rows + [rows[0] | {"level": True}])
+    assert problems and "sections.csv:3 field level" in problems[0], problems
