@@ -36,12 +36,14 @@ _SHARED: tuple[Callable, Sequence] | None = None
 
 
 class LocalProcesses:
-    """Worker processes on this machine; one worker runs in this process, with no pool.
+    """Worker processes on this machine, this process being one of them.
 
     Workers are forked when the map starts, so they inherit the items: only the bounds of each
     chunk are sent to them, not the items (after merging, the items are the package's rows,
-    which took about as long to pickle as to work on). Where fork is missing, items are
-    pickled to the workers."""
+    which took about as long to pickle as to work on). This process works through the chunks
+    from the last while the forked workers take them from the first: its results need no
+    pickling, and it would otherwise wait on a core of its own. Where fork is missing, items
+    are pickled to the workers, and this process waits."""
 
     def __init__(self, workers: int | None = None):
         self.workers = max(1, workers or default_workers())
@@ -63,9 +65,16 @@ class LocalProcesses:
         _SHARED = (function, items)
         gc.freeze()  # forked workers share the parent's objects: keep their collector off them
         try:
-            with ProcessPoolExecutor(max_workers=self.workers,
+            with ProcessPoolExecutor(max_workers=self.workers - 1,
                                      mp_context=multiprocessing.get_context("fork")) as pool:
-                return [result for part in pool.map(_shared_chunk, chunks) for result in part]
+                futures = [pool.submit(_shared_chunk, bounds) for bounds in chunks]
+                parts = {}
+                for index in reversed(range(len(chunks))):
+                    if not futures[index].cancel():  # the workers have it, and all before it
+                        break
+                    parts[index] = _shared_chunk(chunks[index])
+                return [result for index, future in enumerate(futures)
+                        for result in (parts[index] if index in parts else future.result())]
         finally:
             _SHARED = None
             gc.unfreeze()

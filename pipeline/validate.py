@@ -76,7 +76,7 @@ def _columns_are_valid(table: str, rows: list[dict], known: dict) -> bool:
         except TypeError:  # a list or an object, where our tables have only scalars
             return False
         new = distinct - known.get((table, name), set())
-        if any(_value_errors(validator, (table, name), value) for _, value in new):
+        if any(_value_errors(validator, value) for _, value in new):
             return False
         known[table, name] = distinct
     return True
@@ -98,7 +98,7 @@ def _row_by_row_problems(table: str, rows: list[dict]) -> list[str]:
             good_keys.add(keys)
         for name, value in row.items():
             problems += [(number, f"{table_path(table)}:{number} field {name}: {message}")
-                         for message in _value_errors(fields[name], (table, name), value)]
+                         for message in _value_errors(fields[name], value)]
         if len(problems) >= MAX_PROBLEMS_PER_TABLE:
             break
     problems.sort(key=lambda problem: problem[0])
@@ -108,10 +108,11 @@ def _row_by_row_problems(table: str, rows: list[dict]) -> list[str]:
     return messages
 
 
-def _value_errors(validator, column: tuple[str, str], value) -> list[str]:
-    """A value's error messages, computed once per distinct (table, column, type, value)."""
+def _value_errors(validator, value) -> list[str]:
+    """A value's error messages, computed once per distinct validator (see
+    schemas.field_validators: columns with the same rules share one), type and value."""
     try:
-        key = (*column, type(value), value)
+        key = (id(validator), type(value), value)
         return CHECKED_VALUES[key]
     except TypeError:  # a list or an object, where a table has only scalars
         return [e.message for e in validator.iter_errors(value)]
