@@ -82,7 +82,10 @@ def proportional_size(pid: int) -> int:
 
 
 def run(command: list[str]) -> dict:
-    """Run a command; wall time, CPU time of it and its descendants, peak tree memory (PSS)."""
+    """Run a command; wall time, CPU time of it and its descendants, peak tree memory (PSS).
+    The disk is synced first, so that the writes of the run before (a full build writes over
+    half a gigabyte) are not flushed during this one."""
+    os.sync()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE)

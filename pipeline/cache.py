@@ -8,6 +8,7 @@ the files of the last package written there, so that a publish with nothing chan
 
 import contextlib
 import hashlib
+import io
 import json
 import os
 import pickle
@@ -107,29 +108,6 @@ class ArticleCache:
                 _write_atomically(self.manifest_path(out), json.dumps(manifest).encode())
 
 
-class Kept:
-    """One value kept between builds in the cache folder, forgotten when the build's
-    fingerprint changes (see `fingerprint`). Without a folder it keeps nothing."""
-
-    def __init__(self, folder: Path | None, name: str):
-        self.path = folder / f"{name}.pickle" if folder is not None else None
-
-    def load(self, default):
-        if self.path is None:
-            return default
-        try:
-            kept_by, value = pickle.loads(self.path.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
-                TypeError, ValueError):
-            return default
-        return value if kept_by == fingerprint() else default
-
-    def save(self, value) -> None:
-        if self.path is not None:
-            with contextlib.suppress(OSError):
-                _write_atomically(self.path, pickle.dumps((fingerprint(), value), protocol=5))
-
-
 MISSING = object()
 MAX_SEGMENTS = 16  # a memo's folder is compacted when it holds this many
 FEW = 32  # results a memo computes in this process rather than on the executor's workers
@@ -173,7 +151,7 @@ class Memo:
 
     def _key(self, function, inputs: tuple) -> bytes:
         digest = hashlib.sha256(f"{fingerprint()} {function.__qualname__}".encode())
-        digest.update(pickle.dumps(inputs, protocol=5))
+        digest.update(_pickled_by_value(inputs))
         return digest.digest()
 
     def map(self, function, inputs: list[tuple], stand_ins: list | None = None) -> list:
@@ -215,6 +193,17 @@ class Memo:
         content = pickle.dumps(entries, protocol=5)
         name = hashlib.sha256(content).hexdigest()[:20]
         _write_atomically(self.folder / f"{name}.pickle", content)
+
+
+def _pickled_by_value(value) -> bytes:
+    """The value pickled without pickle's memo, so that equal values give equal bytes: with
+    it, a string met twice is written again or referred back to depending on whether both are
+    one object, which depends on how the rows were made (in this process, or unpickled)."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True
+    pickler.dump(value)
+    return buffer.getvalue()
 
 
 def folder_digest(folder: Path) -> str | None:

@@ -15,11 +15,16 @@ from pathlib import Path
 from pipeline.review import write_review
 from pipeline.schemas import column_types, columns, json_schema, table_schema
 
+DATA_DIR = "data"
 JSON_DIR = "json"
 DATABASE = "datapackage.sqlite"
 DICTIONARY = "README.md"
 MAX_BROKEN_KEYS = 50  # foreign keys reported, at most
 SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER"}
+
+
+def table_path(table: str) -> str:
+    return f"{DATA_DIR}/{table}.csv"
 
 
 def json_path(table: str) -> str:

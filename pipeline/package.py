@@ -18,18 +18,20 @@ import yaml
 
 from pipeline.cache import Memo
 from pipeline.formats import (
+    DATA_DIR,
     JSON_DIR,
     json_document,
     json_lines,
     json_path,
     row_values,
+    table_path,
     write_dictionary,
 )
+from pipeline.rows import row_problems, rows_are_valid
 from pipeline.schemas import column_types, columns, json_schema, table_schema
 
 PROFILE_URL = "https://datapackage.org/profiles/2.0/datapackage.json"
 METADATA = Path(__file__).resolve().parent / "package.yaml"
-DATA_DIR = "data"
 ARTICLE_TABLES = ("documents", "sections", "sentences", "warnings")  # read from one article
 CSV_BOOLEANS = {True: "true", False: "false"}
 FIELD_LIMIT = 2**31 - 1  # a document's whole text is one cell: csv's default is 128 KiB
@@ -40,10 +42,6 @@ def metadata() -> dict:
     """Package-level metadata (name, title, licences, ...) kept as data beside the code."""
     with METADATA.open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)
-
-
-def table_path(table: str) -> str:
-    return f"{DATA_DIR}/{table}.csv"
 
 
 def csv_header(table: str) -> bytes:
@@ -95,15 +93,20 @@ def document_runs(rows: list[dict]) -> list[list[dict]]:
 @dataclass(frozen=True)
 class Fragment:
     """Some rows of a table as CSV records and as JSON lines, each read back when made:
-    `problems` says where reading back did not give the same rows."""
+    `problems` says where reading back did not give the same rows; `valid`, whether the rows
+    pass their JSON Schema (see write_tables for the messages)."""
 
     csv: bytes
     json: bytes
     problems: tuple[str, ...]
+    valid: bool
 
 
 def make_fragment(table: str, rows: list[dict]) -> Fragment:
+    """The articles' own tables were checked against their schemas as they were built; the
+    others are checked here, so that a rebuild checks only the runs of rows it has not met."""
     records, lines = csv_lines(table, rows), json_lines(table, rows)
+    valid = table in ARTICLE_TABLES or rows_are_valid(table, rows)
     problems = []
     if parse_records(table, records.decode("utf-8")) != rows:
         problems.append(f"{table_path(table)}: rows of {row_document(rows[0])!r} do not read "
@@ -111,7 +114,7 @@ def make_fragment(table: str, rows: list[dict]) -> Fragment:
     if json.loads(b"[" + lines + b"]") != rows:
         problems.append(f"{json_path(table)}: rows of {row_document(rows[0])!r} do not read "
                         "back from JSON as written")
-    return Fragment(records, lines, tuple(problems))
+    return Fragment(records, lines, tuple(problems), valid)
 
 
 def write_tables(folder: Path, tables: dict[str, list[dict]],
@@ -134,6 +137,8 @@ def write_tables(folder: Path, tables: dict[str, list[dict]],
     for table in tables:
         fragments = [next(made) for _ in runs[table]]
         problems += [problem for fragment in fragments for problem in fragment.problems]
+        if not all(fragment.valid for fragment in fragments):  # for messages and line numbers
+            problems += row_problems(table, tables[table])
         content = csv_header(table) + b"".join(fragment.csv for fragment in fragments)
         (folder / table_path(table)).write_bytes(content)
         (folder / json_path(table)).write_bytes(json_document([f.json for f in fragments]))

@@ -13,17 +13,18 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.cache import ArticleCache, Kept, Memo, article_key, inputs_digest
+from pipeline.cache import ArticleCache, Memo, article_key, inputs_digest
 from pipeline.derive import derive
 from pipeline.errors import Diagnostic, InputError, PackageInvalid
-from pipeline.executor import Background, Executor, LocalProcesses
+from pipeline.executor import Background, Executor, LocalProcesses, collector_paused
 from pipeline.extract import extract, prepare
 from pipeline.formats import write_formats
 from pipeline.package import ARTICLE_TABLES, descriptor, write_package
 from pipeline.read import check_source, read_article
 from pipeline.resolve import ArticleFacts, resolve
+from pipeline.rows import row_problems
 from pipeline.segment import segment
-from pipeline.validate import row_problems, spreadsheet_warnings, table_problems, validate_package
+from pipeline.validate import spreadsheet_warnings, table_problems, validate_package
 
 ARTICLE_GLOB = "*.txt"
 RENAME_EXCHANGE = 2
@@ -185,21 +186,14 @@ def assemble(articles: list[Article], report) -> tuple[dict[str, list[dict]], li
     return merge(articles), sources
 
 
-def check_rows(tables: dict[str, list[dict]], claims: Memo, values: Kept) -> tuple[list, list]:
-    """The checks of the rows themselves (the merged tables against their JSON Schemas, then
-    keys, spans and claims re-derived: validate.table_problems) and the formula-like values,
-    keeping what the claims memo and the values checked learnt. Runs in a forked process while
-    the package is written. The articles' own tables were checked as they were built."""
-    known = values.load({})
+def check_rows(tables: dict[str, list[dict]], claims: Memo) -> tuple[list, list]:
+    """The checks across rows (keys, spans and claims re-derived: validate.table_problems)
+    and the formula-like values, keeping what the claims memo learnt. Runs in a forked process
+    while the package is written (which checks each row against its JSON Schema)."""
     try:
-        problems = [problem for table, rows in tables.items() if table not in ARTICLE_TABLES
-                    for problem in row_problems(table, rows, known)]
-        problems = problems or table_problems(tables, claims)
+        return table_problems(tables, claims), spreadsheet_warnings(tables)
     finally:
         claims.close()
-    if not problems:
-        values.save(known)
-    return problems, spreadsheet_warnings(tables)
 
 
 @dataclass(frozen=True)
@@ -232,6 +226,7 @@ def plan(seeds: Path, cache_folder: Path | None, limits: Limits) -> list[Job]:
     return jobs
 
 
+@collector_paused()
 def publish(seeds: Path, out: Path, report=print, executor: Executor | None = None,
             cache_folder: Path | None = None, limits: Limits = Limits(),
             frictionless: bool = False) -> dict[str, int] | None:
@@ -256,8 +251,10 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
     # Three parts, each about as long, in three processes: the row checks, the other formats,
     # and the tables; their maps have the cores the other two leave.
     beside = executor.beside(2)
-    memos = {kind: Memo(cache_folder, kind, beside) for kind in ("claims", "fragments", "review")}
-    checking = Background(check_rows, tables, memos["claims"], Kept(cache_folder, "values"))
+    memos = {"claims": Memo(cache_folder, "claims", beside),
+             "review": Memo(cache_folder, "review", beside),
+             "fragments": Memo(cache_folder, "fragments", executor)}
+    checking = Background(check_rows, tables, memos["claims"])
     formats = Background(write_formats, staging, tables, descriptor([], sources), memos["review"])
     try:
         problems = write_package(staging, tables, sources, memos["fragments"]) + formats.join()

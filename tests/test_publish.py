@@ -277,36 +277,19 @@ def test_memo_adds_segments_and_compacts_when_most_entries_are_stale(tmp_path):
     assert Memo(tmp_path, "test").map(double, [(101,)]) == [202]
 
 
-def test_kept_values_are_forgotten_when_the_build_changes(tmp_path, monkeypatch):
-    from pipeline import cache
-    kept = cache.Kept(tmp_path, "values")
-    assert kept.load("nothing yet") == "nothing yet"
-    kept.save({"a": 1})
-    assert cache.Kept(tmp_path, "values").load({}) == {"a": 1}
-    monkeypatch.setattr(cache, "fingerprint", lambda: "another build")
-    assert cache.Kept(tmp_path, "values").load({}) == {}
-    assert cache.Kept(None, "values").load({}) == {}
-
-
-def test_values_known_valid_are_not_checked_again_but_new_ones_are(monkeypatch):
-    from pipeline import validate
-    from pipeline.validate import row_problems
-    good = {"property_id": "p", "label": "P", "description": "d", "value_type": "string",
-            "object_type": None, "wikidata": None}
-    known: dict = {}
-    assert row_problems("properties", [good], known) == []
-    assert known[("properties", "value_type")] == {(str, "string")}
-    checked = []
-    errors = validate._value_errors
-    monkeypatch.setattr(validate, "_value_errors", lambda *a: checked.append(a) or errors(*a))
-    assert row_problems("properties", [good], known) == [] and checked == []
-    bad = good | {"value_type": "poem"}
-    problems = row_problems("properties", [good, bad], known)
-    assert problems and "properties.csv:3" in problems[0] and "poem" in problems[0]
-    assert known[("properties", "value_type")] == {(str, "string")}  # kept only when valid
-
-
 def test_a_format_that_cannot_be_written_is_a_problem_not_a_crash(tmp_path):
     from pipeline.formats import write_formats
     problems = write_formats(tmp_path / "missing", {"properties": []}, {"title": "t"})
     assert problems and "could not be written" in problems[0]
+
+
+def test_memo_keys_depend_on_values_not_on_which_objects_hold_them(tmp_path):
+    """Rows made in this process share strings that rows read back from a cache do not: both
+    must find the same memo entries, or a rebuild recomputes what it has."""
+    from pipeline.cache import Memo
+    text = "a quote"
+    shared = [{"quote": text, "value": text}]
+    apart = [{"quote": text, "value": "".join(["a ", "quote"])}]
+    assert apart[0]["value"] is not text
+    memo = Memo(tmp_path, "test")
+    assert memo._key(len, (shared,)) == memo._key(len, (apart,))

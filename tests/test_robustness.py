@@ -31,8 +31,8 @@ import pipeline.read as read_module
 import pipeline.segment as segment_module
 from pipeline.errors import InputError
 from pipeline.read import read_article
+from pipeline.rows import row_problems
 from pipeline.segment import segment, split_paragraph
-from pipeline.validate import row_problems
 
 REPO = Path(__file__).resolve().parent.parent
 BIG = os.environ.get("BIG_INPUTS") == "1"

@@ -5,8 +5,8 @@ from hypothesis import strategies as st
 
 from pipeline.errors import InputError
 from pipeline.read import read_article
+from pipeline.rows import row_problems
 from pipeline.segment import segment, split_paragraph
-from pipeline.validate import row_problems
 
 PARAGRAPH = ("Founded in 1961, the KIO seeks autonomy. It runs over 200 schools, e.g. in "
              "Laiza. Dr. Zau Seng became the first leader. In the U.S. it is known too.")

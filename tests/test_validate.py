@@ -224,7 +224,7 @@ GOOD_PROPERTY = {"property_id": "p", "label": "P", "description": "d", "value_ty
 
 def test_row_checks_find_one_bad_row_among_many_valid_ones():
     """Columns are checked by distinct value first; a failing table is read row by row."""
-    from pipeline.validate import row_problems
+    from pipeline.rows import row_problems
     rows = [GOOD_PROPERTY | {"property_id": f"p_{'x' * (n % 7)}"} for n in range(1000)]
     assert row_problems("properties", rows) == []
     cases = {"value_type": ("poem", "poem"), "label": (1, "is not of type"),
@@ -237,7 +237,7 @@ def test_row_checks_find_one_bad_row_among_many_valid_ones():
 
 
 def test_row_checks_find_a_missing_and_an_unknown_column():
-    from pipeline.validate import row_problems
+    from pipeline.rows import row_problems
     missing = {k: v for k, v in GOOD_PROPERTY.items() if k != "label"}
     assert "'label' is a required property" in row_problems("properties", [missing])[0]
     extra = GOOD_PROPERTY | {"colour": "red"}
@@ -246,9 +246,17 @@ def test_row_checks_find_a_missing_and_an_unknown_column():
 
 def test_row_checks_tell_a_boolean_from_an_equal_integer():
     """True == 1 in Python, but JSON Schema tells them apart: a cache of checked values must."""
-    from pipeline.validate import row_problems
+    from pipeline.rows import row_problems
     rows = [{"section_id": "d:sec-00", "document_id": "d", "parent_id": None, "ordinal": 0,
              "level": 1, "title": "D", "char_start": 0, "char_end": 10}]
     assert row_problems("sections", rows) == []
     problems = row_problems("sections", rows + [rows[0] | {"level": True}])
     assert problems and "sections.csv:3 field level" in problems[0], problems
+
+
+def test_writing_a_table_reports_rows_that_break_their_schema(tmp_path):
+    """Publish checks the merged tables' rows as it writes them, a run of rows at a time."""
+    from pipeline.package import write_tables
+    bad = GOOD_PROPERTY | {"property_id": "q", "value_type": "poem"}
+    resources, problems = write_tables(tmp_path, {"properties": [GOOD_PROPERTY, bad]})
+    assert any("properties.csv:3 field value_type" in problem for problem in problems), problems

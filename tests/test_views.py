@@ -8,8 +8,8 @@ from test_validate import problems_mentioning, rewrite_table
 from pipeline.derive import VIEWS
 from pipeline.formats import DATABASE
 from pipeline.package import read_table
+from pipeline.rows import row_problems
 from pipeline.schemas import columns
-from pipeline.validate import row_problems
 
 
 def test_every_view_row_cites_existing_claims_and_sentences(built_package):
