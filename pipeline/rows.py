@@ -3,12 +3,14 @@ article's tables are built, as the merged tables are written (package.make_fragm
 a published package is validated.
 """
 
-from pipeline.formats import table_path
-from pipeline.schemas import field_validators, json_schema, row_validator
+from pipeline.formats import row_values, table_path
+from pipeline.schemas import columns, field_validators, json_schema, row_validator
 
 MAX_PROBLEMS_PER_TABLE = 50
-CHECKED_VALUES: dict[tuple, list[str]] = {}  # see row_problems
-MAX_CHECKED_VALUES = 500_000
+# For each validator (by id: they live as long as the process), the (type, value) pairs that
+# passed it, so that a value is checked once however many runs of rows repeat it.
+KNOWN_VALID: dict[int, set[tuple]] = {}
+MAX_KNOWN_VALID = 500_000
 
 
 def row_problems(table: str, rows: list[dict]) -> list[str]:
@@ -20,8 +22,8 @@ def row_problems(table: str, rows: list[dict]) -> list[str]:
     ids, types, rules, nulls), and only a table that fails is read row by row, for its
     messages and line numbers.
     """
-    if len(CHECKED_VALUES) > MAX_CHECKED_VALUES:
-        CHECKED_VALUES.clear()
+    if sum(map(len, KNOWN_VALID.values())) > MAX_KNOWN_VALID:
+        KNOWN_VALID.clear()
     if _columns_are_valid(table, rows):
         return []
     return _row_by_row_problems(table, rows)
@@ -37,15 +39,22 @@ def _columns_are_valid(table: str, rows: list[dict]) -> bool:
         return False
     schema = json_schema(table)
     required, allowed = set(schema["required"]), set(fields)
-    if any(not required <= keys <= allowed for keys in set(map(frozenset, rows))):
+    key_sets = set(map(frozenset, rows))
+    if any(not required <= keys <= allowed for keys in key_sets):
         return False
+    if key_sets == {frozenset(allowed)}:  # every row has every column: the usual case
+        transposed = zip(*map(row_values(table), rows), strict=True)
+        by_column = dict(zip(columns(table), transposed, strict=True))
+    else:
+        by_column = {name: [row[name] for row in rows if name in row] for name in fields}
     for name, validator in fields.items():
-        values = [row[name] for row in rows if name in row]
+        values = by_column.get(name, ())
         try:
             distinct = set(zip(map(type, values), values, strict=True))
         except TypeError:  # a list or an object, where our tables have only scalars
             return False
-        if any(_value_errors(validator, value) for _, value in distinct):
+        if any(_value_errors(validator, value) for _, value in
+               distinct - KNOWN_VALID.get(id(validator), set())):
             return False
     return True
 
@@ -77,16 +86,17 @@ def _row_by_row_problems(table: str, rows: list[dict]) -> list[str]:
 
 
 def _value_errors(validator, value) -> list[str]:
-    """A value's error messages, computed once per distinct validator (see
-    schemas.field_validators: columns with the same rules share one), type and value."""
+    """A value's error messages; one that passes is remembered in KNOWN_VALID (columns with
+    the same rules share a validator: see schemas.field_validators)."""
     try:
-        key = (id(validator), type(value), value)
-        return CHECKED_VALUES[key]
+        if (type(value), value) in KNOWN_VALID.get(id(validator), ()):
+            return []
     except TypeError:  # a list or an object, where a table has only scalars
         return [e.message for e in validator.iter_errors(value)]
-    except KeyError:
-        CHECKED_VALUES[key] = [e.message for e in validator.iter_errors(value)]
-        return CHECKED_VALUES[key]
+    errors = [e.message for e in validator.iter_errors(value)]
+    if not errors:
+        KNOWN_VALID.setdefault(id(validator), set()).add((type(value), value))
+    return errors
 
 
 def _message(table: str, number: int, error) -> str:
