@@ -30,7 +30,7 @@ def default_workers() -> int:
 
 
 # Small chunks, so that the workers finish together (a worker left alone with a long last chunk
-# idles a core); only their bounds are sent, so many cost little.
+# idles a core); only their indexes are sent, so many cost little.
 CHUNKS_PER_WORKER = 32
 # The work of the LocalProcesses.map running in this process, which its forked workers inherit.
 _SHARED: tuple[Callable, Sequence] | None = None
@@ -58,11 +58,14 @@ class LocalProcesses:
         global _SHARED
         if self.workers == 1 or len(items) <= 1:
             return [function(item) for item in items]
-        size = max(1, len(items) // (self.workers * CHUNKS_PER_WORKER))
         if "fork" not in multiprocessing.get_all_start_methods():
+            size = max(1, len(items) // (self.workers * CHUNKS_PER_WORKER))
             with ProcessPoolExecutor(max_workers=self.workers) as pool:
                 return list(pool.map(function, items, chunksize=size))
-        chunks = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
+        # Each chunk takes every n-th item: neighbours are often alike in cost (the runs of one
+        # table), so contiguous chunks were as unequal as the tables are.
+        count = min(len(items), self.workers * CHUNKS_PER_WORKER)
+        chunks = [range(first, len(items), count) for first in range(count)]
         _SHARED = (function, items)
         gc.freeze()  # forked workers share the parent's objects: keep their collector off them
         try:
@@ -74,17 +77,20 @@ class LocalProcesses:
                     if not futures[index].cancel():  # the workers have it, and all before it
                         break
                     parts[index] = _shared_chunk(chunks[index])
-                return [result for index, future in enumerate(futures)
-                        for result in (parts[index] if index in parts else future.result())]
+                results: list = [None] * len(items)
+                for index, future in enumerate(futures):
+                    part = parts[index] if index in parts else future.result()
+                    results[chunks[index].start::count] = part
+                return results
         finally:
             _SHARED = None
             gc.unfreeze()
 
 
-def _shared_chunk(bounds: tuple[int, int]) -> list:
+def _shared_chunk(indexes: range) -> list:
     """One chunk of the map that forked this worker (see LocalProcesses)."""
     function, items = _SHARED
-    return [function(items[index]) for index in range(*bounds)]
+    return [function(items[index]) for index in indexes]
 
 
 class DaskExecutor:
