@@ -51,7 +51,7 @@ def rule_needs(pattern: str, macros: dict[str, str]) -> tuple[tuple[str, ...], .
     clauses = {c for c in _needs(pattern, tuple(sorted(macros.items())), False)
                if not any(text.isspace() for text in c)}
     return tuple(tuple(sorted(c)) for c in
-                 sorted(clauses, key=lambda c: (-min(map(len, c)), len(c), sorted(c))))
+                 sorted(clauses, key=lambda c: (-_rarity(c), len(c), sorted(c))))
 
 
 @cache
@@ -127,8 +127,15 @@ class _Reader:
             clauses = self.sequence(items, ignore_case)
             if not clauses:
                 return []
-            rarest.append(max(clauses, key=lambda c: (min(map(len, c)), -len(c))))
+            rarest.append(max(clauses, key=lambda c: (_rarity(c), -len(c))))
         return [frozenset().union(*rarest)]
+
+
+def _rarity(clause: Clause) -> int:
+    """How rare a clause is in prose, roughly: the length of its shortest text, a letter or
+    digit counting one more than punctuation (a sentence without a digit is common, one
+    without a comma is not)."""
+    return min(len(text) + any(ch.isalnum() for ch in text) for text in clause)
 
 
 def _digits(op, value) -> bool:
