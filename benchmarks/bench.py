@@ -5,14 +5,16 @@
 Builds each corpus from the seed and the development articles (each copy with its own title, so
 ids differ), then in one run measures: a cold publish (wall, CPU, peak memory of the whole
 process tree), pysbd alone over the same paragraphs on one core (the floor), a publish with
-nothing changed, a rebuild after editing one article, and frictionless's validation against
-the pipeline's own checks. Prints a Markdown table; figures are from this run only.
+nothing changed, a rebuild after editing one article (the median of three, each after editing
+another), and frictionless's validation against the pipeline's own checks. Prints a Markdown
+table; figures are from this run only.
 """
 
 import argparse
 import os
 import re
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -29,6 +31,9 @@ from pipeline.segment import _SEGMENTER  # noqa: E402
 # Reading a process's proportional set size takes milliseconds; sampling more often would take
 # a noticeable share of a 2-core machine from the pipeline being measured.
 SAMPLE_SECONDS = 0.2
+# Rebuilds after editing one article, each a different one: the median is reported (one
+# rebuild's time varies by a few tenths of a second on a shared machine).
+EDITS = 3
 TITLE = re.compile(r"^= (?P<title>.+?) =", re.MULTILINE)
 
 
@@ -96,7 +101,7 @@ def run(command: list[str]) -> dict:
         nonlocal peak
         while not done.is_set():
             peak = max(peak, tree_memory(process.pid))
-            time.sleep(SAMPLE_SECONDS)
+            done.wait(SAMPLE_SECONDS)
 
     sampler = threading.Thread(target=sample)
     sampler.start()
@@ -159,13 +164,15 @@ def measure(size: int, texts: list[str], workers: int, scratch: Path) -> dict:
     warm_out = scratch / f"warm-{size}"
     run(publish_command(corpus, warm_out, workers, cache))
     unchanged = run(publish_command(corpus, warm_out, workers, cache))
-    edited = sorted(corpus.glob("*.txt"))[size // 2]
-    edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more sentence.\n",
-                      encoding="utf-8")
-    one_edit = run(publish_command(corpus, warm_out, workers, cache))
+    edits = []
+    for edited in sorted(corpus.glob("*.txt"))[size // 2:][:EDITS]:
+        edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more sentence.\n",
+                          encoding="utf-8")
+        edits.append(run(publish_command(corpus, warm_out, workers, cache))["wall"])
+    one_edit = statistics.median(edits)
     frictionless_seconds, own_seconds = validation_split(scratch / f"package-{size}")
     return {"size": size, "kb": total_bytes / 1024, "cold": cold, "floor": floor,
-            "unchanged": unchanged["wall"], "one_edit": one_edit["wall"],
+            "unchanged": unchanged["wall"], "one_edit": one_edit, "edits": edits,
             "frictionless": frictionless_seconds, "own": own_seconds}
 
 
@@ -184,6 +191,8 @@ def report(results: list[dict], workers: int) -> str:
             f"| {r['size'] / cold['wall']:.1f} | {r['kb'] / cold['wall']:.0f} | {r['floor']:.1f} "
             f"| {r['floor'] / cold['wall']:.2f} | {r['unchanged']:.2f} | {r['one_edit']:.1f} "
             f"| {r['frictionless']:.1f} | {r['own']:.1f} | {r['own'] / r['frictionless']:.2f} |")
+    lines += [""] + [f"N={r['size']}: one edit, each rebuild: "
+                     + ", ".join(f"{wall:.2f} s" for wall in r["edits"]) for r in results]
     if len(results) >= 2:
         small, large = results[0], results[-1]
         lines += ["", f"t({large['size']})/t({small['size']}) = "
