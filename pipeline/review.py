@@ -130,9 +130,15 @@ def article_text(text: str, sentences: list[dict], claims: list[dict], skips: li
     begun: set[str] = set()
     previous_marked = False
     for start, end, keys in pieces(len(text), spans):
-        sentence = next((k[2:] for k in keys if k[0] == "s"), None)
-        on = [k[2:] for k in keys if k[0] == "c"]
-        off = [k[2:] for k in keys if k[0] == "k"]
+        sentence, on, off = None, [], []
+        for key in keys:  # one pass, not three: this runs for every piece of every article
+            kind, key_id = key[0], key[2:]
+            if kind == "c":
+                on.append(key_id)
+            elif kind == "k":
+                off.append(key_id)
+            elif sentence is None:
+                sentence = key_id
         if sentence != open_sentence:
             if open_sentence is not None:
                 out.append("</span>")

@@ -59,7 +59,7 @@ import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -478,8 +478,10 @@ def _edtf_point(value: str) -> tuple[str, str, str]:
     return precision, *_unit_bounds(year, month, day, 1 if match["qualifier"] else 0)
 
 
+@lru_cache(maxsize=65536)
 def from_edtf(value: str) -> EdtfDate:
-    """An EDTF value of the emitted subset with its precision and bounds.
+    """An EDTF value of the emitted subset with its precision and bounds (remembered: a
+    package states the same dates many times, and EdtfDate is immutable).
 
     Raises DateParseError if it is not one; ImpossibleDate for a day not in the calendar or an
     interval that ends before it starts.
