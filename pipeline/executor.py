@@ -31,7 +31,7 @@ def default_workers() -> int:
 
 # Small chunks, so that the workers finish together (a worker left alone with a long last chunk
 # idles a core); only their indexes are sent, so many cost little.
-CHUNKS_PER_WORKER = 32
+CHUNKS_PER_WORKER = 64
 # The work of the LocalProcesses.map running in this process, which its forked workers inherit.
 _SHARED: tuple[Callable, Sequence] | None = None
 
