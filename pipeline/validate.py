@@ -1,6 +1,7 @@
 """Stage: validate. Three independent nets, each reporting what is wrong and where.
 
-1. Every row against its JSON Schema (before writing, and again on the written CSV).
+1. Every row against its JSON Schema (pipeline/rows.py: as an article is built, as the
+   tables are written, and again on a published package's CSV).
 2. Provenance: every span round-trips into the canonical text and lies inside its container.
 3. The written package: the descriptor against the Data Package v2 profile and our own strict
    key lists (the profile accepts misspelt keys), then frictionless for types, constraints,
