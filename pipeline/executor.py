@@ -21,8 +21,8 @@ from pipeline.errors import InputError
 class Executor(Protocol):
     def map(self, function: Callable, items: Sequence) -> list: ...
 
-    def beside(self, processes: int) -> "Executor":
-        """This executor for maps that run while `processes` Background processes run."""
+    def in_background(self) -> "Executor":
+        """This executor for the maps of a Background process."""
 
 
 def default_workers() -> int:
@@ -39,8 +39,8 @@ _SHARED: tuple[Callable, Sequence] | None = None
 class LocalProcesses:
     """Worker processes on this machine, this process being one of them.
 
-    Workers are forked when the map starts, so they inherit the items: only the bounds of each
-    chunk are sent to them, not the items (after merging, the items are the package's rows,
+    Workers are forked when the map starts, so they inherit the items: only the indexes of
+    each chunk are sent to them, not the items (after merging, the items are the package's rows,
     which took about as long to pickle as to work on). This process works through the chunks
     from the last while the forked workers take them from the first: its results need no
     pickling, and it would otherwise wait on a core of its own. Where fork is missing, items
@@ -49,19 +49,22 @@ class LocalProcesses:
     def __init__(self, workers: int | None = None):
         self.workers = max(1, workers or default_workers())
 
-    def beside(self, processes: int) -> "LocalProcesses":
-        """Fewer workers when Background processes fork, as each takes a core (and each
-        forked copy of a large process costs memory)."""
-        return LocalProcesses(max(1, self.workers - processes)) if _can_fork() else self
+    def in_background(self) -> "LocalProcesses":
+        """One worker, itself, for a Background process that forks: it runs beside this
+        process's workers, and each forked copy of a large process costs memory."""
+        return LocalProcesses(1) if _can_fork() else self
 
     def map(self, function: Callable, items: Sequence) -> list:
-        global _SHARED
         if self.workers == 1 or len(items) <= 1:
             return [function(item) for item in items]
         if "fork" not in multiprocessing.get_all_start_methods():
             size = max(1, len(items) // (self.workers * CHUNKS_PER_WORKER))
             with ProcessPoolExecutor(max_workers=self.workers) as pool:
                 return list(pool.map(function, items, chunksize=size))
+        return self._map_forked(function, items)
+
+    def _map_forked(self, function: Callable, items: Sequence) -> list:
+        global _SHARED
         # Each chunk takes every n-th item: neighbours are often alike in cost (the runs of one
         # table), so contiguous chunks were as unequal as the tables are.
         count = min(len(items), self.workers * CHUNKS_PER_WORKER)
@@ -71,7 +74,7 @@ class LocalProcesses:
         try:
             with ProcessPoolExecutor(max_workers=self.workers - 1,
                                      mp_context=multiprocessing.get_context("fork")) as pool:
-                futures = [pool.submit(_shared_chunk, bounds) for bounds in chunks]
+                futures = [pool.submit(_shared_chunk, chunk) for chunk in chunks]
                 parts = {}
                 for index in reversed(range(len(chunks))):
                     if not futures[index].cancel():  # the workers have it, and all before it
@@ -109,7 +112,7 @@ class DaskExecutor:
                                    processes=True, dashboard_address=None)
             self.client = Client(cluster)
 
-    def beside(self, processes: int) -> "DaskExecutor":
+    def in_background(self) -> "DaskExecutor":
         return self  # its workers are elsewhere (and a client's threads keep Background in)
 
     def map(self, function: Callable, items: Sequence) -> list:

@@ -248,11 +248,11 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
     tables, sources = assemble(build_articles(jobs, fresh, cache, executor, overlap), report)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.resolve().parent))
     staging.chmod(PACKAGE_MODE)
-    # Three parts, each about as long, in three processes: the row checks, the other formats,
-    # and the tables; their maps have the cores the other two leave.
-    beside = executor.beside(2)
-    memos = {"claims": Memo(cache_folder, "claims", beside),
-             "review": Memo(cache_folder, "review", beside),
+    # Three parts, each about as long, in three processes: the checks across rows, the other
+    # formats, and the tables (each run of rows checked against its schema as it is written);
+    # the forked two run their maps in themselves, the tables theirs over the workers.
+    memos = {"claims": Memo(cache_folder, "claims", executor.in_background()),
+             "review": Memo(cache_folder, "review", executor.in_background()),
              "fragments": Memo(cache_folder, "fragments", executor)}
     checking = Background(check_rows, tables, memos["claims"])
     formats = Background(write_formats, staging, tables, descriptor([], sources), memos["review"])

@@ -29,9 +29,8 @@ def _call(function):
     return function()
 
 
-def test_an_executor_beside_background_processes_leaves_them_a_core_each():
-    assert LocalProcesses(4).beside(2).workers == 2
-    assert LocalProcesses(2).beside(2).workers == 1
+def test_a_background_process_runs_its_maps_in_itself():
+    assert LocalProcesses(4).in_background().workers == 1
 
 
 def test_dask_local_cluster_publishes_the_same_package(tmp_path, built_package):
