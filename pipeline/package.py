@@ -104,9 +104,12 @@ class Fragment:
 
 def make_fragment(table: str, rows: list[dict]) -> Fragment:
     """The articles' own tables were checked against their schemas as they were built; the
-    others are checked here, so that a rebuild checks only the runs of rows it has not met."""
+    others are checked here, so that a rebuild checks only the runs of rows it has not met.
+    Rows that break their schema (a column missing, say) are not written: the package is
+    refused, with the table's problems (see write_tables)."""
+    if table not in ARTICLE_TABLES and not rows_are_valid(table, rows):
+        return Fragment(b"", b"", (), False)
     records, lines = csv_lines(table, rows), json_lines(table, rows)
-    valid = table in ARTICLE_TABLES or rows_are_valid(table, rows)
     problems = []
     if parse_records(table, records.decode("utf-8")) != rows:
         problems.append(f"{table_path(table)}: rows of {row_document(rows[0])!r} do not read "
@@ -114,7 +117,7 @@ def make_fragment(table: str, rows: list[dict]) -> Fragment:
     if json.loads(b"[" + lines + b"]") != rows:
         problems.append(f"{json_path(table)}: rows of {row_document(rows[0])!r} do not read "
                         "back from JSON as written")
-    return Fragment(records, lines, tuple(problems), valid)
+    return Fragment(records, lines, tuple(problems), True)
 
 
 def write_tables(folder: Path, tables: dict[str, list[dict]],

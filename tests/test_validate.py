@@ -203,11 +203,13 @@ def test_remembered_claim_checks_still_catch_a_changed_claim(package_copy, tmp_p
 
 
 def test_a_value_that_does_not_read_back_from_csv_is_caught():
-    """An empty string is written as an empty cell, which reads back as missing (None)."""
+    """An empty string is written as an empty cell, which reads back as missing (None); the
+    schema allows both in a section's title."""
     from pipeline.package import make_fragment
-    row = {"entity_id": "a", "label": "", "type": "organisation", "first_sentence_id": "d:sen-1"}
-    assert make_fragment("entities", [row | {"label": "A"}]).problems == ()
-    problems = make_fragment("entities", [row]).problems
+    row = {"section_id": "d:sec-00", "document_id": "d", "parent_id": None, "ordinal": 0,
+           "level": 1, "title": "", "char_start": 0, "char_end": 10}
+    assert make_fragment("sections", [row | {"title": None}]).problems == ()
+    problems = make_fragment("sections", [row]).problems
     assert problems and "do not read back from CSV" in problems[0]
 
 
@@ -260,3 +262,7 @@ def test_writing_a_table_reports_rows_that_break_their_schema(tmp_path):
     bad = GOOD_PROPERTY | {"property_id": "q", "value_type": "poem"}
     resources, problems = write_tables(tmp_path, {"properties": [GOOD_PROPERTY, bad]})
     assert any("properties.csv:3 field value_type" in problem for problem in problems), problems
+    missing = {name: value for name, value in GOOD_PROPERTY.items() if name != "label"}
+    (tmp_path / "again").mkdir()
+    resources, problems = write_tables(tmp_path / "again", {"properties": [missing]})
+    assert any("'label' is a required property" in problem for problem in problems), problems
