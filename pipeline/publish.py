@@ -257,7 +257,10 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
     checking = Background(check_rows, tables, memos["claims"])
     formats = Background(write_formats, staging, tables, descriptor([], sources), memos["review"])
     try:
-        problems = write_package(staging, tables, sources, memos["fragments"]) + formats.join()
+        problems = write_package(staging, tables, sources, memos["fragments"])
+        if problems:  # rows that break their schemas: the other processes' work is moot
+            raise PackageInvalid(problems)
+        problems = formats.join()
         row_checks, warnings = checking.join()
         for warning in warnings:
             report(f"warning [formula-like]: {warning}", file=sys.stderr)

@@ -293,3 +293,24 @@ def test_memo_keys_depend_on_values_not_on_which_objects_hold_them(tmp_path):
     assert apart[0]["value"] is not text
     memo = Memo(tmp_path, "test")
     assert memo._key(len, (shared,)) == memo._key(len, (apart,))
+
+
+def test_merged_rows_that_break_their_schema_are_refused_not_a_crash(tmp_path, monkeypatch):
+    """A view row missing a column (a bug in deriving it) is reported, and nothing published."""
+    from conftest import quiet
+
+    from pipeline import publish as stage
+    from pipeline.errors import PackageInvalid
+    derive = stage.derive
+
+    def broken(tables):
+        views = derive(tables)
+        views["events"] = [{k: v for k, v in row.items() if k != "summary"}
+                           for row in views["events"]]
+        return views
+
+    monkeypatch.setattr(stage, "derive", broken)
+    with pytest.raises(PackageInvalid) as refused:
+        stage.publish(FIXTURES, tmp_path / "out", report=quiet)
+    assert any("'summary' is a required property" in p for p in refused.value.problems)
+    assert not (tmp_path / "out").exists()
