@@ -55,10 +55,14 @@ def article_key(source: str, content: bytes) -> str:
 
 def _write_atomically(path: Path, content: bytes) -> None:
     """Concurrent workers may write the same entry: each writes a whole file, then renames."""
+    _write_with(path, lambda stream: stream.write(content))
+
+
+def _write_with(path: Path, write) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     with os.fdopen(handle, "wb") as stream:
-        stream.write(content)
+        write(stream)
     os.replace(temporary, path)
 
 
@@ -127,8 +131,11 @@ class Memo:
     A folder per kind of result, read when first needed, holds segments: `close` adds the
     entries this build computed as one new segment (a rebuild after an edit writes little), and
     compacts the folder into one segment of the entries this build used once most entries are
-    stale, so it stays about the size of the current corpus. Closing also lets go of the
-    entries: a large corpus's take much memory. Without a folder it remembers nothing.
+    stale, so it stays about the size of the current corpus. A segment is named for the build's
+    fingerprint: one a different build wrote (before the code or a library changed) holds
+    nothing this build can use, so it is not read, and it is deleted on closing. Closing also
+    lets go of the entries: a large corpus's take much memory. Without a folder it remembers
+    nothing.
     """
 
     def __init__(self, folder: Path | None, kind: str, executor: Executor | None = None):
@@ -136,11 +143,14 @@ class Memo:
         self.executor = executor or LocalProcesses(1)
         self.old: dict | None = None
         self.segments: list[Path] = []
+        self.foreign: list[Path] = []  # segments another build wrote
         self.used: dict[bytes, object] = {}
 
     def _load(self) -> dict:
         entries: dict = {}
-        self.segments = sorted(self.folder.glob("*.pickle")) if self.folder.is_dir() else []
+        every = sorted(self.folder.glob("*.pickle")) if self.folder.is_dir() else []
+        self.segments = [path for path in every if path.name.startswith(_segment_prefix())]
+        self.foreign = [path for path in every if path not in self.segments]
         for segment in self.segments:
             try:
                 entries.update(pickle.loads(segment.read_bytes()))
@@ -177,9 +187,11 @@ class Memo:
         if self.folder is not None and self.old is not None:
             with contextlib.suppress(OSError):
                 self._save()
-        self.old, self.segments, self.used = None, [], {}
+        self.old, self.segments, self.foreign, self.used = None, [], [], {}
 
     def _save(self) -> None:
+        for segment in self.foreign:
+            segment.unlink(missing_ok=True)
         new = {key: value for key, value in self.used.items() if key not in self.old}
         stale = len(self.old) - (len(self.used) - len(new))
         if 2 * stale > len(self.old) + len(new) or len(self.segments) >= MAX_SEGMENTS:
@@ -190,9 +202,13 @@ class Memo:
             self._write_segment(new)
 
     def _write_segment(self, entries: dict) -> None:
-        content = pickle.dumps(entries, protocol=5)
-        name = hashlib.sha256(content).hexdigest()[:20]
-        _write_atomically(self.folder / f"{name}.pickle", content)
+        """Pickled straight to the file: a segment can be the size of the package."""
+        name = f"{_segment_prefix()}{os.urandom(10).hex()}.pickle"
+        _write_with(self.folder / name, lambda stream: pickle.dump(entries, stream, protocol=5))
+
+
+def _segment_prefix() -> str:
+    return f"{fingerprint()[:16]}-"
 
 
 def _pickled_by_value(value) -> bytes:

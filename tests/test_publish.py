@@ -314,3 +314,22 @@ def test_merged_rows_that_break_their_schema_are_refused_not_a_crash(tmp_path, m
         stage.publish(FIXTURES, tmp_path / "out", report=quiet)
     assert any("'summary' is a required property" in p for p in refused.value.problems)
     assert not (tmp_path / "out").exists()
+
+
+def test_memo_segments_of_another_build_are_not_read_and_are_deleted(tmp_path, monkeypatch):
+    from pipeline import cache
+    calls = []
+
+    def double(value):
+        calls.append(value)
+        return value * 2
+
+    memo = cache.Memo(tmp_path, "test")
+    memo.map(double, [(1,)])
+    memo.close()
+    monkeypatch.setattr(cache, "fingerprint", lambda: "another build")
+    memo = cache.Memo(tmp_path, "test")
+    assert memo.map(double, [(1,)]) == [2] and calls == [1, 1]  # computed again
+    memo.close()
+    names = [path.name for path in (tmp_path / "memo" / "test").glob("*.pickle")]
+    assert len(names) == 1 and names[0].startswith("another build"[:16])
