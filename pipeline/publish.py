@@ -186,7 +186,7 @@ def assemble(articles: list[Article], report) -> tuple[dict[str, list[dict]], li
     return merge(articles), sources
 
 
-def check_rows(tables: dict[str, list[dict]], claims: Memo) -> tuple[list, list]:
+def check_across_rows(tables: dict[str, list[dict]], claims: Memo) -> tuple[list, list]:
     """The checks across rows (keys, spans and claims re-derived: validate.table_problems)
     and the formula-like values, keeping what the claims memo learnt. Runs in a forked process
     while the package is written (which checks each row against its JSON Schema)."""
@@ -254,19 +254,19 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
     memos = {"claims": Memo(cache_folder, "claims", executor.in_background()),
              "review": Memo(cache_folder, "review", executor.in_background()),
              "fragments": Memo(cache_folder, "fragments", executor)}
-    checking = Background(check_rows, tables, memos["claims"])
+    checking = Background(check_across_rows, tables, memos["claims"])
     formats = Background(write_formats, staging, tables, descriptor([], sources), memos["review"])
     try:
         problems = write_package(staging, tables, sources, memos["fragments"])
         if problems:  # rows that break their schemas: the other processes' work is moot
             raise PackageInvalid(problems)
         problems = formats.join()
-        row_checks, warnings = checking.join()
+        cross_checks, warnings = checking.join()
         for warning in warnings:
             report(f"warning [formula-like]: {warning}", file=sys.stderr)
         problems = (problems
                     or validate_package(staging, checked_rows=tables, executor=executor,
-                                        frictionless=frictionless, checked=row_checks))
+                                        frictionless=frictionless, checked=cross_checks))
         if problems:
             raise PackageInvalid(problems)
         swap_into_place(staging, out)
