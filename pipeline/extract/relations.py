@@ -14,10 +14,9 @@ re-derives from its evidence alone):
   first that matched is read. A regex names a group once, and English puts the date before
   ("In 1989, X split from Y") or after ("X split from Y in 1989") the statement.
 
-Each rule also has `needs`: a regex that every match of the rule contains (a word of it). A
-sentence without it is not searched by that rule, which keeps long articles fast (most rules
-start with a name, which the regex engine would otherwise try at every capitalised word).
-`rederive` does not use it: it changes how fast rules run, never what they read.
+A sentence that lacks what every match of a rule contains (read from the pattern itself: see
+pipeline/extract/needs.py) is not searched by that rule, which keeps long articles fast (most
+rules start with a name, which the regex engine would otherwise try at every capitalised word).
 
 The places family reads its rules with the same helpers (`read_claim`, `find_matches`,
 `rederive_match`).
@@ -26,9 +25,7 @@ The places family reads its rules with the same helpers (`read_claim`, `find_mat
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from functools import cache
 
-from pipeline import rulebook
 from pipeline.extract import patterns
 from pipeline.extract.model import Draft, Found, Reading
 from pipeline.extract.needs import folded
@@ -62,13 +59,6 @@ def read_claim(match: re.Match, spec: dict, base: int) -> Reading:
     return patterns.read_claim(match, pick_dates(spec, match), base)
 
 
-@cache
-def needs(family: str) -> dict[str, re.Pattern]:
-    """Rule id -> what a sentence must contain for the rule to be tried on it."""
-    return {f"{family}/{spec['id']}": re.compile(spec["needs"], re.IGNORECASE)
-            for spec in rulebook.load(family)["rules"]}
-
-
 def find_matches(family: str, rules: dict[str, PatternRule], read: Reader, document,
                  sentences) -> list[Found]:
     """Every match of the family's rules in the document's prose sentences, read by `read`."""
@@ -79,8 +69,7 @@ def find_matches(family: str, rules: dict[str, PatternRule], read: Reader, docum
             continue
         folded_sentence = folded(text[sentence.char_start:sentence.char_end])
         for rule in rules.values():
-            if not (rule.regex.may_match(folded_sentence) and needs(family)[rule.rule_id]
-                    .search(text, sentence.char_start, sentence.char_end)):
+            if not rule.regex.may_match(folded_sentence):
                 continue
             for match in rule.regex.finditer(text, sentence.char_start, sentence.char_end):
                 reading = read(rule, match)
