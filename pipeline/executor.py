@@ -127,15 +127,13 @@ class DaskExecutor:
 
 
 class Background:
-    """A function run in a forked process while this one goes on with other work: a rebuild
-    after an edit is mostly serial, so the second core would otherwise be idle. Without `fork`,
-    or where forking is not safe, the function runs at once, in this process (each forked copy
-    of a large process costs memory as it touches its pages). `join` returns its result or
-    raises its exception."""
+    """A function run in a forked process while this one goes on with other work, so that
+    serial parts of a publish share the cores. Where forking is not safe, the function runs at
+    once, in this process. `join` returns its result or raises its exception."""
 
-    def __init__(self, function: Callable, *args, fork: bool = True):
+    def __init__(self, function: Callable, *args):
         self.process = None
-        if not (fork and _can_fork()):
+        if not _can_fork():
             self.outcome = _outcome(function, args)
             return
         self.receiver, sender = multiprocessing.get_context("fork").Pipe(duplex=False)

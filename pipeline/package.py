@@ -191,7 +191,7 @@ def write_package(folder: Path, tables: dict[str, list[dict]], sources: list[dic
     """Write every table as CSV and JSON, the descriptor and the data dictionary into
     `folder`, which must exist (formats.write_formats writes the other formats). `memo` (see
     cache.Memo) reuses the unchanged fragments of the tables, and is closed when they are
-    written. Returns the rows that did not read back as written."""
+    written. Returns the rows that break their JSON Schemas or did not read back as written."""
     resources, problems = write_tables(folder, tables, memo)
     if memo is not None:
         memo.close()

@@ -7,7 +7,6 @@ incompatible values for a single-valued property are all kept and flagged, each 
 """
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 from operator import itemgetter
 
 from pipeline import rulebook
@@ -144,7 +143,6 @@ def article_claims(article: ArticleFacts, entities: Entities, doc_order: int) ->
     return rows
 
 
-@lru_cache(maxsize=65536)
 def _bounds(value: str) -> tuple[str, str]:
     try:
         date = from_edtf(value)

@@ -24,11 +24,7 @@ from pipeline.extract.model import QUALIFIERS
 from pipeline.formats import json_path, sqlite_problems, table_path
 from pipeline.package import read_csv
 from pipeline.rows import MAX_PROBLEMS_PER_TABLE, row_problems
-from pipeline.schemas import (
-    PROFILE,
-    columns,
-    table_schema,
-)
+from pipeline.schemas import PROFILE, columns, table_schema
 
 PACKAGE_KEYS = {"$schema", "name", "title", "description", "version", "licenses",
                 "contributors", "keywords", "sources", "resources"}
@@ -262,7 +258,7 @@ def json_problems(folder: Path, tables: dict[str, list[dict]]) -> list[str]:
     return problems
 
 
-FORMULA_STARTS = "=+-@"
+FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 def spreadsheet_warnings(tables: dict[str, list[dict]]) -> list[str]:
@@ -273,7 +269,7 @@ def spreadsheet_warnings(tables: dict[str, list[dict]]) -> list[str]:
         found: dict[str, list[int]] = {}
         for number, row in enumerate(rows, start=1):
             for name, value in row.items():
-                if isinstance(value, str) and value[:1] in FORMULA_STARTS and value:
+                if isinstance(value, str) and value.startswith(FORMULA_STARTS):
                     found.setdefault(name, []).append(number)
         warnings += [f"{table_path(table)} column {name}: {len(lines)} value(s) start like a "
                      f"spreadsheet formula (first in data row {lines[0]}); import it as text"
@@ -364,7 +360,7 @@ def validate_package(folder: Path, profile_path: Path = PROFILE,
     `warn` receives what is valid but worth knowing (values that look like spreadsheet formulas).
     `memo` remembers documents whose claims re-derived in an earlier build (see claim_problems).
     `checked` are the problems table_problems(checked_rows) found, when the caller ran those
-    checks already and checked the SQLite database as it wrote it (package.write_package).
+    checks already and checked the SQLite database as it wrote it (formats.write_formats).
     """
     descriptor, problems = read_descriptor(folder)
     problems = problems or descriptor_problems(descriptor, profile_path)
