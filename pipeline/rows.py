@@ -3,13 +3,16 @@ article's tables are built, as the merged tables are written (package.make_fragm
 a published package is validated.
 """
 
+from itertools import chain, cycle
+
 from pipeline.formats import row_values, table_path
 from pipeline.schemas import columns, field_validators, json_schema, row_validator
 
 MAX_PROBLEMS_PER_TABLE = 50
-# For each validator (by id: they live as long as the process), the (type, value) pairs that
-# passed it, so that a value is checked once however many runs of rows repeat it.
-KNOWN_VALID: dict[int, set[tuple]] = {}
+# The (validator id, type, value) triples that passed (validators live as long as the process),
+# so that a value is checked once however many runs of rows repeat it. The type is there
+# because 1, 1.0 and True are equal and are not the same value.
+KNOWN_VALID: set[tuple[int, type, object]] = set()
 MAX_KNOWN_VALID = 500_000
 
 
@@ -22,41 +25,59 @@ def row_problems(table: str, rows: list[dict]) -> list[str]:
     ids, types, rules, nulls), and only a table that fails is read row by row, for its
     messages and line numbers.
     """
-    if sum(map(len, KNOWN_VALID.values())) > MAX_KNOWN_VALID:
-        KNOWN_VALID.clear()
-    if _columns_are_valid(table, rows):
+    if rows_are_valid(table, rows):
         return []
     return _row_by_row_problems(table, rows)
 
 
-def rows_are_valid(table: str, rows: list[dict]) -> bool:
-    return not row_problems(table, rows)
+def rows_are_valid(table: str, rows: list[dict], records: list[tuple] | None = None) -> bool:
+    """`records`, if given, are what records_of made of the rows (saves making them again)."""
+    if len(KNOWN_VALID) > MAX_KNOWN_VALID:
+        KNOWN_VALID.clear()
+    return _columns_are_valid(table, rows, records)
 
 
-def _columns_are_valid(table: str, rows: list[dict]) -> bool:
+def records_of(table: str, rows: list[dict]) -> list[tuple] | None:
+    """Each row's values in column order, when every row has exactly the table's columns
+    (as every valid row has: our schemas require every column); else None."""
+    width = len(columns(table))
+    if any(length != width for length in set(map(len, rows))):
+        return None
+    try:
+        return list(map(row_values(table), rows))
+    except KeyError:
+        return None
+
+
+def _columns_are_valid(table: str, rows: list[dict], records: list[tuple] | None) -> bool:
     fields = field_validators(table)
     if fields is None:
         return False
-    schema = json_schema(table)
-    required, allowed = set(schema["required"]), set(fields)
-    key_sets = set(map(frozenset, rows))
-    if any(not required <= keys <= allowed for keys in key_sets):
-        return False
-    if key_sets == {frozenset(allowed)}:  # every row has every column: the usual case
-        transposed = zip(*map(row_values(table), rows), strict=True)
-        by_column = dict(zip(columns(table), transposed, strict=True))
+    records = records if records is not None else records_of(table, rows)
+    if records is not None:  # every row has every column: the usual case
+        validators = [fields[name] for name in columns(table)]
+        triples = _triples(validators, list(chain.from_iterable(records)))
     else:
-        by_column = {name: [row[name] for row in rows if name in row] for name in fields}
-    for name, validator in fields.items():
-        values = by_column.get(name, ())
-        try:
-            distinct = set(zip(map(type, values), values, strict=True))
-        except TypeError:  # a list or an object, where our tables have only scalars
+        schema = json_schema(table)
+        required, allowed = set(schema["required"]), set(fields)
+        if any(not required <= keys <= allowed for keys in set(map(frozenset, rows))):
             return False
-        if any(_value_errors(validator, value) for _, value in
-               distinct - KNOWN_VALID.get(id(validator), set())):
-            return False
-    return True
+        cells = [(fields[name], value) for row in rows for name, value in row.items()]
+        triples = _triples([validator for validator, _ in cells], [v for _, v in cells])
+    if triples is None:
+        return False
+    by_id = {id(validator): validator for validator in fields.values()}
+    return not any(_value_errors(by_id[key], value) for key, _, value in triples - KNOWN_VALID)
+
+
+def _triples(validators: list, cells: list) -> set[tuple] | None:
+    """The distinct (validator id, type, value) of cells, the validators repeating in turn
+    (a row's cells in column order, row after row: one pass over the whole run, not a pass a
+    column); None if a value is a list or an object, where our tables have only scalars."""
+    try:
+        return set(zip(cycle(map(id, validators)), map(type, cells), cells))
+    except TypeError:
+        return None
 
 
 def _row_by_row_problems(table: str, rows: list[dict]) -> list[str]:
@@ -88,14 +109,15 @@ def _row_by_row_problems(table: str, rows: list[dict]) -> list[str]:
 def _value_errors(validator, value) -> list[str]:
     """A value's error messages; one that passes is remembered in KNOWN_VALID (columns with
     the same rules share a validator: see schemas.field_validators)."""
+    triple = (id(validator), type(value), value)
     try:
-        if (type(value), value) in KNOWN_VALID.get(id(validator), ()):
+        if triple in KNOWN_VALID:
             return []
     except TypeError:  # a list or an object, where a table has only scalars
         return [e.message for e in validator.iter_errors(value)]
     errors = [e.message for e in validator.iter_errors(value)]
     if not errors:
-        KNOWN_VALID.setdefault(id(validator), set()).add((type(value), value))
+        KNOWN_VALID.add(triple)
     return errors
 
 

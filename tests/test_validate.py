@@ -238,6 +238,16 @@ def test_row_checks_find_one_bad_row_among_many_valid_ones():
         assert words in problems[0], (field, problems)
 
 
+def test_a_value_equal_to_a_valid_one_of_another_type_is_still_checked():
+    """1 == True in Python; a boolean is not an integer in JSON Schema."""
+    from pipeline.rows import row_problems
+    row = {"section_id": "d:sec-01", "document_id": "d", "parent_id": None, "ordinal": 1,
+           "level": 1, "title": "T", "char_start": 0, "char_end": 1}
+    assert row_problems("sections", [row]) == []
+    problems = row_problems("sections", [row, row | {"level": True}])
+    assert problems and "sections.csv:3 field level" in problems[0], problems
+
+
 def test_row_checks_find_a_missing_and_an_unknown_column():
     from pipeline.rows import row_problems
     missing = {k: v for k, v in GOOD_PROPERTY.items() if k != "label"}
