@@ -8,6 +8,7 @@ import csv
 import hashlib
 import io
 import json
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from itertools import groupby
@@ -33,6 +34,7 @@ PROFILE_URL = "https://datapackage.org/profiles/2.0/datapackage.json"
 METADATA = Path(__file__).resolve().parent / "package.yaml"
 ARTICLE_TABLES = ("documents", "sections", "sentences", "warnings")  # read from one article
 CSV_BOOLEANS = {True: "true", False: "false"}
+WRITERS = 2  # threads writing the tables' files
 FIELD_LIMIT = 2**31 - 1  # a document's whole text is one cell: csv's default is 128 KiB
 
 
@@ -143,11 +145,11 @@ def typed_column(cells: tuple[str, ...], json_type: str) -> tuple:
     return tuple(map(meaning.__getitem__, cells))
 
 
-def write_tables(folder: Path, tables: dict[str, list[dict]],
-                 memo=None) -> tuple[list[dict], list[str]]:
+def write_tables(folder: Path, tables: dict[str, list[dict]], memo=None,
+                 write=Path.write_bytes) -> tuple[list[dict], list[str]]:
     """Each table as CSV (data/) and JSON (json/), made of fragments that were read back,
     made over the memo's workers; `memo` (see cache.Memo) reuses the fragments of runs an
-    earlier build made."""
+    earlier build made. `write(path, content)` writes a file (write_package's, in a thread)."""
     runs = {table: document_runs(rows) for table, rows in tables.items()}
     jobs = [(table, run) for table in tables for run in runs[table]]
     documents = {row["document_id"]: row for row in tables.get("documents", [])}
@@ -166,8 +168,8 @@ def write_tables(folder: Path, tables: dict[str, list[dict]],
         if not all(fragment.valid for fragment in fragments):  # for messages and line numbers
             problems += row_problems(table, tables[table])
         content = csv_header(table) + b"".join(fragment.csv for fragment in fragments)
-        (folder / table_path(table)).write_bytes(content)
-        (folder / json_path(table)).write_bytes(json_document([f.json for f in fragments]))
+        write(folder / table_path(table), content)
+        write(folder / json_path(table), json_document([f.json for f in fragments]))
         resources.append(resource(table, content))
     return resources, problems
 
@@ -214,13 +216,24 @@ def write_package(folder: Path, tables: dict[str, list[dict]], sources: list[dic
     """Write every table as CSV and JSON, the descriptor and the data dictionary into
     `folder`, which must exist (formats.write_formats writes the other formats). `memo` (see
     cache.Memo) reuses the unchanged fragments of the tables, and is closed when they are
-    written. Returns the rows that break their JSON Schemas or did not read back as written."""
-    resources, problems = write_tables(folder, tables, memo)
-    if memo is not None:
-        memo.close()
-    package = descriptor(resources, sources)
-    write_json(folder / "datapackage.json", package)
-    write_dictionary(folder, tables, package)
+    written. Returns the rows that break their JSON Schemas or did not read back as written.
+
+    The tables' files are written by threads while this one goes on: writing a file lets go
+    of the interpreter, and writing a large package's files took as long as making its
+    descriptor, dictionary and memo together. The threads start with the first file, after
+    the fragments are made: none runs while the memo's workers are forked."""
+    with ThreadPoolExecutor(max_workers=WRITERS) as writers:
+        writes = []
+        resources, problems = write_tables(
+            folder, tables, memo, lambda path, content: writes.append(
+                writers.submit(path.write_bytes, content)))
+        if memo is not None:
+            memo.close()
+        package = descriptor(resources, sources)
+        write_json(folder / "datapackage.json", package)
+        write_dictionary(folder, tables, package)
+        for write in writes:
+            write.result()  # raises what a write raised
     return problems
 
 

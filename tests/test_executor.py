@@ -29,6 +29,25 @@ def _call(function):
     return function()
 
 
+def _square_but_three(number: int) -> int:
+    if number == 3:
+        raise ValueError("three")
+    return number * number
+
+
+def test_a_workers_error_is_raised_and_its_results_files_are_removed(tmp_path, monkeypatch):
+    """Workers hand their results over in files (a spool folder per map): an error in a
+    worker's chunk is raised by map, and the folder goes either way."""
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    import tempfile
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    items = list(range(300))  # the first chunks are the workers', the last this process's
+    assert LocalProcesses(3).map(square, items) == [n * n for n in items]
+    with pytest.raises(ValueError, match="three"):
+        LocalProcesses(3).map(_square_but_three, items)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_background_process_runs_its_maps_in_itself():
     assert LocalProcesses(4).in_background().workers == 1
 
