@@ -170,17 +170,26 @@ def write_dictionary(folder: Path, tables: dict[str, list[dict]], descriptor: di
     (folder / DICTIONARY).write_text(dictionary(descriptor, counts), encoding="utf-8")
 
 
-def write_formats(folder: Path, tables: dict[str, list[dict]], metadata: dict,
-                  memo=None) -> list[str]:
-    """The SQLite database, written and checked (foreign keys, row counts), and the review
-    page (keeping what `memo` learnt): publish runs this in a process of its own while it
-    writes the tables. A format that cannot be written is a problem, not an error."""
+def write_database(folder: Path, tables: dict[str, list[dict]]) -> list[str]:
+    """The SQLite database, written and checked (foreign keys, row counts). A database that
+    cannot be written is a problem, not an error."""
     try:
         write_sqlite(folder, tables)
-        write_review(folder, tables, metadata, memo)
     except (OSError, sqlite3.Error) as error:
-        return [f"{folder.name}: a format could not be written: {type(error).__name__}: {error}"]
+        return [f"{DATABASE} could not be written: {type(error).__name__}: {error}"]
+    return sqlite_problems(folder, tables)
+
+
+def write_review_page(folder: Path, tables: dict[str, list[dict]], metadata: dict,
+                      memo=None) -> list[str]:
+    """The review page (keeping what `memo` learnt): publish writes it in a process of its
+    own while it writes the tables. A page that cannot be written is a problem, not an
+    error."""
+    try:
+        write_review(folder, tables, metadata, memo)
+    except OSError as error:
+        return [f"the review page could not be written: {type(error).__name__}: {error}"]
     finally:
         if memo is not None:
             memo.close()
-    return sqlite_problems(folder, tables)
+    return []

@@ -214,9 +214,10 @@ def write_json(path: Path, value) -> None:
 def write_package(folder: Path, tables: dict[str, list[dict]], sources: list[dict],
                   memo: Memo | None = None) -> list[str]:
     """Write every table as CSV and JSON, the descriptor and the data dictionary into
-    `folder`, which must exist (formats.write_formats writes the other formats). `memo` (see
-    cache.Memo) reuses the unchanged fragments of the tables, and is closed when they are
-    written. Returns the rows that break their JSON Schemas or did not read back as written.
+    `folder`, which must exist (publish writes the database and the review page beside them).
+    `memo` (see cache.Memo) reuses the unchanged fragments of the tables, and is closed when
+    they are written. Returns the rows that break their JSON Schemas or did not read back as
+    written.
 
     The tables' files are written by threads while this one goes on: writing a file lets go
     of the interpreter, and writing a large package's files took as long as making its

@@ -360,7 +360,7 @@ def validate_package(folder: Path, profile_path: Path = PROFILE,
     `warn` receives what is valid but worth knowing (values that look like spreadsheet formulas).
     `memo` remembers documents whose claims re-derived in an earlier build (see claim_problems).
     `checked` are the problems table_problems(checked_rows) found, when the caller ran those
-    checks already and checked the SQLite database as it wrote it (formats.write_formats).
+    checks already and checked the SQLite database as it wrote it (formats.write_database).
     """
     descriptor, problems = read_descriptor(folder)
     problems = problems or descriptor_problems(descriptor, profile_path)

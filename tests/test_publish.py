@@ -278,9 +278,10 @@ def test_memo_adds_segments_and_compacts_when_most_entries_are_stale(tmp_path):
 
 
 def test_a_format_that_cannot_be_written_is_a_problem_not_a_crash(tmp_path):
-    from pipeline.formats import write_formats
-    problems = write_formats(tmp_path / "missing", {"properties": []}, {"title": "t"})
-    assert problems and "could not be written" in problems[0]
+    from pipeline.formats import write_database, write_review_page
+    for write in (write_database, lambda *args: write_review_page(*args, {"title": "t"})):
+        problems = write(tmp_path / "missing", {"properties": []})
+        assert problems and "could not be written" in problems[0]
 
 
 def test_memo_keys_depend_on_values_not_on_which_objects_hold_them(tmp_path):
