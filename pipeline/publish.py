@@ -186,15 +186,12 @@ def assemble(articles: list[Article], report) -> tuple[dict[str, list[dict]], li
     return merge(articles), sources
 
 
-def check_across_rows(tables: dict[str, list[dict]], claims: Memo,
-                      folder: Path) -> tuple[list, list]:
-    """The checks across rows (keys, spans and claims re-derived: validate.table_problems),
-    the SQLite database written into `folder` and checked (its keys are across rows too), and
-    the formula-like values, keeping what the claims memo learnt. Runs in a forked process
+def check_across_rows(tables: dict[str, list[dict]], claims: Memo) -> tuple[list, list]:
+    """The checks across rows (keys, spans and claims re-derived: validate.table_problems)
+    and the formula-like values, keeping what the claims memo learnt. Runs in a forked process
     while the package is written (which checks each row against its JSON Schema)."""
     try:
-        return (write_database(folder, tables) + table_problems(tables, claims),
-                spreadsheet_warnings(tables))
+        return table_problems(tables, claims), spreadsheet_warnings(tables)
     finally:
         claims.close()
 
@@ -251,21 +248,23 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
     tables, sources = assemble(build_articles(jobs, fresh, cache, executor, overlap), report)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.resolve().parent))
     staging.chmod(PACKAGE_MODE)
-    # Three parts, each about as long, in three processes: the checks across rows and the
-    # database, the review page, and the tables (each run of rows checked against its schema
-    # as it is written); the forked two run their maps in themselves, the tables theirs over
-    # the workers.
+    # Four parts in four processes: the checks across rows, the database, the review page and
+    # the tables (each run of rows checked against its schema as it is written). Which takes
+    # longest depends on what the memos hold (in a rebuild, the database), so none waits on
+    # another; the forked three run their maps in themselves, the tables theirs over the
+    # workers.
     memos = {"claims": Memo(cache_folder, "claims", executor.in_background()),
              "review": Memo(cache_folder, "review", executor.in_background()),
              "fragments": Memo(cache_folder, "fragments", executor)}
-    checking = Background(check_across_rows, tables, memos["claims"], staging)
+    checking = Background(check_across_rows, tables, memos["claims"])
+    database = Background(write_database, staging, tables)
     review = Background(write_review_page, staging, tables, descriptor([], sources),
                         memos["review"])
     try:
         problems = write_package(staging, tables, sources, memos["fragments"])
         if problems:  # rows that break their schemas: the other processes' work is moot
             raise PackageInvalid(problems)
-        problems = review.join()
+        problems = review.join() + database.join()
         cross_checks, warnings = checking.join()
         for warning in warnings:
             report(f"warning [formula-like]: {warning}", file=sys.stderr)
@@ -278,6 +277,7 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
     finally:
         checking.stop()
         review.stop()
+        database.stop()
         if staging.exists():
             shutil.rmtree(staging)
     cache.record(out, inputs)
