@@ -20,6 +20,13 @@ def _by_subject(claims: list[dict]) -> dict[str, list[dict]]:
     return grouped
 
 
+def _by_property(claims: list[dict]) -> dict[str, list[dict]]:
+    grouped: dict[str, list[dict]] = {}
+    for claim in claims:
+        grouped.setdefault(claim["property_id"], []).append(claim)
+    return grouped
+
+
 def organisations(claims: list[dict], entities: list[dict]) -> list[dict]:
     """One profile row per organisation: each column joins the distinct values its claims state,
     and cites every one of those claims (a value stated twice is cited twice)."""
@@ -30,9 +37,9 @@ def organisations(claims: list[dict], entities: list[dict]) -> list[dict]:
         if entity["type"] != "organisation":
             continue
         row = {"organisation_id": entity["entity_id"], "label": entity["label"]}
-        own = by_subject.get(entity["entity_id"], [])
+        own = _by_property(by_subject.get(entity["entity_id"], []))
         for column, prop in columns.items():
-            cited = [c for c in own if c["property_id"] == prop]
+            cited = own.get(prop, [])
             values = dict.fromkeys(c["value"] for c in cited)
             row[column] = LIST_JOIN.join(values) or None
             row[f"{column}_claims"] = " ".join(c["claim_id"] for c in cited) or None
