@@ -145,11 +145,9 @@ def typed_column(cells: tuple[str, ...], json_type: str) -> tuple:
     return tuple(map(meaning.__getitem__, cells))
 
 
-def write_tables(folder: Path, tables: dict[str, list[dict]], memo=None,
-                 write=Path.write_bytes) -> tuple[list[dict], list[str]]:
-    """Each table as CSV (data/) and JSON (json/), made of fragments that were read back,
-    made over the memo's workers; `memo` (see cache.Memo) reuses the fragments of runs an
-    earlier build made. `write(path, content)` writes a file (write_package's, in a thread)."""
+def make_fragments(tables: dict[str, list[dict]], memo=None) -> dict[str, list[Fragment]]:
+    """Each table's runs of rows as fragments, made over the memo's workers; `memo` (see
+    cache.Memo) reuses the fragments of runs an earlier build made."""
     runs = {table: document_runs(rows) for table, rows in tables.items()}
     jobs = [(table, run) for table in tables for run in runs[table]]
     documents = {row["document_id"]: row for row in tables.get("documents", [])}
@@ -159,17 +157,25 @@ def write_tables(folder: Path, tables: dict[str, list[dict]], memo=None,
     keys = [(table, table in ARTICLE_TABLES and documents.get(run[0]["document_id"]) or run)
             for table, run in jobs]
     made = iter((memo or Memo(None, "fragments")).map(make_fragment, jobs, keys))
+    return {table: [next(made) for _ in runs[table]] for table in tables}
+
+
+def write_tables(folder: Path, tables: dict[str, list[dict]],
+                 fragments: dict[str, list[Fragment]],
+                 write=Path.write_bytes) -> tuple[list[dict], list[str]]:
+    """Each table as CSV (data/) and JSON (json/), made of its fragments (make_fragments).
+    `write(path, content)` writes a file (write_package's, in a thread)."""
     (folder / DATA_DIR).mkdir()
     (folder / JSON_DIR).mkdir()
     resources, problems = [], []
     for table in tables:
-        fragments = [next(made) for _ in runs[table]]
-        problems += [problem for fragment in fragments for problem in fragment.problems]
-        if not all(fragment.valid for fragment in fragments):  # for messages and line numbers
+        made = fragments[table]
+        problems += [problem for fragment in made for problem in fragment.problems]
+        if not all(fragment.valid for fragment in made):  # for messages and line numbers
             problems += row_problems(table, tables[table])
-        content = csv_header(table) + b"".join(fragment.csv for fragment in fragments)
+        content = csv_header(table) + b"".join(fragment.csv for fragment in made)
         write(folder / table_path(table), content)
-        write(folder / json_path(table), json_document([f.json for f in fragments]))
+        write(folder / json_path(table), json_document([f.json for f in made]))
         resources.append(resource(table, content))
     return resources, problems
 
@@ -212,21 +218,20 @@ def write_json(path: Path, value) -> None:
 
 
 def write_package(folder: Path, tables: dict[str, list[dict]], sources: list[dict],
-                  memo: Memo | None = None) -> list[str]:
-    """Write every table as CSV and JSON, the descriptor and the data dictionary into
-    `folder`, which must exist (publish writes the database and the review page beside them).
-    `memo` (see cache.Memo) reuses the unchanged fragments of the tables, and is closed when
-    they are written. Returns the rows that break their JSON Schemas or did not read back as
-    written.
+                  fragments: dict[str, list[Fragment]], memo: Memo | None = None) -> list[str]:
+    """Write every table as CSV and JSON (from its fragments: make_fragments), the descriptor
+    and the data dictionary into `folder`, which must exist (publish writes the database and
+    the review page beside them); `memo`, if given, is closed meanwhile. Returns the rows that
+    break their JSON Schemas or did not read back as written.
 
     The tables' files are written by threads while this one goes on: writing a file lets go
     of the interpreter, and writing a large package's files took as long as making its
-    descriptor, dictionary and memo together. The threads start with the first file, after
-    the fragments are made: none runs while the memo's workers are forked."""
+    descriptor, dictionary and memo together. The threads live only while this runs: none
+    runs while workers are forked."""
     with ThreadPoolExecutor(max_workers=WRITERS) as writers:
         writes = []
         resources, problems = write_tables(
-            folder, tables, memo, lambda path, content: writes.append(
+            folder, tables, fragments, lambda path, content: writes.append(
                 writers.submit(path.write_bytes, content)))
         if memo is not None:
             memo.close()

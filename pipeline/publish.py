@@ -10,6 +10,8 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +21,7 @@ from pipeline.errors import Diagnostic, InputError, PackageInvalid
 from pipeline.executor import Background, Executor, LocalProcesses, collector_paused
 from pipeline.extract import extract, prepare
 from pipeline.formats import write_database, write_review_page
-from pipeline.package import ARTICLE_TABLES, descriptor, write_package
+from pipeline.package import ARTICLE_TABLES, descriptor, make_fragments, write_package
 from pipeline.read import check_source, read_article
 from pipeline.resolve import ArticleFacts, resolve
 from pipeline.rows import row_problems
@@ -87,11 +89,17 @@ def check_unique_documents(articles: list[Article]) -> None:
         seen[document_id] = article.source
 
 
-def merge(articles: list[Article]) -> dict[str, list[dict]]:
-    """One table each, articles in document-id order so that file names do not matter."""
+def own_tables(articles: list[Article]) -> dict[str, list[dict]]:
+    """The tables read from each article alone, in document-id order (file names do not
+    matter)."""
     ordered = sorted(articles, key=lambda a: a.tables["documents"][0]["document_id"])
-    tables = {table: [row for a in ordered for row in a.tables[table]] for table in ARTICLE_TABLES}
-    tables |= resolve([a.facts for a in ordered])
+    return {table: [row for a in ordered for row in a.tables[table]] for table in ARTICLE_TABLES}
+
+
+def merge(articles: list[Article], own: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """Every table: the articles' own, then their facts resolved across them, and the views."""
+    ordered = sorted(articles, key=lambda a: a.tables["documents"][0]["document_id"])
+    tables = own | resolve([a.facts for a in ordered])
     return tables | derive(tables)
 
 
@@ -171,9 +179,11 @@ def build_into_cache(jobs: list[Job], executor: Executor) -> None:
     executor.map(run_job, jobs)
 
 
-def assemble(articles: list[Article], report) -> tuple[dict[str, list[dict]], list[dict]]:
-    """The package's tables and its sources. The articles are dropped on return: only the
-    rows are needed from here on, and a large corpus's articles take much memory."""
+def assemble(articles: list[Article], report, begin: Callable[[dict], Background],
+             ) -> tuple[dict[str, list[dict]], list[dict], Background]:
+    """The package's tables and its sources, and what `begin` began with the articles' own
+    tables while the facts were merged. The articles are dropped on return: only the rows are
+    needed from here on, and a large corpus's articles take much memory."""
     check_unique_documents(articles)
     for article in articles:
         for diagnostic in article.diagnostics:
@@ -183,7 +193,22 @@ def assemble(articles: list[Article], report) -> tuple[dict[str, list[dict]], li
         raise PackageInvalid(problems)
     sources = [{"title": a.title, "path": a.source, "sha256": a.sha256}
                for a in sorted(articles, key=lambda a: a.source)]
-    return merge(articles), sources
+    own = own_tables(articles)
+    begun = begin(own)
+    try:
+        return merge(articles, own), sources, begun
+    except BaseException:
+        begun.stop()
+        raise
+
+
+def own_fragments(own: dict[str, list[dict]], memo: Memo) -> dict[str, list]:
+    """The fragments of the articles' own tables (package.make_fragments), keeping what the
+    memo learnt: made in a forked process while the facts are merged."""
+    try:
+        return make_fragments(own, memo)
+    finally:
+        memo.close()
 
 
 def check_across_rows(tables: dict[str, list[dict]], claims: Memo) -> tuple[list, list]:
@@ -245,23 +270,34 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
     # A rebuild that reuses most articles reads them while the others are built in a forked
     # process; a fresh build keeps the workers busy instead.
     overlap = 2 * len(fresh) < len(jobs)
-    tables, sources = assemble(build_articles(jobs, fresh, cache, executor, overlap), report)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.resolve().parent))
-    staging.chmod(PACKAGE_MODE)
-    # Four parts in four processes: the checks across rows, the database, the review page and
-    # the tables (each run of rows checked against its schema as it is written). Which takes
-    # longest depends on what the memos hold (in a rebuild, the database), so none waits on
-    # another; the forked three run their maps in themselves, the tables theirs over the
-    # workers.
-    memos = {"claims": Memo(cache_folder, "claims", executor.in_background()),
-             "review": Memo(cache_folder, "review", executor.in_background()),
-             "fragments": Memo(cache_folder, "fragments", executor)}
-    checking = Background(check_across_rows, tables, memos["claims"])
-    database = Background(write_database, staging, tables)
-    review = Background(write_review_page, staging, tables, descriptor([], sources),
-                        memos["review"])
-    try:
-        problems = write_package(staging, tables, sources, memos["fragments"])
+    # The memos: what earlier builds made of unchanged rows (each kind is kept by one process).
+    memos = {kind: Memo(cache_folder, kind, executor.in_background())
+             for kind in ("own-fragments", "claims", "review")}
+    memos["fragments"] = Memo(cache_folder, "fragments", executor)
+    with ExitStack() as running:  # what was started is stopped, and the staging folder goes
+        tables, sources, early = assemble(
+            build_articles(jobs, fresh, cache, executor, overlap), report,
+            lambda own: Background(own_fragments, own, memos["own-fragments"]))
+        running.callback(early.stop)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.resolve().parent))
+        running.callback(shutil.rmtree, staging, ignore_errors=True)
+        staging.chmod(PACKAGE_MODE)
+        # Five parts in five processes: the articles' own tables as fragments (begun while
+        # the facts were merged), the checks across rows, the database, the review page, and
+        # the other tables' fragments (each run of rows checked against its schema as it is
+        # made). Which takes longest depends on what the memos hold (in a rebuild, the
+        # database), so none waits on another; the forked ones run their maps in themselves,
+        # this one over the workers.
+        checking = Background(check_across_rows, tables, memos["claims"])
+        running.callback(checking.stop)
+        database = Background(write_database, staging, tables)
+        running.callback(database.stop)
+        review = Background(write_review_page, staging, tables, descriptor([], sources),
+                            memos["review"])
+        running.callback(review.stop)
+        merged = {table: rows for table, rows in tables.items() if table not in ARTICLE_TABLES}
+        fragments = make_fragments(merged, memos["fragments"]) | early.join()
+        problems = write_package(staging, tables, sources, fragments, memos["fragments"])
         if problems:  # rows that break their schemas: the other processes' work is moot
             raise PackageInvalid(problems)
         problems = review.join() + database.join()
@@ -274,11 +310,5 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
         if problems:
             raise PackageInvalid(problems)
         swap_into_place(staging, out)
-    finally:
-        checking.stop()
-        review.stop()
-        database.stop()
-        if staging.exists():
-            shutil.rmtree(staging)
     cache.record(out, inputs)
     return {table: len(rows) for table, rows in tables.items()}

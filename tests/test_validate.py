@@ -268,11 +268,14 @@ def test_row_checks_tell_a_boolean_from_an_equal_integer():
 
 def test_writing_a_table_reports_rows_that_break_their_schema(tmp_path):
     """Publish checks the merged tables' rows as it writes them, a run of rows at a time."""
-    from pipeline.package import write_tables
+    from pipeline.package import make_fragments, write_tables
+
+    def written(folder, tables):
+        folder.mkdir(exist_ok=True)
+        return write_tables(folder, tables, make_fragments(tables))
     bad = GOOD_PROPERTY | {"property_id": "q", "value_type": "poem"}
-    resources, problems = write_tables(tmp_path, {"properties": [GOOD_PROPERTY, bad]})
+    resources, problems = written(tmp_path, {"properties": [GOOD_PROPERTY, bad]})
     assert any("properties.csv:3 field value_type" in problem for problem in problems), problems
     missing = {name: value for name, value in GOOD_PROPERTY.items() if name != "label"}
-    (tmp_path / "again").mkdir()
-    resources, problems = write_tables(tmp_path / "again", {"properties": [missing]})
+    resources, problems = written(tmp_path / "again", {"properties": [missing]})
     assert any("'label' is a required property" in problem for problem in problems), problems
