@@ -126,6 +126,7 @@ def reads_back(table: str, text: str, records: list[tuple]) -> bool:
     """Whether CSV lines, read and typed as read_csv does, give the records again. Compared a
     column at a time, each distinct cell typed once: a row at a time took longer than
     writing them."""
+    csv.field_size_limit(FIELD_LIMIT)
     parsed = list(csv.reader(io.StringIO(text, newline="")))
     names = columns(table)
     if len(parsed) != len(records) or any(len(record) != len(names) for record in parsed):
