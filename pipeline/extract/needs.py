@@ -20,17 +20,21 @@ DIGITS: Clause = frozenset("0123456789")
 MACRO = re.compile(r"\{(?P<name>[A-Z_]+)\}")
 # Letters that IGNORECASE matches with an ASCII letter, but that lower() keeps apart ("ı", "ſ")
 # or makes two characters ("İ").
-FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+FOLD_LETTERS = ("İ", "ı", "ſ")
+FOLD = str.maketrans(dict(zip(FOLD_LETTERS, ("i", "i", "s"), strict=True)))
 DIGIT = re.compile(r"(?![0-9])\d")  # a decimal digit that is not ASCII, as \d matches it
 REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 
 
 def folded(text: str) -> str:
     """The text as needs are looked up in: lower case, FOLD's letters made ASCII, and every
-    decimal digit an ASCII one (all of which only a text that is not ASCII needs)."""
+    decimal digit an ASCII one (all of which only a text that is not ASCII needs; translating
+    a long text costs more than looking for FOLD's three letters in it)."""
     if text.isascii():
         return text.lower()
-    return DIGIT.sub("0", text.translate(FOLD).lower())
+    if any(letter in text for letter in FOLD_LETTERS):
+        text = text.translate(FOLD)
+    return DIGIT.sub("0", text.lower())
 
 
 def satisfied(needs: tuple[tuple[str, ...], ...], folded_text: str) -> bool:
