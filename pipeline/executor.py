@@ -156,40 +156,44 @@ class DaskExecutor:
 class Background:
     """A function run in a forked process while this one goes on with other work, so that
     serial parts of a publish share the cores. Where forking is not safe, the function runs at
-    once, in this process. `join` returns its result or raises its exception."""
+    once, in this process. `join` returns its result or raises its exception.
+
+    The outcome is handed over in a file, so that the process ends as soon as its work is
+    done, however late it is joined, instead of waiting (and holding its memory) until this
+    one reads it."""
 
     def __init__(self, function: Callable, *args):
         self.process = None
         if not _can_fork():
             self.outcome = _outcome(function, args)
             return
-        self.receiver, sender = multiprocessing.get_context("fork").Pipe(duplex=False)
+        handle, self.path = tempfile.mkstemp(prefix="pipeline-background-")
+        os.close(handle)
         gc.freeze()
         try:
             self.process = multiprocessing.get_context("fork").Process(
-                target=_report, args=(function, args, sender))
+                target=_report, args=(function, args, self.path))
             self.process.start()
         finally:
             gc.unfreeze()
-        sender.close()
 
     def join(self):
         if self.process is not None:
-            try:
-                self.outcome = self.receiver.recv()
-            except EOFError:
-                self.outcome = (False, RuntimeError("the process ended without saying how"))
             self.process.join()
             self.process = None
+            self.outcome = _load_outcome(self.path)
         succeeded, value = self.outcome
         if not succeeded:
             raise value
         return value
 
     def stop(self) -> None:
-        if self.process is not None and self.process.is_alive():
-            self.process.terminate()
+        if self.process is not None:
+            if self.process.is_alive():
+                self.process.terminate()
             self.process.join()
+            self.process = None
+            os.unlink(self.path)
 
 
 @contextmanager
@@ -220,13 +224,25 @@ def _outcome(function: Callable, args: tuple) -> tuple[bool, object]:
         return False, error
 
 
-def _report(function: Callable, args: tuple, sender) -> None:
+def _report(function: Callable, args: tuple, path: str) -> None:
     outcome = _outcome(function, args)
+    with open(path, "wb") as stream:
+        try:
+            pickle.dump(outcome, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception as error:  # a result or an exception that does not pickle
+            stream.seek(0)
+            stream.truncate()
+            pickle.dump((False, RuntimeError(f"{type(error).__name__}: {error}")), stream)
+
+
+def _load_outcome(path: str) -> tuple[bool, object]:
     try:
-        sender.send(outcome)
-    except Exception as error:  # a result or an exception that does not pickle
-        sender.send((False, RuntimeError(f"{type(error).__name__}: {error}")))
-    sender.close()
+        with open(path, "rb") as stream:
+            return pickle.load(stream)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
+        return False, RuntimeError("the process ended without saying how")
+    finally:
+        os.unlink(path)
 
 
 def make_executor(kind: str, workers: int | None, address: str | None) -> Executor:

@@ -1,5 +1,8 @@
 """The executor interface: local processes and Dask give the same package."""
 
+import os
+import time
+
 import pytest
 from conftest import FIXTURES, quiet
 from test_publish import tree
@@ -52,6 +55,31 @@ def test_a_background_process_runs_its_maps_in_itself():
     assert LocalProcesses(4).in_background().workers == 1
 
 
+def _die():
+    os._exit(3)
+
+
+def test_a_background_process_ends_when_done_and_leaves_no_file(tmp_path, monkeypatch):
+    """Its outcome goes to a file, not a pipe: a large result does not keep it waiting for
+    join (a pipe holds 64 KiB), and a process that dies without a word is an error."""
+    import tempfile
+
+    from pipeline.executor import Background, _can_fork
+    if not _can_fork():
+        pytest.skip("another thread runs: Background runs its function in this process")
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    large = Background(bytes, 10_000_000)
+    large.process.join(timeout=60)
+    assert not large.process.is_alive()
+    assert large.join() == bytes(10_000_000)
+    with pytest.raises(RuntimeError, match="without saying how"):
+        Background(_die).join()
+    stopped = Background(time.sleep, 30)
+    stopped.stop()
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_dask_local_cluster_publishes_the_same_package(tmp_path, built_package):
     pytest.importorskip("dask.distributed", reason="the dask extra is not installed")
     from pipeline.executor import DaskExecutor
@@ -75,3 +103,4 @@ def test_background_returns_the_result_or_raises_the_error(tmp_path):
     assert target.read_text() == "done"
     with pytest.raises(OSError, match="disk full"):
         Background(_fail, "disk full").join()
+
