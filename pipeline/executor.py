@@ -111,7 +111,8 @@ def _shared_chunk_to_file(indexes: range, path: str) -> str:
     return path
 
 
-def _load(path: str) -> list:
+def _load(path: str):
+    """What a worker or a Background process pickled to a file."""
     with open(path, "rb") as stream:
         return pickle.load(stream)
 
@@ -237,8 +238,7 @@ def _report(function: Callable, args: tuple, path: str) -> None:
 
 def _load_outcome(path: str) -> tuple[bool, object]:
     try:
-        with open(path, "rb") as stream:
-            return pickle.load(stream)
+        return _load(path)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
         return False, RuntimeError("the process ended without saying how")
     finally:

@@ -89,17 +89,20 @@ def check_unique_documents(articles: list[Article]) -> None:
         seen[document_id] = article.source
 
 
+def in_document_order(articles: list[Article]) -> list[Article]:
+    """Articles by document id, so that file names do not matter."""
+    return sorted(articles, key=lambda a: a.tables["documents"][0]["document_id"])
+
+
 def own_tables(articles: list[Article]) -> dict[str, list[dict]]:
-    """The tables read from each article alone, in document-id order (file names do not
-    matter)."""
-    ordered = sorted(articles, key=lambda a: a.tables["documents"][0]["document_id"])
+    """The tables read from each article alone, one each."""
+    ordered = in_document_order(articles)
     return {table: [row for a in ordered for row in a.tables[table]] for table in ARTICLE_TABLES}
 
 
 def merge(articles: list[Article], own: dict[str, list[dict]]) -> dict[str, list[dict]]:
     """Every table: the articles' own, then their facts resolved across them, and the views."""
-    ordered = sorted(articles, key=lambda a: a.tables["documents"][0]["document_id"])
-    tables = own | resolve([a.facts for a in ordered])
+    tables = own | resolve([a.facts for a in in_document_order(articles)])
     return tables | derive(tables)
 
 
