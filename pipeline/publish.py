@@ -10,7 +10,6 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
@@ -190,11 +189,9 @@ def prepare_for(jobs: list[Job]) -> None:
         prepare()
 
 
-def assemble(articles: list[Article], report, begin: Callable[[dict], Background],
-             ) -> tuple[dict[str, list[dict]], list[dict], Background]:
-    """The package's tables and its sources, and what `begin` began with the articles' own
-    tables while the facts were merged. The articles are dropped on return: only the rows are
-    needed from here on, and a large corpus's articles take much memory."""
+def checked_sources(articles: list[Article], report) -> list[dict]:
+    """The package's sources, once the articles are known to be distinct and their rows
+    valid; each article's diagnostics are reported."""
     check_unique_documents(articles)
     for article in articles:
         for diagnostic in article.diagnostics:
@@ -202,15 +199,8 @@ def assemble(articles: list[Article], report, begin: Callable[[dict], Background
     problems = [p for article in articles for p in article.problems]
     if problems:
         raise PackageInvalid(problems)
-    sources = [{"title": a.title, "path": a.source, "sha256": a.sha256}
-               for a in sorted(articles, key=lambda a: a.source)]
-    own = own_tables(articles)
-    begun = begin(own)
-    try:
-        return merge(articles, own), sources, begun
-    except BaseException:
-        begun.stop()
-        raise
+    return [{"title": a.title, "path": a.source, "sha256": a.sha256}
+            for a in sorted(articles, key=lambda a: a.source)]
 
 
 def own_fragments(own: dict[str, list[dict]], memo: Memo) -> dict[str, list]:
@@ -286,10 +276,13 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
              for kind in ("own-fragments", "claims", "review")}
     memos["fragments"] = Memo(cache_folder, "fragments", executor)
     with ExitStack() as running:  # what was started is stopped, and the staging folder goes
-        tables, sources, early = assemble(
-            build_articles(jobs, fresh, cache, executor, overlap), report,
-            lambda own: Background(own_fragments, own, memos["own-fragments"]))
+        articles = build_articles(jobs, fresh, cache, executor, overlap)
+        sources = checked_sources(articles, report)
+        own = own_tables(articles)
+        early = Background(own_fragments, own, memos["own-fragments"])  # while facts merge
         running.callback(early.stop)
+        tables = merge(articles, own)
+        del articles  # only the rows are needed from here on: a large corpus's articles are big
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.resolve().parent))
         running.callback(shutil.rmtree, staging, ignore_errors=True)
         staging.chmod(PACKAGE_MODE)
