@@ -195,8 +195,10 @@ def family_rules(family: str) -> dict[str, PatternRule]:
 
 @cache
 def _self_words() -> re.Pattern:
-    words = rulebook.load("prose")["self_references"]
-    return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    prose = rulebook.load("prose")
+    words = "|".join(re.escape(w) for w in prose["self_references"])
+    return re.compile(rf"{words}|(?:the\s+|its\s+)?(?:{prose['macros']['KINDS']})",
+                      re.IGNORECASE)
 
 
 def subject_of(text: str | None) -> str | None:
