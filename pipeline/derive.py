@@ -101,7 +101,6 @@ def claim_date(claim: dict) -> str | None:
 def events(claims: list[dict], entities: list[dict]) -> list[dict]:
     """The timeline: every claim with a date, with sortable bounds, in date order."""
     kinds = {e["entity_id"]: e["type"] for e in entities}
-    labels = {p["id"]: p["label"] for p in rulebook.load("properties")}
     rows = []
     for claim in claims:
         date = claim_date(claim)
@@ -112,7 +111,7 @@ def events(claims: list[dict], entities: list[dict]) -> list[dict]:
         except DateParseError:
             continue
         summary = (claim["value"] if claim["property_id"] == "significant_event"
-                   else f"{labels[claim['property_id']]}: {claim['value']}")
+                   else f"{rulebook.property_label(claim['property_id'])}: {claim['value']}")
         involved = [claim["subject_id"], claim["object_id"]]
         rows.append({
             "claim_id": claim["claim_id"], "date": date, "earliest": parsed.earliest,

@@ -6,6 +6,7 @@ slugs of their labels, so adding an article never renumbers another's. Claims th
 incompatible values for a single-valued property are all kept and flagged, each naming the others.
 """
 
+from collections import Counter
 from dataclasses import dataclass, field
 from operator import itemgetter
 
@@ -192,8 +193,26 @@ def resolve(articles: list[ArticleFacts]) -> dict[str, list[dict]]:
         skips = [(f, s) for f in article.found for s in f.reading.skips]
         skipped += [skip_row(article, f, s, n) for n, (f, s) in enumerate(skips, start=1)]
     flag_conflicts(claims)
-    properties = [{"property_id": p["id"], "label": p["label"], "description": p["description"],
-                   "value_type": p["value_type"], "object_type": p.get("object_type"),
-                   "wikidata": p.get("wikidata")} for p in rulebook.load("properties")]
-    return {"entities": entities.rows(), "properties": properties, "claims": claims,
+    return {"entities": entities.rows(), "properties": property_rows(claims), "claims": claims,
             "skipped": skipped}
+
+
+def property_rows(claims: list[dict]) -> list[dict]:
+    """The catalogue, then each infobox key published as written, typed by its values' most
+    common type."""
+    rows = [{"property_id": p["id"], "label": p["label"], "description": p["description"],
+             "value_type": p["value_type"], "object_type": p.get("object_type"),
+             "wikidata": p.get("wikidata"), "mapped": True} for p in rulebook.load("properties")]
+    types: dict[str, Counter] = {}
+    for claim in claims:
+        if claim["property_id"] not in rulebook.properties():
+            types.setdefault(claim["property_id"], Counter())[claim["value_type"]] += 1
+    for property_id in sorted(types):
+        label = rulebook.property_label(property_id)
+        value_type = min(types[property_id].items(), key=lambda t: (-t[1], t[0]))[0]
+        rows.append({"property_id": property_id, "label": label,
+                     "description": f"The infobox key {label!r}, published as written: no rule "
+                                    "maps it to a property of the catalogue.",
+                     "value_type": value_type, "object_type": None, "wikidata": None,
+                     "mapped": False})
+    return rows

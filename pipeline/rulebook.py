@@ -20,3 +20,9 @@ def load(name: str):
 def properties() -> dict[str, dict]:
     """The property catalogue, by id."""
     return {entry["id"]: entry for entry in load("properties")}
+
+
+def property_label(property_id: str) -> str:
+    """The catalogue's label, or for an infobox key published as written, the key's words."""
+    entry = properties().get(property_id)
+    return entry["label"] if entry else property_id.replace("_", " ")

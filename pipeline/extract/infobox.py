@@ -11,13 +11,27 @@ from functools import cache
 
 from pipeline import rulebook
 from pipeline.extract.model import Draft, Found, Reading, Skip
+from pipeline.normalise.dates import is_date
 from pipeline.normalise.lists import Item, Orphan, join_places, peel_qualifiers, split_items
 from pipeline.normalise.names import role_name, split_rank
+from pipeline.normalise.places import country_prefix, language_tag
 from pipeline.normalise.values import normalise
 
 RULE_ID = "infobox"
 LINE_BULLET = re.compile(r"\n-[ \t]*")
 SEPARATOR = ":"
+KEY_YEAR = re.compile(r"\(?\b(?P<year>1[5-9]\d\d|20\d\d)\b\)?")
+DATE_AT_PLACE = re.compile(r"(?P<date>.+?)\s+(?:at|in)\s+(?P<place>[A-Z].*)", re.DOTALL)
+DATED_PLACE = "founding_location"  # where a dated key's place says the organisation began
+SHAPES = (("url", re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?")),
+          ("file", re.compile(r"[^()]+\.(?:svg|png|jpe?g|gif)", re.IGNORECASE)))
+SHARE = re.compile(r"(?P<part>\d[\d,]*)\s*/\s*(?P<whole>\d[\d,]*)")
+TITLE_AFTER = re.compile(r"(?P<name>[^()]+?)\s*\((?P<title>[^()]+)\)")
+MOTTO = re.compile(r"(?:(?P<before>[A-Z][a-z]+):\s*)?[\"“]?(?P<motto>[^\"“”()]+?)[\"”]?"
+                   r"(?:\s*\((?P<after>[A-Z][a-z]+)\)(?:,\s*(?P<translation>.+?))?)?\s*",
+                   re.DOTALL)
+FLAG_REASON = "a flag's label copied before the value"
+TITLE_REASON = "a title of the person named before it (the claim's role)"
 
 
 @dataclass(frozen=True)
@@ -97,10 +111,50 @@ def read_single(evidence: str, line: Line) -> Reading:
     config = _config()
     if line.key in config["template_keys"]["keys"]:
         return _skip(line.key_start, line.value_end, config["template_keys"]["reason"])
-    rule = config["keys"].get(line.key)
+    key, extra = key_and_time(line.key)
+    rule = rule_for(key)
     if rule is None:
-        return _skip(line.key_start, line.value_end, f"no infobox rule for the key {line.key!r}")
-    return read_values(evidence, line, rule["property"], rule["read"], {})
+        return _skip(line.key_start, line.value_end,
+                     f"an infobox key that names no property: {line.key!r}")
+    extra |= {name: rule[name] for name in ("role", "language") if name in rule}
+    return read_values(evidence, line, rule["property"], rule["read"], extra)
+
+
+def key_and_time(key: str) -> tuple[str, dict]:
+    """A year written in the key ("Membership (2015)", "Population 2013 estimate") is the
+    claims' point in time, not part of the property's name."""
+    match = KEY_YEAR.search(key)
+    if not match:
+        return key, {}
+    rest = " ".join((key[:match.start()] + " " + key[match.end():]).split())
+    return rest, {"point_in_time": match["year"]}
+
+
+def rule_for(key: str) -> dict | None:
+    """The key's rule: its own, an office's, a language's, or else the key as a property."""
+    config = _config()
+    if key in config["keys"]:
+        return config["keys"][key]
+    if _offices().fullmatch(key):
+        return {"property": "leader", "read": "people", "role": role_name(key)}
+    tag = language_tag(key)
+    if tag:
+        return {"property": "native_label", "read": "single", "language": tag}
+    property_id = "_".join(re.findall(r"[a-z]+", key))
+    if not property_id:
+        return None
+    read = "list" if property_id in rulebook.properties() else "shape"
+    return {"property": property_id, "read": read}
+
+
+@cache
+def _offices() -> re.Pattern:
+    return re.compile(_config()["offices"], re.IGNORECASE)
+
+
+@cache
+def _noise() -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(entry["pattern"]), entry["reason"]) for entry in _config()["noise"]]
 
 
 def read_pair(evidence: str, pair: Pair) -> Reading:
@@ -121,13 +175,16 @@ def read_values(evidence: str, line: Line, prop: str, how: str, extra: dict) -> 
     value = evidence[line.value_start:line.value_end]
     if not value.strip():
         return _skip(line.key_start, line.value_end, "an infobox key with no value")
-    if how == "single":
+    if how in ("single", "motto"):
         end, qualifiers = peel_qualifiers(value, 0, len(value))
         items = [Item(0, end, qualifiers)] if value[:end].strip() else [Orphan(0, len(value))]
     else:
         items = split_items(value)
-        items = join_places(value, items) if how == "places" else items
-    readings = [read_item(value, line.value_start, item, prop, extra) for item in items]
+        items = join_places(value, items) if how in ("places", "dated") else items
+    reader = ITEM_READERS.get(how, read_item)
+    readings = [reader(value, line.value_start, item, prop, extra) for item in items]
+    if how == "people":
+        readings = attach_titles(value, line.value_start, items, readings)
     return Reading(tuple(d for r in readings for d in r.drafts),
                    tuple(s for r in readings for s in r.skips))
 
@@ -136,36 +193,156 @@ def layout_reason(text: str) -> str | None:
     for entry in _config()["layout"]:
         if re.fullmatch(entry["pattern"], text.strip()):
             return entry["reason"]
-    return None
+    return next((reason for pattern, reason in _noise() if pattern.fullmatch(text.strip())),
+                None)
 
 
-def read_item(value: str, offset: int, item: Item | Orphan, prop: str, extra: dict) -> Reading:
+def read_item(value: str, offset: int, item: Item | Orphan, prop: str, extra: dict,
+              value_type: str | None = None) -> Reading:
     """One list item -> a draft (plus a located_in draft for `Place, Region`) or a skip."""
     if isinstance(item, Orphan):
         return _skip(offset + item.start, offset + item.end,
                      "a qualifier with no value before it (the value is missing from the source)")
-    spec = rulebook.properties()[prop]
+    spec = property_spec(prop)
+    value_type = value_type or spec["value_type"]
     start, end = item.start, item.end
     reason = layout_reason(value[start:end])
     if reason:
         return _skip(offset + start, offset + end, reason)
     qualifiers = dict(extra)
+    skips = []
+    if spec.get("object_type") in ("person", "place"):
+        flag = country_prefix(value[start:end])
+        if flag:
+            skips.append(Skip(offset + start, offset + start + flag, FLAG_REASON))
+            start += flag
     if spec.get("object_type") == "person":
         rank, name_start = split_rank(value[start:end])
         if rank:
             qualifiers["rank"] = rank
             start += name_start
     try:
-        normalised, own = normalise(spec["value_type"], value[start:end], spec.get("object_type"))
+        normalised, own = normalise(value_type, value[start:end], spec.get("object_type"))
     except ValueError as error:
-        return _skip(offset + start, offset + end, f"not read as {spec['value_type']}: {error}")
+        return _skip(offset + start, offset + end, f"not read as {value_type}: {error}")
     qualifiers |= own | {q.name: q.value for q in item.qualifiers if q.name != "alias"}
-    draft = Draft(prop, normalised, spec["value_type"], offset + start, offset + end,
-                  object_type=spec.get("object_type"), qualifiers=tuple(sorted(qualifiers.items())))
+    draft = Draft(prop, normalised, value_type, offset + start, offset + end,
+                  object_type=spec.get("object_type") if value_type == "entity" else None,
+                  qualifiers=tuple(sorted(qualifiers.items())))
     extra_drafts = [alias_draft(value, offset, item, normalised, spec)] if _alias(item) else []
     if item.within:
         extra_drafts.append(within_draft(value, offset, item, normalised, spec))
-    return Reading((draft, *extra_drafts))
+    return Reading((draft, *extra_drafts), tuple(skips))
+
+
+def property_spec(prop: str) -> dict:
+    """The catalogue's entry, or for a key published as written, a property with no type of
+    its own (each value is typed by its shape)."""
+    return rulebook.properties().get(prop, {"value_type": "string"})
+
+
+def read_dated(value: str, offset: int, item: Item | Orphan, prop: str, extra: dict) -> Reading:
+    """A date of the property; "1868 at Mechanics' Institute" a date and a place; a place
+    alone where the organisation was founded."""
+    if isinstance(item, Orphan) or layout_reason(value[item.start:item.end]):
+        return read_item(value, offset, item, prop, extra)
+    text = value[item.start:item.end]
+    if is_date(text):
+        return read_item(value, offset, item, prop, extra)
+    at = DATE_AT_PLACE.fullmatch(text)
+    if at and is_date(at["date"]):
+        date = Item(item.start, item.start + at.end("date"))
+        place = Item(item.start + at.start("place"), item.end, item.qualifiers, item.within)
+        return _merge(read_item(value, offset, date, prop, extra),
+                      read_item(value, offset, place, DATED_PLACE, extra))
+    if text[:1].isupper():
+        return read_item(value, offset, item, DATED_PLACE, extra)
+    return _skip(offset + item.start, offset + item.end, "a statement, not a date or a place")
+
+
+def read_shaped(value: str, offset: int, item: Item | Orphan, prop: str, extra: dict) -> Reading:
+    """An item of a key published as written, typed by its shape: the first type whose
+    normaliser reads it (a web address, a file, a date, a number, "230 / 400" seats), else
+    text."""
+    if isinstance(item, Orphan) or layout_reason(value[item.start:item.end]):
+        return read_item(value, offset, item, prop, extra)
+    text = value[item.start:item.end]
+    for value_type, pattern in SHAPES:
+        if pattern.fullmatch(text.strip()):
+            return read_item(value, offset, item, prop, extra, value_type)
+    if is_date(text):
+        return read_item(value, offset, item, prop, extra, "edtf")
+    share = SHARE.fullmatch(text)
+    if share:
+        part = Item(item.start, item.start + share.end("part"), item.qualifiers)
+        return read_item(value, offset, part, prop, extra | {"note": f"of {share['whole']}"},
+                         "integer")
+    for value_type in ("integer", "decimal"):
+        reading = read_item(value, offset, item, prop, extra, value_type)
+        if reading.drafts:
+            return reading
+    return read_item(value, offset, item, prop, extra, "string")
+
+
+def read_motto(value: str, offset: int, item: Item | Orphan, prop: str, extra: dict) -> Reading:
+    """A motto with its language before ("Latin: Spes Bona") or after it ("... (Latin)"),
+    and an English translation after that; quotation marks are not part of it."""
+    if isinstance(item, Orphan):
+        return read_item(value, offset, item, prop, extra)
+    match = MOTTO.fullmatch(value, item.start, len(value))
+    named = match and (match["before"] or match["after"])
+    tag = language_tag(named) if named else None
+    if match is None or named and tag is None:
+        return read_item(value, offset, item, prop, extra)
+    language = {"language": tag} if tag else {}
+    reading = read_item(value, offset, Item(*match.span("motto")), prop, extra | language)
+    if match["translation"]:
+        translation = Item(*match.span("translation"))
+        reading = _merge(reading, read_item(value, offset, translation, "motto_translation",
+                                            extra))
+    return reading
+
+
+def attach_titles(value: str, offset: int, items: list, readings: list[Reading]) -> list[Reading]:
+    """Key people: "Jorma Ollila (Chairman)" and "Richard Trumka, president" give the person
+    the title as a role; a title is never a person of its own."""
+    out: list[Reading] = []
+    for item, reading in zip(items, readings, strict=True):
+        text = value[item.start:item.end] if isinstance(item, Item) else ""
+        if out and out[-1].drafts and _offices().fullmatch(text):
+            out[-1] = with_role(out[-1], role_name(text))
+            out.append(_skip(offset + item.start, offset + item.end, TITLE_REASON))
+        else:
+            out.append(reading)
+    return out
+
+
+def with_role(reading: Reading, role: str) -> Reading:
+    drafts = tuple(Draft(d.property, d.value, d.value_type, d.start, d.end, d.subject,
+                         d.subject_type, d.object_type,
+                         tuple(sorted(dict(d.qualifiers, role=role).items())))
+                   for d in reading.drafts)
+    return Reading(drafts, reading.skips)
+
+
+def read_person(value: str, offset: int, item: Item | Orphan, prop: str, extra: dict) -> Reading:
+    """A person, with a title in parentheses after the name as the role."""
+    if isinstance(item, Item):
+        title = TITLE_AFTER.fullmatch(value, item.start, item.end)
+        if title and _offices().fullmatch(title["title"].split("&")[0].strip()):
+            name = Item(item.start, title.end("name"), item.qualifiers)
+            return read_item(value, offset, name, prop, extra | {"role": role_name(
+                title["title"])})
+    return read_item(value, offset, item, prop, extra)
+
+
+def _merge(*readings: Reading) -> Reading:
+    return Reading(tuple(d for r in readings for d in r.drafts),
+                   tuple(s for r in readings for s in r.skips))
+
+
+ITEM_READERS = {"dated": read_dated, "shape": read_shaped, "motto": read_motto,
+                "people": read_person}
 
 
 def _skip(start: int, end: int, reason: str) -> Reading:

@@ -277,13 +277,13 @@ def is_date_match(string: str, start: int, end: int, endpos: int = sys.maxsize) 
 
 
 @cache
-def _date_regex() -> re.Pattern:
+def date_regex() -> re.Pattern:
     return re.compile(DATE_PATTERN)
 
 
 def starts_date(string: str, pos: int, endpos: int = sys.maxsize) -> bool:
     """Whether DATE_PATTERN, searching `string` up to `endpos`, matches at `pos`."""
-    return _date_regex().match(string, pos, endpos) is not None
+    return date_regex().match(string, pos, endpos) is not None
 
 
 # --- reading a point ---------------------------------------------------------------------

@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline import rulebook
-from pipeline.normalise.dates import DateParseError, parse_date
+from pipeline.normalise.dates import DateParseError, date_regex, parse_date
+from pipeline.normalise.places import is_country
 
 BULLETS = "*•·-–— \t"
 TRAILING = " \t,;."
+SEPARATORS = ",;"
 PARENTHESIS = re.compile(r"\s*\((?P<inner>[^()]*)\)\s*$")
 
 
@@ -43,11 +45,13 @@ class Orphan:
 
 
 def top_level_commas(text: str) -> list[tuple[int, int]]:
-    """Spans between commas that are not inside parentheses."""
+    """Spans between commas and semicolons that are neither inside parentheses nor inside a
+    date ("December 4, 1955")."""
+    in_dates = {index for match in date_regex().finditer(text) for index in range(*match.span())}
     spans, depth, start = [], 0, 0
     for index, char in enumerate(text):
         depth += {"(": 1, ")": -1}.get(char, 0)
-        if char == "," and depth <= 0:
+        if char in SEPARATORS and depth <= 0 and index not in in_dates:
             spans.append((start, index))
             start = index + 1
     spans.append((start, len(text)))
@@ -125,7 +129,7 @@ def _region_pattern() -> re.Pattern:
 
 
 def is_region(name: str) -> bool:
-    return bool(_region_pattern().fullmatch(name))
+    return is_country(name) or bool(_region_pattern().fullmatch(name))
 
 
 def join_places(text: str, items: list[Item | Orphan]) -> list[Item | Orphan]:

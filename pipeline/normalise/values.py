@@ -7,7 +7,7 @@ so a value type has exactly one normaliser.
 from pipeline.normalise.colours import hex_colour
 from pipeline.normalise.dates import parse_date
 from pipeline.normalise.names import clean_name, person_name
-from pipeline.normalise.numbers import parse_quantity
+from pipeline.normalise.numbers import parse_amount
 
 
 def normalise(value_type: str, text: str, object_type: str | None = None) -> tuple[str, dict]:
@@ -24,10 +24,12 @@ def normalise(value_type: str, text: str, object_type: str | None = None) -> tup
         return _non_empty(" ".join(text.split()), text), {}
     if value_type == "edtf":
         return parse_date(text).edtf, {}
-    if value_type == "integer":
-        quantity = parse_quantity(text)
-        qualifiers = {"quantity_qualifier": quantity.qualifier} if quantity.qualifier else {}
-        return str(quantity.value), qualifiers
+    if value_type in ("integer", "decimal"):
+        amount = parse_amount(text)
+        if amount.value_type != value_type:
+            raise ValueError(f"{text!r} is not a whole number")
+        qualifiers = {"quantity_qualifier": amount.qualifier, "unit": amount.unit}
+        return amount.value, {name: value for name, value in qualifiers.items() if value}
     if value_type == "colour":
         return hex_colour(text), {}
     if value_type in ("url", "file"):
