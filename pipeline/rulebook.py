@@ -18,8 +18,14 @@ def load(name: str):
 
 @cache
 def properties() -> dict[str, dict]:
-    """The property catalogue, by id."""
-    return {entry["id"]: entry for entry in load("properties")}
+    """The property catalogue, by id; an id listed twice is an error, not a silent override."""
+    catalogue: dict[str, dict] = {}
+    for entry in load("properties"):
+        if entry["id"] in catalogue:
+            raise ValueError(f"{RULES_DIR / 'properties.yaml'}: property {entry['id']!r} is "
+                             "listed twice")
+        catalogue[entry["id"]] = entry
+    return catalogue
 
 
 def property_label(property_id: str) -> str:

@@ -30,6 +30,7 @@ TITLE_AFTER = re.compile(r"(?P<name>[^()]+?)\s*\((?P<title>[^()]+)\)")
 MOTTO = re.compile(r"(?:(?P<before>[A-Z][a-z]+):\s*)?[\"“]?(?P<motto>[^\"“”()]+?)[\"”]?"
                    r"(?:\s*\((?P<after>[A-Z][a-z]+)\)(?:,\s*(?P<translation>.+?))?)?\s*",
                    re.DOTALL)
+GLUE = re.compile(r"(?P<first>[A-Z][a-z]+)(?P<second>[A-Z][a-z]+)")
 FLAG_REASON = "a flag's label copied before the value"
 TITLE_REASON = "a title of the person named before it (the claim's role)"
 
@@ -153,6 +154,11 @@ def _offices() -> re.Pattern:
 
 
 @cache
+def _pattern(name: str) -> re.Pattern:
+    return re.compile(_config()[name]["pattern"])
+
+
+@cache
 def _noise() -> list[tuple[re.Pattern, str]]:
     return [(re.compile(entry["pattern"]), entry["reason"]) for entry in _config()["noise"]]
 
@@ -181,12 +187,27 @@ def read_values(evidence: str, line: Line, prop: str, how: str, extra: dict) -> 
     else:
         items = split_items(value)
         items = join_places(value, items) if how in ("places", "dated") else items
+        items = unglued(value, items) if how == "glued" else items
     reader = ITEM_READERS.get(how, read_item)
     readings = [reader(value, line.value_start, item, prop, extra) for item in items]
     if how == "people":
         readings = attach_titles(value, line.value_start, items, readings)
     return Reading(tuple(d for r in readings for d in r.drafts),
                    tuple(s for r in readings for s in r.skips))
+
+
+def unglued(value: str, items: list[Item | Orphan]) -> list[Item | Orphan]:
+    """"PublicOyj" -> "Public", "Oyj": a lower-case letter followed by a capital inside one
+    word marks where the copy lost the separator between two values."""
+    out: list[Item | Orphan] = []
+    for item in items:
+        glue = GLUE.fullmatch(value, item.start, item.end) if isinstance(item, Item) else None
+        if glue:
+            out += [Item(item.start, glue.end("first")),
+                    Item(glue.start("second"), item.end, item.qualifiers)]
+        else:
+            out.append(item)
+    return out
 
 
 def layout_reason(text: str) -> str | None:
@@ -211,6 +232,13 @@ def read_item(value: str, offset: int, item: Item | Orphan, prop: str, extra: di
         return _skip(offset + start, offset + end, reason)
     qualifiers = dict(extra)
     skips = []
+    footnote = _pattern("footnote").search(value, start, end)
+    if footnote and footnote.end() == end and footnote.start() > start:
+        skips.append(Skip(offset + footnote.start(), offset + end, _config()["footnote"]["reason"]))
+        end = footnote.start()
+    if spec.get("object_type") == "organisation" and _pattern("not_a_name").fullmatch(
+            value, start, end):
+        return _skip(offset + start, offset + end, _config()["not_a_name"]["reason"])
     if spec.get("object_type") in ("person", "place"):
         flag = country_prefix(value[start:end])
         if flag:

@@ -17,6 +17,8 @@ from pipeline.normalise.places import is_country
 BULLETS = "*•·-–— \t"
 TRAILING = " \t,;."
 SEPARATORS = ",;"
+AND = re.compile(r"\s+(?:and|&)\s+")
+BOTH_ABBREVIATIONS = re.compile(r"[A-Z][A-Z.-]+\s+(?:and|&)\s+[A-Z][A-Z.-]+")
 PARENTHESIS = re.compile(r"\s*\((?P<inner>[^()]*)\)\s*$")
 
 
@@ -117,7 +119,33 @@ def split_items(text: str) -> list[Item | Orphan]:
             items.append(Orphan(start, end))
         else:
             items.append(Item(value_start, value_end, qualifiers))
-    return items
+    return coordinated(text, items)
+
+
+def coordinated(text: str, items: list[Item | Orphan]) -> list[Item | Orphan]:
+    """English lists end "B and C": "Black, Green and Gold" is three items, and so is "ADAV
+    and SDAP" (two abbreviations). But "Automotive design, engineering and outsourcing
+    services, Vehicle leasing" is one item whose own list ("design, engineering and
+    outsourcing services") shares its head noun: a lower-case segment with "and" that does
+    not end the list continues the item before it."""
+    out: list[Item | Orphan] = []
+    for index, item in enumerate(items):
+        if not isinstance(item, Item):
+            out.append(item)
+            continue
+        words = text[item.start:item.end]
+        last = index == len(items) - 1
+        if (out and isinstance(out[-1], Item) and not last and words[:1].islower()
+                and AND.search(words)):
+            out[-1] = Item(out[-1].start, item.end, item.qualifiers)
+            continue
+        conjunction = AND.search(words)
+        if conjunction and ((last and len(items) > 1) or BOTH_ABBREVIATIONS.fullmatch(words)):
+            out.append(Item(item.start, item.start + conjunction.start()))
+            out.append(Item(item.start + conjunction.end(), item.end, item.qualifiers))
+            continue
+        out.append(item)
+    return out
 
 
 @cache
