@@ -14,6 +14,7 @@ from pipeline.extract.model import Draft, Found, Reading, Skip
 from pipeline.normalise.dates import is_date
 from pipeline.normalise.lists import Item, Orphan, join_places, peel_qualifiers, split_items
 from pipeline.normalise.names import role_name, split_rank
+from pipeline.normalise.numbers import range_pattern
 from pipeline.normalise.places import country_prefix, language_tag
 from pipeline.normalise.values import normalise
 
@@ -31,6 +32,8 @@ MOTTO = re.compile(r"(?:(?P<before>[A-Z][a-z]+):\s*)?[\"“]?(?P<motto>[^\"“�
                    r"(?:\s*\((?P<after>[A-Z][a-z]+)\)(?:,\s*(?P<translation>.+?))?)?\s*",
                    re.DOTALL)
 GLUE = re.compile(r"(?P<first>[A-Z][a-z]+)(?P<second>[A-Z][a-z]+)")
+COLOUR_NAME = "colour_name"
+RANGE_BOUNDS = (("low", "lower bound"), ("high", "upper bound"))
 FLAG_REASON = "a flag's label copied before the value"
 TITLE_REASON = "a title of the person named before it (the claim's role)"
 
@@ -159,6 +162,11 @@ def _pattern(name: str) -> re.Pattern:
 
 
 @cache
+def _range() -> re.Pattern:
+    return re.compile(range_pattern())
+
+
+@cache
 def _noise() -> list[tuple[re.Pattern, str]]:
     return [(re.compile(entry["pattern"]), entry["reason"]) for entry in _config()["noise"]]
 
@@ -244,6 +252,13 @@ def read_item(value: str, offset: int, item: Item | Orphan, prop: str, extra: di
         if flag:
             skips.append(Skip(offset + start, offset + start + flag, FLAG_REASON))
             start += flag
+    if value_type in ("integer", "decimal"):
+        bounds = _range().fullmatch(value, start, end)
+        if bounds:
+            return _merge(*(read_item(value, offset, Item(*bounds.span(end_name),
+                                                          item.qualifiers), prop,
+                                      extra | {"quantity_qualifier": bound}, value_type)
+                            for end_name, bound in RANGE_BOUNDS))
     if spec.get("object_type") == "person":
         rank, name_start = split_rank(value[start:end])
         if rank:
@@ -331,6 +346,14 @@ def read_motto(value: str, offset: int, item: Item | Orphan, prop: str, extra: d
     return reading
 
 
+def read_colour(value: str, offset: int, item: Item | Orphan, prop: str, extra: dict) -> Reading:
+    """A hex triplet is the colour itself; a colour's name ("Light blue") is its name."""
+    reading = read_item(value, offset, item, prop, extra)
+    if reading.drafts or isinstance(item, Orphan):
+        return reading
+    return read_item(value, offset, item, COLOUR_NAME, extra)
+
+
 def attach_titles(value: str, offset: int, items: list, readings: list[Reading]) -> list[Reading]:
     """Key people: "Jorma Ollila (Chairman)" and "Richard Trumka, president" give the person
     the title as a role; a title is never a person of its own."""
@@ -370,7 +393,7 @@ def _merge(*readings: Reading) -> Reading:
 
 
 ITEM_READERS = {"dated": read_dated, "shape": read_shaped, "motto": read_motto,
-                "people": read_person}
+                "people": read_person, "colours": read_colour}
 
 
 def _skip(start: int, end: int, reason: str) -> Reading:

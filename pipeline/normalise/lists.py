@@ -17,6 +17,7 @@ from pipeline.normalise.places import is_country
 BULLETS = "*•·-–— \t"
 TRAILING = " \t,;."
 SEPARATORS = ",;"
+THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+\b")
 AND = re.compile(r"\s+(?:and|&)\s+")
 BOTH_ABBREVIATIONS = re.compile(r"[A-Z][A-Z.-]+\s+(?:and|&)\s+[A-Z][A-Z.-]+")
 PARENTHESIS = re.compile(r"\s*\((?P<inner>[^()]*)\)\s*$")
@@ -48,8 +49,9 @@ class Orphan:
 
 def top_level_commas(text: str) -> list[tuple[int, int]]:
     """Spans between commas and semicolons that are neither inside parentheses nor inside a
-    date ("December 4, 1955")."""
-    in_dates = {index for match in date_regex().finditer(text) for index in range(*match.span())}
+    date ("December 4, 1955") or a number ("10,052")."""
+    in_dates = {index for pattern in (date_regex(), THOUSANDS) for match in pattern.finditer(text)
+                for index in range(*match.span())}
     spans, depth, start = [], 0, 0
     for index, char in enumerate(text):
         depth += {"(": 1, ")": -1}.get(char, 0)
