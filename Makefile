@@ -11,7 +11,7 @@ SEEDS := seeds $(wildcard seeds/*.txt)
 PACKAGE := datapackage/datapackage.json
 
 .DEFAULT_GOAL := publish
-.PHONY: publish validate test lint check clean bench
+.PHONY: publish validate test lint check clean bench score
 
 publish: $(PACKAGE)
 
@@ -49,6 +49,13 @@ check: test lint
 	  diff -r "$$tmp/rebuild" datapackage && echo "rebuild: byte-identical to the committed datapackage/" && \
 	  $(PY) -m pipeline publish --seeds $(SHARED)/articles --out "$$tmp/articles" && \
 	  $(PY) -m pipeline validate --profile $(SHARED)/profiles/datapackage-2.0/datapackage.json "$$tmp/articles"
+
+# Facts: the development articles published and scored against their hand-listed gold facts
+# and trap values (recall per article, each miss, each trap and where it was found).
+score: $(RUNTIME)
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  $(PY) -m pipeline publish --seeds $(SHARED)/articles --out "$$tmp/articles" --no-cache >/dev/null && \
+	  $(PY) $(SHARED)/tools/score.py "$$tmp/articles" $(SHARED)/gold/*.yaml
 
 # Performance: N = 100 and 1,000 articles built from the seed and ../shared/articles.
 bench: $(TESTING)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from pipeline import rulebook
+from pipeline.extract import rule_rows
 from pipeline.extract.model import QUALIFIERS, Draft, Found
 from pipeline.normalise.dates import DateParseError, from_edtf
 from pipeline.package import typed
@@ -193,8 +194,8 @@ def resolve(articles: list[ArticleFacts]) -> dict[str, list[dict]]:
         skips = [(f, s) for f in article.found for s in f.reading.skips]
         skipped += [skip_row(article, f, s, n) for n, (f, s) in enumerate(skips, start=1)]
     flag_conflicts(claims)
-    return {"entities": entities.rows(), "properties": property_rows(claims), "claims": claims,
-            "skipped": skipped}
+    return {"entities": entities.rows(), "properties": property_rows(claims), "rules": rule_rows(),
+            "claims": claims, "skipped": skipped}
 
 
 def property_rows(claims: list[dict]) -> list[dict]:

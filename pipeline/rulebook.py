@@ -1,5 +1,7 @@
 """Rules are data: YAML files in `pipeline/rules/`, read once, with safe loading only."""
 
+import hashlib
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -14,6 +16,63 @@ def load(name: str):
     """The parsed `pipeline/rules/<name>.yaml`."""
     with (RULES_DIR / f"{name}.yaml").open(encoding="utf-8") as handle:
         return yaml.load(handle, Loader=SAFE_LOADER)  # noqa: S506 (a safe loader)
+
+
+@dataclass(frozen=True)
+class Located:
+    """One entry of a rule file: where it is written, its text, and the comment above it."""
+
+    name: str  # the entry's `id`, or its key in a mapping
+    file: str  # relative to the repository: pipeline/rules/<name>.yaml
+    line: int  # 1-based
+    sha256: str  # of the entry's text as written
+    comment: str
+
+
+@cache
+def _lines(name: str) -> tuple[str, ...]:
+    return tuple((RULES_DIR / f"{name}.yaml").read_text(encoding="utf-8").splitlines())
+
+
+@cache
+def located(name: str, section: str) -> tuple[Located, ...]:
+    """The entries of a top-level section (a list of mappings with `id`, or a mapping) of
+    `pipeline/rules/<name>.yaml`, each with its line, for the package's `rules` table."""
+    root = yaml.compose("\n".join(_lines(name)), Loader=SAFE_LOADER)
+    node = next(value for key, value in root.value if key.value == section)
+    if isinstance(node, yaml.SequenceNode):
+        entries = [(next(v.value for k, v in item.value if k.value == "id"), item)
+                   for item in node.value]
+    else:
+        entries = [(key.value, key) for key, _ in node.value]
+    starts = [entry.start_mark.line for _, entry in entries] + [node.end_mark.line]
+    return tuple(_located(name, entry_name, start, max(end, start + 1))
+                 for (entry_name, _), start, end in zip(entries, starts, starts[1:]))
+
+
+def _located(name: str, entry_name: str, start: int, end: int) -> Located:
+    lines = _lines(name)
+    text = "\n".join(lines[start:end]).rstrip()
+    above = start
+    while above > 0 and lines[above - 1].lstrip().startswith("#"):
+        above -= 1
+    comment = " ".join(line.strip().lstrip("#").strip() for line in lines[above:start])
+    return Located(entry_name, f"pipeline/rules/{name}.yaml", start + 1,
+                   hashlib.sha256(text.encode("utf-8")).hexdigest(), comment)
+
+
+def section_sha256(name: str, section: str) -> str:
+    """A hash of a top-level section's text, to its next top-level key."""
+    lines = _lines(name)
+    start = section_line(name, section) - 1
+    end = next((i for i in range(start + 1, len(lines)) if lines[i][:1].isalpha()), len(lines))
+    return hashlib.sha256("\n".join(lines[start:end]).rstrip().encode("utf-8")).hexdigest()
+
+
+def section_line(name: str, section: str) -> int:
+    """The 1-based line where a top-level section of a rule file starts."""
+    return next(number for number, line in enumerate(_lines(name), start=1)
+                if line.startswith(f"{section}:"))
 
 
 @cache

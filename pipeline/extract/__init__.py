@@ -7,10 +7,12 @@ evidence alone), so that the validator can re-derive every published value from 
 
 from functools import lru_cache
 
+from pipeline import rulebook
 from pipeline.extract import (
     events,
     infobox,
     names,
+    offerings,
     patterns,
     people,
     places,
@@ -33,7 +35,8 @@ It fought the Sample Army in 1991.
 """
 
 FAMILIES = {"infobox": infobox, "names": names, "events": events, "people": people,
-            "relations": relations, "places": places, "quantities": quantities}
+            "relations": relations, "places": places, "quantities": quantities,
+            "offerings": offerings}
 FAMILY_SEPARATOR = "/"
 
 
@@ -64,3 +67,18 @@ def rederive(rule_id: str, evidence: str) -> Reading:
     if family is None:
         return Reading()
     return family.rederive(rule_id, evidence)
+
+
+def rule_rows() -> list[dict]:
+    """Every rule, for the package's `rules` table: each claim's rule_id is one of its rows,
+    with the file and line where the rule is written."""
+    rows = infobox.rule_rows()
+    for family in FAMILIES:
+        if family == infobox.RULE_ID or "rules" not in rulebook.load(family):
+            continue
+        patterns = {spec["id"]: spec["pattern"] for spec in rulebook.load(family)["rules"]}
+        rows += [{"rule_id": f"{family}{FAMILY_SEPARATOR}{entry.name}", "file": entry.file,
+                  "line": entry.line, "sha256": entry.sha256,
+                  "description": entry.comment or patterns[entry.name]}
+                 for entry in rulebook.located(family, "rules")]
+    return sorted(rows, key=lambda row: row["rule_id"])

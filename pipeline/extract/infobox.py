@@ -34,6 +34,15 @@ MOTTO = re.compile(r"(?:(?P<before>[A-Z][a-z]+):\s*)?[\"“]?(?P<motto>[^\"“�
 GLUE = re.compile(r"(?P<first>[A-Z][a-z]+)(?P<second>[A-Z][a-z]+)")
 COLOUR_NAME = "colour_name"
 RANGE_BOUNDS = (("low", "lower bound"), ("high", "upper bound"))
+UNMAPPED = "unmapped"
+# Rules that are a section of infobox.yaml rather than one key: (rule name, section, what it does).
+SECTION_RULES = (
+    ("offices", "offices", "A key that names an office: its people as leaders, the office as role."),
+    ("languages", "keys", "A key that names a language: the value is a native label in it."),
+    (UNMAPPED, "keys", "A key no rule maps: published as a property named after the key, each "
+                       "value typed by its shape."),
+    ("template_keys", "template_keys", "Template parameters that steer layout: skipped."),
+)
 FLAG_REASON = "a flag's label copied before the value"
 TITLE_REASON = "a title of the person named before it (the claim's role)"
 
@@ -426,20 +435,56 @@ def find(document, sentences) -> list[Found]:
     """Evidence spans in a document: each infobox line, or the lines of a numbered pair."""
     lines = [s for s in sentences if s.kind == "infobox" and SEPARATOR in s.text]
     groups: dict[str, list] = {}
+    rule_ids: dict[str, str] = {}
     for sentence in lines:
         key = " ".join(sentence.text.split(SEPARATOR, 1)[0].lower().split())
         match = _numbered().fullmatch(key)
-        slot = (f"{match['base']}#{match['number']}"
-                if match and match["base"] in _config()["pairs"] else sentence.sentence_id)
+        pair = match and match["base"] in _config()["pairs"]
+        slot = f"{match['base']}#{match['number']}" if pair else sentence.sentence_id
         groups.setdefault(slot, []).append(sentence)
+        rule_ids[slot] = f"{RULE_ID}/pairs/{match['base']}" if pair else rule_id_of(key)
     found = []
-    for members in groups.values():
+    for slot, members in groups.items():
         start, end = members[0].char_start, members[-1].char_end
         reading = read_evidence(document.text[start:end])
         for draft_sentence in members:
-            found.append(Found(RULE_ID, draft_sentence.sentence_id, start, end,
+            found.append(Found(rule_ids[slot], draft_sentence.sentence_id, start, end,
                                only_in(reading, draft_sentence, start)))
     return found
+
+
+def rule_id_of(key: str) -> str:
+    """The rule that reads a key: its own entry, or the section that reads keys like it."""
+    if key in _config()["template_keys"]["keys"]:
+        return f"{RULE_ID}/template_keys"
+    key = key_and_time(key)[0]
+    if key in _config()["keys"]:
+        return f"{RULE_ID}/{key}"
+    rule = rule_for(key)
+    if rule and rule["read"] == "people" and rule["property"] == "leader":
+        return f"{RULE_ID}/offices"
+    if rule and "language" in rule:
+        return f"{RULE_ID}/languages"
+    return f"{RULE_ID}/{UNMAPPED}"
+
+
+def rule_rows() -> list[dict]:
+    """The infobox's rules: one per key it maps, and one per section that reads other keys."""
+    rows = [{"rule_id": f"{RULE_ID}/{entry.name}", "file": entry.file, "line": entry.line,
+             "sha256": entry.sha256,
+             "description": f"The infobox key {entry.name!r}: "
+                            f"{_config()['keys'][entry.name]['property']}."}
+            for entry in rulebook.located("infobox", "keys")]
+    rows += [{"rule_id": f"{RULE_ID}/pairs/{entry.name}", "file": entry.file,
+              "line": entry.line, "sha256": entry.sha256,
+              "description": f"Numbered {entry.name} pairs (title and value lines)."}
+             for entry in rulebook.located("infobox", "pairs")]
+    for name, section, description in SECTION_RULES:
+        line = rulebook.section_line("infobox", section)
+        rows.append({"rule_id": f"{RULE_ID}/{name}", "file": "pipeline/rules/infobox.yaml",
+                     "line": line, "sha256": rulebook.section_sha256("infobox", section),
+                     "description": description})
+    return rows
 
 
 def only_in(reading: Reading, sentence, offset: int) -> Reading:

@@ -39,13 +39,21 @@ def split_rank(text: str) -> tuple[str | None, int]:
 
 
 def person_name(text: str) -> str:
-    """A person's canonical name: cleaned, with any rank before it removed."""
+    """A person's canonical name: cleaned, with any rank before it and post-nominal letters
+    after it ("Ian Young AO") removed."""
     name = clean_name(text)
     while True:
         rank, start = split_rank(name)
         if rank is None:
-            return name
+            break
         name = name[start:]
+    return _post_nominals().sub("", name)
+
+
+@cache
+def _post_nominals() -> re.Pattern:
+    letters = "|".join(re.escape(p) for p in rulebook.load("names")["post_nominals"])
+    return re.compile(rf"(?:,?\s+(?:{letters}))+$")
 
 
 def role_name(text: str) -> str:
