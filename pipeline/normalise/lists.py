@@ -163,12 +163,13 @@ def is_region(name: str) -> bool:
 
 
 def join_places(text: str, items: list[Item | Orphan]) -> list[Item | Orphan]:
-    """`Laiza, Kachin State` is one place in a region, not two places: join such pairs."""
+    """`Laiza, Kachin State` is one place in a region, not two places: join such pairs (a
+    place's name starts with a letter: "1865, Finland" is a date and a country)."""
     joined: list[Item | Orphan] = []
     for item in items:
         previous = joined[-1] if joined else None
         if (isinstance(item, Item) and isinstance(previous, Item) and previous.within is None
-                and not previous.qualifiers and is_region(text[item.start:item.end])
+                and not previous.qualifiers and text[previous.start].isalpha() and is_region(text[item.start:item.end])
                 and not is_region(text[previous.start:previous.end])):
             joined[-1] = Item(previous.start, previous.end, item.qualifiers,
                               within=(item.start, item.end))
