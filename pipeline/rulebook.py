@@ -1,21 +1,54 @@
 """Rules are data: YAML files in `pipeline/rules/`, read once, with safe loading only."""
 
 import hashlib
+import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import yaml
+from jsonschema import Draft202012Validator
+
+from pipeline.errors import InputError
+from pipeline.schemas import SCHEMA_DIR
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
+OWN_SCHEMAS = ("infobox", "properties", "qualifiers")  # other rule files with `rules` are prose
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where PyYAML has it
 
 
 @cache
 def load(name: str):
-    """The parsed `pipeline/rules/<name>.yaml`."""
+    """The parsed `pipeline/rules/<name>.yaml`, checked against its JSON Schema
+    (schemas/rules/): a typo in a rule is an error naming the file and line, not a rule that
+    silently reads nothing."""
     with (RULES_DIR / f"{name}.yaml").open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=SAFE_LOADER)  # noqa: S506 (a safe loader)
+        data = yaml.load(handle, Loader=SAFE_LOADER)  # noqa: S506 (a safe loader)
+    prose = isinstance(data, dict) and "rules" in data
+    schema = name if name in OWN_SCHEMAS else "prose" if prose else None
+    if schema:
+        error = next(iter(rule_file_validator(schema).iter_errors(data)), None)
+        if error is not None:
+            raise InputError(f"pipeline/rules/{name}.yaml", error.message,
+                             _line_of(name, list(error.absolute_path)))
+    return data
+
+
+@cache
+def rule_file_validator(schema: str) -> Draft202012Validator:
+    path = SCHEMA_DIR / "rules" / f"{schema}.schema.json"
+    return Draft202012Validator(json.loads(path.read_text(encoding="utf-8")))
+
+
+def _line_of(name: str, path: list) -> int:
+    """The 1-based line of the YAML node at a JSON path (keys and indices) in a rule file."""
+    node = yaml.compose("\n".join(_lines(name)), Loader=SAFE_LOADER)
+    for step in path:
+        if isinstance(node, yaml.MappingNode):
+            node = next((value for key, value in node.value if key.value == step), node)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+            node = node.value[step]
+    return node.start_mark.line + 1
 
 
 @dataclass(frozen=True)
@@ -47,7 +80,7 @@ def located(name: str, section: str) -> tuple[Located, ...]:
         entries = [(key.value, key) for key, _ in node.value]
     starts = [entry.start_mark.line for _, entry in entries] + [node.end_mark.line]
     return tuple(_located(name, entry_name, start, max(end, start + 1))
-                 for (entry_name, _), start, end in zip(entries, starts, starts[1:]))
+                 for (entry_name, _), start, end in zip(entries, starts, starts[1:], strict=False))
 
 
 def _located(name: str, entry_name: str, start: int, end: int) -> Located:
