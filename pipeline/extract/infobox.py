@@ -37,7 +37,8 @@ RANGE_BOUNDS = (("low", "lower bound"), ("high", "upper bound"))
 UNMAPPED = "unmapped"
 # Rules that are a section of infobox.yaml rather than one key: (rule name, section, what it does).
 SECTION_RULES = (
-    ("offices", "offices", "A key that names an office: its people as leaders, the office as role."),
+    ("offices", "offices", "A key that names an office: its holders as leaders, the office as "
+                           "their role."),
     ("languages", "keys", "A key that names a language: the value is a native label in it."),
     (UNMAPPED, "keys", "A key no rule maps: published as a property named after the key, each "
                        "value typed by its shape."),

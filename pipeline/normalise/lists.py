@@ -169,7 +169,8 @@ def join_places(text: str, items: list[Item | Orphan]) -> list[Item | Orphan]:
     for item in items:
         previous = joined[-1] if joined else None
         if (isinstance(item, Item) and isinstance(previous, Item) and previous.within is None
-                and not previous.qualifiers and text[previous.start].isalpha() and is_region(text[item.start:item.end])
+                and not previous.qualifiers and text[previous.start].isalpha()
+                and is_region(text[item.start:item.end])
                 and not is_region(text[previous.start:previous.end])):
             joined[-1] = Item(previous.start, previous.end, item.qualifiers,
                               within=(item.start, item.end))
