@@ -103,7 +103,8 @@ def claim_tip(claim: dict, labels: dict[str, str]) -> str:
         lines.append(f"  as written: “{claim.get('quote')}”")
     lines += [f"  {name}: {claim[name]}" for name in QUALIFIERS
               if claim.get(name) not in (None, "")]
-    lines.append(f"  rule_id: {claim.get('rule_id')}")
+    rule = claim.get("rule_id")
+    lines.append(f"  rule_id: {rule}" + (f" ({labels[rule]})" if rule in labels else ""))
     if claim.get("conflicts_with"):
         lines.append(f"  conflicts with: {claim['conflicts_with']}")
     lines.append(f"  ({claim.get('claim_id')})")
@@ -676,7 +677,10 @@ def review_parts(tables: dict[str, list[dict]], descriptor: dict, memo=None):
     documents = tables.get("documents", [])
     claims = tables.get("claims", [])
     entities = {e["entity_id"]: e for e in tables.get("entities", [])}
+    # What an id reads as: a property's label, and a rule's file and line (a rule id has a "/",
+    # a property id never does).
     labels = {p["property_id"]: p["label"] for p in tables.get("properties", [])}
+    labels |= {r["rule_id"]: f"{r['file']}:{r['line']}" for r in tables.get("rules", [])}
     titles = {d["document_id"]: d["title"] for d in documents}
     claim_by_id = {c["claim_id"]: c for c in claims}
     claim_documents = {c["claim_id"]: c["document_id"] for c in claims}

@@ -422,3 +422,12 @@ def test_a_browser_renders_every_highlight_as_its_quote(source, request, tmp_pat
     assert shot.stat().st_size > 10_000, "a screenshot of a page, not of a blank window"
     shutil.rmtree(tmp_path / "profile", ignore_errors=True)
     shutil.rmtree(tmp_path / "profile-shot", ignore_errors=True)
+
+
+def test_a_highlight_names_the_file_and_line_of_its_rule():
+    tables = small_tables()
+    tables["rules"] = [{"rule_id": "test.rule", "file": "pipeline/rules/test.yaml", "line": 12,
+                        "sha256": "0" * 64, "description": "a test rule"}]
+    page = Page(review_page(tables, DESCRIPTOR))
+    laiza = next(m for m in page.marks if "alpha-front:c-0004" in m["data-claims"].split())
+    assert "  rule_id: test.rule (pipeline/rules/test.yaml:12)" in laiza["data-tip"].splitlines()
