@@ -232,12 +232,16 @@ def test_lists_split_as_english_writes_them(evidence, expected):
 @pytest.mark.parametrize("evidence, reason", [
     ("Internet TLD: .africa c", "footnote letter"),
     ("Allies: Armed groups", "sub-heading"),
-    ("Products: Mobile phones, (See products listing)", "navigation"),
+    ("Products: Mobile phones, (See products listing)", "remark in parentheses"),
+    ("Products: Mobile phones, See products listing", "navigation"),
+    ("Secretariat: Jakarta, 6°14.3353′S 106°47.9554′E", "coordinates"),
+    ("Location: Cape Town 33°57′27″S 18°27′38″E", "coordinates"),
     ("International affiliation: Socialist International (observer)", None),
 ])
 def test_copy_artefacts_never_become_values(evidence, reason):
     values = [c[1] for c in claims(evidence)]
-    assert not any(part in value for value in values for part in (" c", "Armed", "See", "("))
+    assert not any(part in value for value in values
+                   for part in (" c", "Armed", "See", "(", "°"))
     if reason:
         assert any(reason in r for _, r in skips(evidence))
 
@@ -246,3 +250,16 @@ def test_a_key_that_names_a_language_is_a_native_label():
     assert claims("Malay: Persatuan Negara-negara Asia Tenggara") == [
         ("native_label", "Persatuan Negara-negara Asia Tenggara",
          "Persatuan Negara-negara Asia Tenggara", {"language": "ms"})]
+
+
+def test_a_sentence_written_in_the_infobox_gives_only_its_names():
+    got = claims("Area of operations: Active in northern and eastern Ruritania. Raids into "
+                 "Borduria, Syldavia and Carpania.")
+    assert [c[1] for c in got] == ["Syldavia", "Carpania"]
+    assert not any(c[1][:1].islower() or " " in c[1] for c in got)
+
+
+def test_a_quoted_value_is_one_item_without_its_marks():
+    assert [c[1] for c in claims('Mission: "To feed, house and teach"')] == [
+        "To feed, house and teach"]
+    assert [c[1] for c in claims('Anthem: "Hymn of the Union"')] == ["Hymn of the Union"]

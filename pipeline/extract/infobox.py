@@ -12,7 +12,15 @@ from functools import cache
 from pipeline import rulebook
 from pipeline.extract.model import Draft, Found, Reading, Skip
 from pipeline.normalise.dates import is_date
-from pipeline.normalise.lists import Item, Orphan, join_places, peel_qualifiers, split_items
+from pipeline.normalise.lists import (
+    QUOTES,
+    Item,
+    Orphan,
+    join_places,
+    peel_qualifiers,
+    split_items,
+    strip_span,
+)
 from pipeline.normalise.names import role_name, split_rank
 from pipeline.normalise.numbers import range_pattern
 from pipeline.normalise.places import country_prefix, language_tag
@@ -44,6 +52,8 @@ SECTION_RULES = (
                        "value typed by its shape."),
     ("template_keys", "template_keys", "Template parameters that steer layout: skipped."),
 )
+SENTENCE_END = re.compile(r"[a-z]\.\s+[A-Z]")
+PROSE_REASON = "words of a sentence written in the infobox, not a name"
 FLAG_REASON = "a flag's label copied before the value"
 TITLE_REASON = "a title of the person named before it (the claim's role)"
 
@@ -177,6 +187,12 @@ def _range() -> re.Pattern:
 
 
 @cache
+def _trailing() -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(f"(?:{entry['pattern']})$"), entry["reason"])
+            for entry in _config()["trailing"]]
+
+
+@cache
 def _noise() -> list[tuple[re.Pattern, str]]:
     return [(re.compile(entry["pattern"]), entry["reason"]) for entry in _config()["noise"]]
 
@@ -201,17 +217,27 @@ def read_values(evidence: str, line: Line, prop: str, how: str, extra: dict) -> 
         return _skip(line.key_start, line.value_end, "an infobox key with no value")
     if how in ("single", "motto"):
         end, qualifiers = peel_qualifiers(value, 0, len(value))
-        items = [Item(0, end, qualifiers)] if value[:end].strip() else [Orphan(0, len(value))]
+        start, end = strip_span(value, 0, end, "" if how == "motto" else QUOTES, QUOTES)
+        items = [Item(start, end, qualifiers)] if value[:end].strip() else [Orphan(0, len(value))]
     else:
         items = split_items(value)
         items = join_places(value, items) if how in ("places", "dated") else items
         items = unglued(value, items) if how == "glued" else items
     reader = ITEM_READERS.get(how, read_item)
-    readings = [reader(value, line.value_start, item, prop, extra) for item in items]
+    prose = SENTENCE_END.search(value) is not None
+    readings = [_skip(line.value_start + item.start, line.value_start + item.end, PROSE_REASON)
+                if prose and isinstance(item, Item) and not is_name(value[item.start:item.end])
+                else reader(value, line.value_start, item, prop, extra) for item in items]
     if how == "people":
         readings = attach_titles(value, line.value_start, items, readings)
     return Reading(tuple(d for r in readings for d in r.drafts),
                    tuple(s for r in readings for s in r.skips))
+
+
+def is_name(text: str) -> bool:
+    """Whether every word starts with a capital letter, but for the words that link names."""
+    linking = _config()["linking_words"]
+    return all(word[:1].isupper() or word in linking for word in text.split())
 
 
 def unglued(value: str, items: list[Item | Orphan]) -> list[Item | Orphan]:
@@ -250,10 +276,13 @@ def read_item(value: str, offset: int, item: Item | Orphan, prop: str, extra: di
         return _skip(offset + start, offset + end, reason)
     qualifiers = dict(extra)
     skips = []
-    footnote = _pattern("footnote").search(value, start, end)
-    if footnote and footnote.end() == end and footnote.start() > start:
-        skips.append(Skip(offset + footnote.start(), offset + end, _config()["footnote"]["reason"]))
-        end = footnote.start()
+    for pattern, reason in _trailing():
+        tail = pattern.search(value, start, end)
+        if tail and tail.start() == start:
+            return _skip(offset + start, offset + end, reason)
+        if tail:
+            skips.append(Skip(offset + tail.start(), offset + end, reason))
+            end = tail.start()
     if spec.get("object_type") == "organisation" and _pattern("not_a_name").fullmatch(
             value, start, end):
         return _skip(offset + start, offset + end, _config()["not_a_name"]["reason"])

@@ -17,6 +17,8 @@ from pipeline.normalise.places import is_country
 BULLETS = "*•·-–— \t"
 TRAILING = " \t,;."
 SEPARATORS = ",;"
+QUOTES = "\"“”"
+QUOTED = re.compile(r"\s*[\"“](?P<inner>[^\"“”]+)[\"”]?\s*")
 THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+\b")
 AND = re.compile(r"\s+(?:and|&)\s+")
 BOTH_ABBREVIATIONS = re.compile(r"[A-Z][A-Z.-]+\s+(?:and|&)\s+[A-Z][A-Z.-]+")
@@ -109,7 +111,11 @@ def peel_qualifiers(text: str, start: int, end: int) -> tuple[int, tuple[Qualifi
 
 
 def split_items(text: str) -> list[Item | Orphan]:
-    """Every item of a list value, with its qualifiers; stray commas give nothing."""
+    """Every item of a list value, with its qualifiers; stray commas give nothing. A value in
+    quotation marks is one item (a mission statement, a slogan), without the marks."""
+    quoted = QUOTED.fullmatch(text)
+    if quoted:
+        return [Item(*quoted.span("inner"))]
     items: list[Item | Orphan] = []
     for seg_start, seg_end in top_level_commas(text):
         start, end = strip_span(text, seg_start, seg_end, BULLETS, TRAILING)
@@ -117,6 +123,7 @@ def split_items(text: str) -> list[Item | Orphan]:
             continue
         value_end, qualifiers = peel_qualifiers(text, start, end)
         value_start, value_end = strip_span(text, start, value_end, BULLETS, TRAILING)
+        value_start, value_end = strip_span(text, value_start, value_end, QUOTES, QUOTES)
         if value_start == value_end:
             items.append(Orphan(start, end))
         else:

@@ -114,7 +114,7 @@ def _amount_pattern() -> re.Pattern:
         r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
         rf"(?:\s*(?P<scale>{_one_of(vocabulary['scales'])})\b)?"
         rf"(?P<after>{'|'.join(re.escape(w) for w in vocabulary['after'])})?"
-        r"(?:\s*(?P<unit>/?[^\W\d][\w./ -]*?))?",
+        r"(?:\s*(?P<unit>%|/?[^\W\d](?:[\w./ -](?!\s\d))*?))?",
         re.IGNORECASE,
     )
 
@@ -159,9 +159,10 @@ def number_pattern() -> str:
 
 def range_pattern() -> str:
     """Two bare numbers joined by a dash or a word ("20,000–30,000", "200 to 300"), the lower
-    in group `low` and the upper in group `high`; each reads alone with parse_quantity."""
+    in group `low` and the upper in group `high`; each reads alone with parse_quantity. A
+    number word such as "fifty-six" is one number, not a range."""
     joiners = _vocabulary()["range_joiners"]
     dashes = "".join(re.escape(j) for j in joiners if len(j) == 1)
     words = _one_of(j for j in joiners if len(j) > 1)
-    return (rf"(?i:(?P<low>{_plain(_number())})(?:\s*[{dashes}]\s*|\s+(?:{words})\s+)"
-            rf"(?P<high>{_plain(_number())}))")
+    return (rf"(?i:(?!(?:{_compound()})\b)(?P<low>{_plain(_number())})"
+            rf"(?:\s*[{dashes}]\s*|\s+(?:{words})\s+)(?P<high>{_plain(_number())}))")
