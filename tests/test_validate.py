@@ -221,7 +221,7 @@ def test_rows_are_cut_into_runs_by_document():
 
 
 GOOD_PROPERTY = {"property_id": "p", "label": "P", "description": "d", "value_type": "string",
-                 "object_type": None, "wikidata": None}
+                 "object_type": None, "wikidata": None, "mapped": True}
 
 
 def test_row_checks_find_one_bad_row_among_many_valid_ones():
