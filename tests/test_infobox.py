@@ -255,8 +255,22 @@ def test_a_key_that_names_a_language_is_a_native_label():
 def test_a_sentence_written_in_the_infobox_gives_only_its_names():
     got = claims("Area of operations: Active in northern and eastern Ruritania. Raids into "
                  "Borduria, Syldavia and Carpania.")
-    assert [c[1] for c in got] == ["Syldavia", "Carpania"]
-    assert not any(c[1][:1].islower() or " " in c[1] for c in got)
+    assert [c[1] for c in got] == ["Ruritania", "Borduria", "Syldavia", "Carpania"]
+    assert {text for text, _ in skips("Area of operations: Active in northern and eastern "
+                                      "Ruritania. Raids into Borduria, Syldavia.")} == {
+        "Active in northern and eastern ", ". Raids into "}
+
+
+def test_a_remark_after_a_date_or_a_text_is_its_note():
+    assert claims("Active: 1964–present (dissidents still active)") == [
+        ("active_period", "1964/..", "1964–present", {"note": "dissidents still active"})]
+    assert claims("Colors: Red, black and green (Pan-Arab colors)")[-1] == (
+        "colour_name", "green", "green", {"note": "Pan-Arab colors"})
+
+
+def test_two_places_joined_by_and_are_two_unless_one_country_is_named_so():
+    assert [c[1] for c in claims("Country: England and Wales")] == ["England", "Wales"]
+    assert [c[1] for c in claims("Country: Trinidad and Tobago")] == ["Trinidad and Tobago"]
 
 
 def test_a_quoted_value_is_one_item_without_its_marks():

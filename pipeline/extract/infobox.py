@@ -53,7 +53,13 @@ SECTION_RULES = (
     ("template_keys", "template_keys", "Template parameters that steer layout: skipped."),
 )
 SENTENCE_END = re.compile(r"[a-z]\.\s+[A-Z]")
+TRAILING_NAME = re.compile(r"(?<=\s)(?P<name>[A-Z][^\s.]*(?:\s+[A-Z][^\s.]*)*)\.?$")
 PROSE_REASON = "words of a sentence written in the infobox, not a name"
+NUMBERS = ("integer", "decimal")
+# A remark in parentheses after a date, a number or a text is its note ("1964–present (FARC
+# dissidents still active)"); after a name it may be part of the name ("Shan State Army (RCSS)").
+REMARKED = ("edtf", "string", *NUMBERS)
+REMARK = re.compile(r"\s*\((?P<remark>[^()]+)\)$")
 FLAG_REASON = "a flag's label copied before the value"
 TITLE_REASON = "a title of the person named before it (the claim's role)"
 
@@ -221,17 +227,44 @@ def read_values(evidence: str, line: Line, prop: str, how: str, extra: dict) -> 
         items = [Item(start, end, qualifiers)] if value[:end].strip() else [Orphan(0, len(value))]
     else:
         items = split_items(value)
+        if SENTENCE_END.search(value):
+            items = [part for item in items for part in names_in_prose(value, item)]
         items = join_places(value, items) if how in ("places", "dated") else items
         items = unglued(value, items) if how == "glued" else items
     reader = ITEM_READERS.get(how, read_item)
-    prose = SENTENCE_END.search(value) is not None
     readings = [_skip(line.value_start + item.start, line.value_start + item.end, PROSE_REASON)
-                if prose and isinstance(item, Item) and not is_name(value[item.start:item.end])
-                else reader(value, line.value_start, item, prop, extra) for item in items]
+                if isinstance(item, Prose) else reader(value, line.value_start, item, prop, extra)
+                for item in items]
     if how == "people":
         readings = attach_titles(value, line.value_start, items, readings)
     return Reading(tuple(d for r in readings for d in r.drafts),
                    tuple(s for r in readings for s in r.skips))
+
+
+@dataclass(frozen=True)
+class Prose:
+    """Words of a sentence in an infobox value, which name nothing by themselves."""
+
+    start: int
+    end: int
+
+
+def names_in_prose(value: str, item: Item | Orphan) -> list[Item | Orphan | Prose]:
+    """An item of a value written as sentences ("eastern Colombia. Incursions to Peru"): the
+    names that end each sentence's piece of it (Colombia, Peru), the rest as prose."""
+    if not isinstance(item, Item) or is_name(value[item.start:item.end]):
+        return [item]
+    parts: list[Item | Orphan | Prose] = []
+    cursor = item.start
+    for piece_end in [m.start() + 1 for m in SENTENCE_END.finditer(value, item.start, item.end)
+                      ] + [item.end]:
+        name = TRAILING_NAME.search(value, cursor, piece_end)
+        if name and is_name(name["name"]) and name.start("name") > cursor:
+            parts += [Prose(cursor, name.start("name")), Item(*name.span("name"))]
+        else:
+            parts.append(Prose(cursor, piece_end))
+        cursor = piece_end
+    return parts
 
 
 def is_name(text: str) -> bool:
@@ -262,7 +295,7 @@ def layout_reason(text: str) -> str | None:
                 None)
 
 
-def read_item(value: str, offset: int, item: Item | Orphan, prop: str, extra: dict,
+def read_item(value: str, offset: int, item: Item | Orphan | Prose, prop: str, extra: dict,
               value_type: str | None = None) -> Reading:
     """One list item -> a draft (plus a located_in draft for `Place, Region`) or a skip."""
     if isinstance(item, Orphan):
@@ -270,39 +303,25 @@ def read_item(value: str, offset: int, item: Item | Orphan, prop: str, extra: di
                      "a qualifier with no value before it (the value is missing from the source)")
     spec = property_spec(prop)
     value_type = value_type or spec["value_type"]
-    start, end = item.start, item.end
-    reason = layout_reason(value[start:end])
-    if reason:
-        return _skip(offset + start, offset + end, reason)
+    trimmed = trim(value, item.start, item.end, spec)
+    if isinstance(trimmed, Skip):
+        return _skip(offset + trimmed.start, offset + trimmed.end, trimmed.reason)
+    start, end, cut = trimmed
+    skips = tuple(Skip(offset + s.start, offset + s.end, s.reason) for s in cut)
+    bounds = _range().fullmatch(value, start, end) if value_type in NUMBERS else None
+    if bounds:
+        return _merge(*(read_item(value, offset, Item(*bounds.span(end_name), item.qualifiers),
+                                  prop, extra | {"quantity_qualifier": bound}, value_type)
+                        for end_name, bound in RANGE_BOUNDS))
     qualifiers = dict(extra)
-    skips = []
-    for pattern, reason in _trailing():
-        tail = pattern.search(value, start, end)
-        if tail and tail.start() == start:
-            return _skip(offset + start, offset + end, reason)
-        if tail:
-            skips.append(Skip(offset + tail.start(), offset + end, reason))
-            end = tail.start()
-    if spec.get("object_type") == "organisation" and _pattern("not_a_name").fullmatch(
-            value, start, end):
-        return _skip(offset + start, offset + end, _config()["not_a_name"]["reason"])
-    if spec.get("object_type") in ("person", "place"):
-        flag = country_prefix(value[start:end])
-        if flag:
-            skips.append(Skip(offset + start, offset + start + flag, FLAG_REASON))
-            start += flag
-    if value_type in ("integer", "decimal"):
-        bounds = _range().fullmatch(value, start, end)
-        if bounds:
-            return _merge(*(read_item(value, offset, Item(*bounds.span(end_name),
-                                                          item.qualifiers), prop,
-                                      extra | {"quantity_qualifier": bound}, value_type)
-                            for end_name, bound in RANGE_BOUNDS))
     if spec.get("object_type") == "person":
         rank, name_start = split_rank(value[start:end])
         if rank:
             qualifiers["rank"] = rank
             start += name_start
+    remark = REMARK.search(value, start, end) if value_type in REMARKED else None
+    if remark and remark.start() > start:
+        qualifiers["note"], end = remark["remark"], remark.start()
     try:
         normalised, own = normalise(value_type, value[start:end], spec.get("object_type"))
     except ValueError as error:
@@ -314,7 +333,32 @@ def read_item(value: str, offset: int, item: Item | Orphan, prop: str, extra: di
     extra_drafts = [alias_draft(value, offset, item, normalised, spec)] if _alias(item) else []
     if item.within:
         extra_drafts.append(within_draft(value, offset, item, normalised, spec))
-    return Reading((draft, *extra_drafts), tuple(skips))
+    return Reading((draft, *extra_drafts), skips)
+
+
+def trim(value: str, start: int, end: int, spec: dict) -> tuple[int, int, list[Skip]] | Skip:
+    """The item without what the copy left around it (a footnote letter, coordinates, a
+    flag's label), with what was cut; or a Skip when nothing of it is a value."""
+    reason = layout_reason(value[start:end])
+    if reason:
+        return Skip(start, end, reason)
+    cut = []
+    for pattern, reason in _trailing():
+        tail = pattern.search(value, start, end)
+        if tail and tail.start() == start:
+            return Skip(start, end, reason)
+        if tail:
+            cut.append(Skip(tail.start(), end, reason))
+            end = tail.start()
+    if spec.get("object_type") == "organisation" and _pattern("not_a_name").fullmatch(
+            value, start, end):
+        return Skip(start, end, _config()["not_a_name"]["reason"])
+    if spec.get("object_type") in ("person", "place"):
+        flag = country_prefix(value[start:end])
+        if flag:
+            cut.append(Skip(start, start + flag, FLAG_REASON))
+            start += flag
+    return start, end, cut
 
 
 def property_spec(prop: str) -> dict:

@@ -157,6 +157,17 @@ def coordinated(text: str, items: list[Item | Orphan]) -> list[Item | Orphan]:
     return out
 
 
+def places_and(text: str, item: Item | Orphan) -> list[Item | Orphan]:
+    """"England and Wales" is two places; "Trinidad and Tobago" is one country."""
+    words = text[item.start:item.end] if isinstance(item, Item) else ""
+    conjunction = AND.search(words)
+    if not conjunction or is_country(words) or not all(
+            part[:1].isupper() for part in (words, words[conjunction.end():])):
+        return [item]
+    return [Item(item.start, item.start + conjunction.start()),
+            Item(item.start + conjunction.end(), item.end, item.qualifiers)]
+
+
 @cache
 def _region_pattern() -> re.Pattern:
     places = rulebook.load("places")
@@ -173,7 +184,7 @@ def join_places(text: str, items: list[Item | Orphan]) -> list[Item | Orphan]:
     """`Laiza, Kachin State` is one place in a region, not two places: join such pairs (a
     place's name starts with a letter: "1865, Finland" is a date and a country)."""
     joined: list[Item | Orphan] = []
-    for item in items:
+    for item in [part for listed in items for part in places_and(text, listed)]:
         previous = joined[-1] if joined else None
         if (isinstance(item, Item) and isinstance(previous, Item) and previous.within is None
                 and not previous.qualifiers and text[previous.start].isalpha()
