@@ -59,7 +59,7 @@ NUMBERS = ("integer", "decimal")
 # A remark in parentheses after a date, a number or a text is its note ("1964–present (FARC
 # dissidents still active)"); after a name it may be part of the name ("Shan State Army (RCSS)").
 REMARKED = ("edtf", "string", *NUMBERS)
-REMARK = re.compile(r"\s*\((?P<remark>[^()]+)\)$")
+REMARK = re.compile(r"\s+\((?P<remark>[^\W\d][^()\"“”]*)\)$")
 FLAG_REASON = "a flag's label copied before the value"
 TITLE_REASON = "a title of the person named before it (the claim's role)"
 
