@@ -7,7 +7,8 @@ def read_sentence(family, text: str) -> tuple[list[tuple], list[str]]:
     """(draft, quote) of every claim the family reads in `text`, and the quotes it skips,
     after checking that each claim re-derives from its evidence alone (as the validator does)."""
     document = SimpleNamespace(text=text)
-    sentence = SimpleNamespace(char_start=0, char_end=len(text), sentence_id="s", kind="prose")
+    sentence = SimpleNamespace(char_start=0, char_end=len(text), sentence_id="s", kind="prose",
+                               section_id="lead")
     drafts, skips = [], []
     for found in family.find(document, [sentence]):
         evidence = text[found.evidence_start:found.evidence_end]

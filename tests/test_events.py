@@ -177,6 +177,51 @@ def test_eight_eight_eight_eight_is_a_name_not_a_date():
     ]
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Amnesty International was founded in London in 1961, following the publication of the "
+     "article in The Observer on 28 May 1961, by the lawyer Peter Benenson.",
+     [("the publication of the article in The Observer", {"point_in_time": "1961-05-28"}),
+      ("Amnesty International was founded in London", {"point_in_time": "1961"})]),
+    ("The club was banned from African competitions until 2009 after their abrupt withdrawal "
+     "from the 2005 CAF Confederation Cup.",
+     [("their abrupt withdrawal from the 2005 CAF Confederation Cup", {"point_in_time": "2005"}),
+      ("The club was banned from African competitions", {"end_time": "2009"})]),
+    ("The party has governed as part of a grand coalition since December 2013 following the "
+     "results of the 2013 federal election.",
+     [("the results of the 2013 federal election", {"point_in_time": "2013"}),
+      ("The party has governed as part of a grand coalition", {"start_time": "2013-12"})]),
+])
+def test_a_dated_cause_after_the_main_clause(sentence, expected):
+    assert sorted(events(sentence)) == sorted(expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Cyril Ramaphosa, the incumbent President of South Africa, has served as President of the "
+     "ANC since 18 December 2017.",
+     ("Cyril Ramaphosa, the incumbent President of South Africa, has served as President of the "
+      "ANC", {"start_time": "2017-12-18"})),
+    ("The union, a federation of craft unions, merged with the CIO in 1955.",
+     ("The union, a federation of craft unions, merged with the CIO", {"point_in_time": "1955"})),
+    ("Tata Sons, the parent company of the group, bought the firm in 2008.",
+     ("Tata Sons, the parent company of the group, bought the firm", {"point_in_time": "2008"})),
+])
+def test_an_apposition_between_subject_and_verb_stays_in_the_clause(sentence, expected):
+    assert events(sentence) == [expected]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("It was established on 26 May 2001 in Addis Ababa, Ethiopia and launched on 9 July 2002 in "
+     "South Africa.", [("It was established", {"point_in_time": "2001-05-26"})]),
+    ("The Revolutionary Armed Forces of Colombia—People's Army (Spanish: Fuerzas Armadas, FARC–EP "
+     "and FARC) is a guerrilla movement involved in the armed conflict starting in 1964.", []),
+    ("The Sample Front (Burmese: Sample, SF) is a group which fought the army in 1964.",
+     [("The Sample Front (Burmese: Sample, SF) is a group which fought the army",
+       {"point_in_time": "1964"})]),
+])
+def test_no_clause_starts_inside_a_name_list_or_a_parenthesis(sentence, expected):
+    assert events(sentence) == expected
+
+
 def test_two_dated_clauses_in_one_sentence():
     assert events("In 1989 the two parties signed a ceasefire agreement, and in 2013 signed a "
                   "peace deal.") == [

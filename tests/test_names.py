@@ -1,14 +1,14 @@
 """The names family on real phrases (from the seed and the development articles)."""
 
 import pytest
+from extraction import read_sentence
 
 from pipeline.extract import names
+from pipeline.normalise.codes import language_of, script_of
 from pipeline.normalise.names import (
     abbreviated_name,
     initials_match,
-    language_of,
     name_kind,
-    script_of,
 )
 from pipeline.read import read_article
 from pipeline.segment import segment
@@ -48,8 +48,23 @@ def test_title_is_the_official_name(tmp_path):
 
 
 def test_opening_parenthesis_in_three_languages_and_two_scripts(tmp_path):
-    subject = ("Kachin Independence Organisation", "organisation")
+    subject = (None, None)  # the lead's first sentence names the document's own subject
     assert claims(tmp_path, KIO_OPENING) == [
+        ("official_name", "Kachin Independence Organisation", "Kachin Independence Organisation",
+         *subject, {}),
+        ("short_name", "KIO", "KIO", *subject, {}),
+        ("native_label", "ကချင်လွတ်လပ်ရေးအဖွဲ့ချုပ်", "ကချင်လွတ်လပ်ရေးအဖွဲ့ချုပ်", *subject,
+         {"language": "my", "script": "Mymr"}),
+        ("native_label", "Wunpawng Gumrawng Gumtsa Mungdan", "Wunpawng Gumrawng Gumtsa Mungdan",
+         *subject, {"language": "kac", "script": "Latn"}),
+        ("name_translation", "Sovereign Kachin nation state", "Sovereign Kachin nation state",
+         *subject, {}),
+    ]
+
+
+def test_name_parenthesis_after_the_lead_is_about_the_name_before_it(tmp_path):
+    subject = ("Kachin Independence Organisation", "organisation")
+    assert claims(tmp_path, "It is a front. " + KIO_OPENING) == [
         ("short_name", "KIO", "KIO", *subject, {}),
         ("native_label", "ကချင်လွတ်လပ်ရေးအဖွဲ့ချုပ်", "ကချင်လွတ်လပ်ရေးအဖွဲ့ချုပ်", *subject,
          {"language": "my", "script": "Mymr"}),
@@ -64,6 +79,7 @@ def test_romanized_name_keeps_the_language_of_the_name_before(tmp_path):
     text = ("The Arakan Army (Burmese: ရက္ခိုင့်တပ်တော်, romanized: Rakhaing Tattaw; abbreviated AA)"
             " is an ethnic armed organisation.")
     assert [(c[0], c[1], c[5]) for c in claims(tmp_path, text)] == [
+        ("official_name", "Arakan Army", {}),
         ("native_label", "ရက္ခိုင့်တပ်တော်", {"language": "my", "script": "Mymr"}),
         ("native_label", "Rakhaing Tattaw", {"language": "my", "script": "Latn"}),
         ("short_name", "AA", {}),
@@ -75,6 +91,7 @@ def test_parauk_burmese_and_abbreviations_after_the_parenthesis(tmp_path):
             "ဝပြည် သွေးစည်းညီညွတ်ရေး တပ်မတော်, /my/), abbreviated as the UWSA or the UWS Army, "
             "is the military wing of the party.")
     assert [(c[0], c[1], c[2], c[5]) for c in claims(tmp_path, text)] == [
+        ("official_name", "United Wa State Army", "United Wa State Army", {}),
         ("native_label", "Kru' Naing' Rob Rom' Hak Tiex Praog",
          "Kru' Naing' Rob Rom' Hak Tiex Praog", {"language": "prk", "script": "Latn"}),
         ("native_label", "ဝပြည် သွေးစည်းညီညွတ်ရေး တပ်မတော်", "ဝပြည် သွေးစည်းညီညွတ်ရေး တပ်မတော်",
@@ -95,10 +112,11 @@ def test_officially_known_as_names_a_place(tmp_path):
 
 def test_unknown_language_label_is_reported_not_guessed(tmp_path):
     text = 'The Northern Hills Front (abbreviated NHF; Hill: Loi Mawng Hpung) is a front.'
-    assert [c[:2] for c in claims(tmp_path, text)] == [("short_name", "NHF")]
+    assert [c[:2] for c in claims(tmp_path, text)] == [
+        ("official_name", "Northern Hills Front"), ("short_name", "NHF")]
     assert skips(tmp_path, text) == [
         ("Hill: Loi Mawng Hpung",
-         "a name in a language not in pipeline/rules/languages.yaml: 'Hill'")]
+         "a name in a language not in pipeline/rules/languages.yaml nor CLDR: 'Hill'")]
 
 
 @pytest.mark.parametrize("text, subject, abbreviation", [
@@ -259,3 +277,106 @@ def test_script_and_language():
     assert script_of("KIO ကချင်") is None
     assert language_of("S'gaw Karen") == "ksw"
     assert language_of("Klingon") is None
+
+
+def lead(text: str) -> list[tuple]:
+    """(property, value, quote, qualifiers) of every claim read from a lead sentence, each
+    re-derived from its evidence; all are about the document's own subject."""
+    drafts, _ = read_sentence(names, text)
+    assert all(d.subject is None for d, _ in drafts)
+    return [(d.property, d.value, quote, dict(d.qualifiers)) for d, quote in drafts]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a charity, a company, a club: other names after a prefix; in capitals, a short name
+    ("Sample Rights (commonly known as Rights or SR) is a charity.",
+     [("official_name", "Sample Rights"), ("also_known_as", "Rights"), ("short_name", "SR")]),
+    ("Sample Motors Limited (formerly SAMCO, short for Sample Engineering Company) is a company.",
+     [("official_name", "Sample Motors Limited"), ("former_name", "SAMCO"),
+      ("former_name", "Sample Engineering Company")]),
+    ("Sample City Football Club (often known as City) is a football club.",
+     [("official_name", "Sample City Football Club"), ("also_known_as", "City")]),
+    # a front: a list of names before the verb, and a clause on where the name comes from
+    ("The Sample Front, Frente Sample, FRESAM or simply SAMPLE, from the Spanish name, is a front.",
+     [("official_name", "Sample Front"), ("also_known_as", "Frente Sample"),
+      ("short_name", "FRESAM"), ("short_name", "SAMPLE")]),
+    # an economic union, a federation: the name in capitals first, its full name after
+    ("SAMU (/ˈsɑːmuː/ SAH-moo), officially the Sample Union, is an economic union.",
+     [("short_name", "SAMU"), ("official_name", "Sample Union")]),
+    ("The Sample Confederation (Spanish: Confederación Sample), known by the acronym SAMCON "
+     "(/ˈsæmkɒn/ SAM-kon) or SC, is the governing body.",
+     [("official_name", "Sample Confederation"), ("native_label", "Confederación Sample"),
+      ("short_name", "SAMCON"), ("short_name", "SC")]),
+])
+def test_names_of_the_subject_in_the_lead(text, expected):
+    assert [c[:2] for c in lead(text)] == expected
+
+
+def test_lead_parentheses_in_languages_of_cldr_and_abbreviations_joined_by_and():
+    assert lead("The University of Sample Town (UST) (Afrikaans: Universiteit van Sample, "
+                "Xhosa: iYunivesithi yaseSample) is a university.") == [
+        ("official_name", "University of Sample Town", "University of Sample Town", {}),
+        ("short_name", "UST", "UST", {}),
+        ("native_label", "Universiteit van Sample", "Universiteit van Sample",
+         {"language": "af", "script": "Latn"}),
+        ("native_label", "iYunivesithi yaseSample", "iYunivesithi yaseSample",
+         {"language": "xh", "script": "Latn"}),
+    ]
+    assert lead("The Sample Armed Forces—People's Army (Spanish: Fuerzas Sample—Ejército del "
+                "Pueblo, SAF–EP and SAF) is a guerrilla movement.")[2:] == [
+        ("short_name", "SAF–EP", "SAF–EP", {}), ("short_name", "SAF", "SAF", {})]
+
+
+def test_scripts_from_unicode_and_their_default_language():
+    assert lead("The Sample Front (Arabic: جبهة العينة; ကချင်) is a front.")[1:] == [
+        ("native_label", "جبهة العينة", "جبهة العينة", {"language": "ar", "script": "Arab"}),
+        ("native_label", "ကချင်", "ကချင်", {"language": "my", "script": "Mymr"})]
+    assert names.script_of("தென்கிழக்காசிய") == "Taml"
+    assert names.script_of("Hiệp hội các quốc gia") == "Latn"
+    assert names.script_of("Kruʼ Naing") == "Latn"  # a modifier letter goes with its word
+
+
+@pytest.mark.parametrize("text, skipped", [
+    ("Sample Corporation (Finnish pronunciation: [ˈsɑmple]) (OMXSAM1V, NYSESAM, FWB: SAM3) is "
+     "a corporation.", ["Finnish pronunciation: [ˈsɑmple]", "OMXSAM1V, NYSESAM, FWB: SAM3"]),
+])
+def test_pronunciations_and_codes_are_reported_not_read(text, skipped):
+    assert [c[:2] for c in lead(text)] == [("official_name", "Sample Corporation")]
+    assert read_sentence(names, text)[1] == skipped
+
+
+@pytest.mark.parametrize("text", [
+    "It is the military wing of the Sample Party.",
+    "The Shan State Army (South) was formed in 1996.",
+])
+def test_no_lead_name_from_a_pronoun_or_a_branch(text):
+    assert [c for c in lead(text) if c[0] == "official_name"] == []
+
+
+def test_language_tags_from_languages_yaml_then_cldr():
+    assert [names.language_tag(label) for label in
+            ("Kachin", "Xhosa", "Tagalog", "Finnish pronunciation", "FWB")] == [
+        "kac", "xh", "fil", None, None]
+
+
+def test_abbreviation_expanded_in_its_language_with_gloss_and_other_script():
+    assert lead('The Sample Front, FRESAM, from the Spanish abbreviation of Frente Sample de Oro '
+                '("Sample Front of Gold" Arabic: جبهة العينة Jabhat al-Sample), is a front.') == [
+        ("official_name", "Sample Front", "Sample Front", {}),
+        ("short_name", "FRESAM", "FRESAM", {}),
+        ("native_label", "Frente Sample de Oro", "Frente Sample de Oro",
+         {"language": "es", "script": "Latn"}),
+        ("name_translation", "Sample Front of Gold", "Sample Front of Gold", {}),
+        ("native_label", "جبهة العينة", "جبهة العينة", {"language": "ar", "script": "Arab"}),
+        ("native_label", "Jabhat al-Sample", "Jabhat al-Sample",
+         {"language": "ar", "script": "Latn"}),
+    ]
+
+
+def test_a_name_in_its_script_then_in_latin_letters():
+    # a union and a party: the Latin letters after the native script are its romanisation
+    assert lead("The Sample Union (Burmese: ဆမ် ယူနီယံ Hsam Yuniyan) is a trade union.")[1:] == [
+        ("native_label", "ဆမ် ယူနီယံ", "ဆမ် ယူနီယံ", {"language": "my", "script": "Mymr"}),
+        ("native_label", "Hsam Yuniyan", "Hsam Yuniyan", {"language": "my", "script": "Latn"})]
+    assert lead("The Sample Party (Hindi: नमूना दल Namuna Dal) is a party.")[2] == (
+        "native_label", "Namuna Dal", "Namuna Dal", {"language": "hi", "script": "Latn"})

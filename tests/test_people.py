@@ -1,6 +1,7 @@
 """The people family on real phrases (from the seed and the development articles)."""
 
 import pytest
+from extraction import read_sentence
 
 from pipeline.extract import people
 from pipeline.read import read_article
@@ -171,3 +172,138 @@ def test_every_claim_re_derives_from_its_evidence(tmp_path):
         evidence = document.text[result.evidence_start:result.evidence_end]
         again = people.rederive(result.rule_id, evidence)
         assert {d.key() for d in result.reading.drafts} <= {d.key() for d in again.drafts}
+
+
+def derived(text: str) -> list[tuple]:
+    """(property, person, quote, subject, qualifiers) of every claim, each re-derived from its
+    evidence alone (tests/extraction.py)."""
+    return [(d.property, d.value, quote, d.subject, dict(d.qualifiers))
+            for d, quote in read_sentence(people, text)[0]]
+
+
+@pytest.mark.parametrize("text, subject, role, names", [
+    ('Famous players who wore the jersey include former captains Neil Tovey and Lucas Radebe '
+     'as well as Gary Bailey, John "Shoes" Moshoeu, and Doctor Khumalo.', None, "player",
+     ["Neil Tovey", "Lucas Radebe", "Gary Bailey", "John Moshoeu"]),
+    ("Notable alumni include the former president Nelson Mandela and Professor Jakes Gerwel.",
+     None, None, ["Nelson Mandela", "Jakes Gerwel"]),
+    ("The original Oxford Committee for Famine Relief was a group of citizens including Doctor "
+     "Henry Gillett (a local Quaker), Canon Theodore Milford, Professor Gilbert Murray and his "
+     "wife Lady Mary, and Sir Alan Pim.", "Oxford Committee for Famine Relief", "member",
+     ["Henry Gillett", "Theodore Milford", "Gilbert Murray", "Alan Pim"]),
+])
+def test_notable_people_listed_without_their_titles(text, subject, role, names):
+    got = derived(text)
+    assert [(p, v, s, q.get("role")) for p, v, _, s, q in got] == [
+        ("significant_person", name, subject, role) for name in names]
+
+
+def test_a_title_is_the_rank_and_a_lone_word_after_it_is_reported():
+    text = ("Prominent members included Sir Alan Pim, Dame Cicely Saunders and Lady Mary.")
+    assert [(v, q.get("rank")) for _, v, _, _, q in derived(text)] == [
+        ("Alan Pim", "Sir"), ("Cicely Saunders", "Dame")]
+    assert read_sentence(people, text)[1] == ["Mary"]
+
+
+def test_founded_by_a_group_including_people():
+    text = ("The charity was founded in 1942 by a group of activists including Sir Alan Pim and "
+            "Cecil Jackson-Cole.")
+    assert derived(text) == [
+        ("founded_by", "Alan Pim", "Alan Pim", None, {"point_in_time": "1942", "rank": "Sir"}),
+        ("founded_by", "Cecil Jackson-Cole", "Cecil Jackson-Cole", None,
+         {"point_in_time": "1942"})]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The party, led by Chairman Sigmar Gabriel since 2009, has become a major party.",
+     ("chairperson", "Sigmar Gabriel", None, {"start_time": "2009"})),
+    ("The TUC, led by general secretary Frances O'Grady, opposed the bill.",
+     ("leader", "Frances O'Grady", "TUC", {"role": "general secretary"})),
+    ("The KIA, currently led by General Gun Maw, fought on.",
+     ("leader", "Gun Maw", "KIA", {"rank": "General"})),
+])
+def test_led_by_in_apposition(text, expected):
+    prop, person, subject, qualifiers = expected
+    assert derived(text) == [(prop, person, person, subject, qualifiers)]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("KIO founder Zau Seng died in 1975.", "KIO"),
+    ("The Karen National Union co-founder Saw Ba U Gyi was killed in 1950.",
+     "Karen National Union"),
+])
+def test_an_organisations_founder_named_before_the_person(text, subject):
+    assert [(p, s) for p, _, _, s, _ in derived(text)] == [("founded_by", subject)]
+
+
+@pytest.mark.parametrize("text", [
+    "Tim Cook became chief executive officer of Apple in 2011.",
+    "Tim Cook became the chief executive of Apple.",
+    "Tim Cook became chief strategist in 2011.",
+    "Apple co-founder Steve Jobs died in 2011.",
+    "The attack, led by General Soe Win, failed.",
+    "Notable events include the Soweto Derby and the Carling Black Label Cup.",
+])
+def test_a_role_in_another_entity_is_not_the_subjects(text):
+    assert derived(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Richard Trumka has been president of the AFL–CIO since 2009.",
+     ("leader", "Richard Trumka", "AFL–CIO", {"role": "president", "start_time": "2009"})),
+    ("Cyril Ramaphosa is the president of the ANC.",
+     ("leader", "Cyril Ramaphosa", "ANC", {"role": "president"})),
+    ("Ian Young was appointed vice-chancellor of the Australian National University in 2011.",
+     ("leader", "Ian Young", "Australian National University",
+      {"role": "vice-chancellor", "point_in_time": "2011"})),
+])
+def test_holds_a_role_of_a_named_organisation(text, expected):
+    prop, person, subject, qualifiers = expected
+    assert derived(text) == [(prop, person, person, subject, qualifiers)]
+
+
+@pytest.mark.parametrize("text", [
+    "Nelson Mandela was elected President in 1994.",
+    "Cyril Ramaphosa is the president of South Africa.",
+])
+def test_no_role_without_an_organisation_named(text):
+    assert derived(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Frances O'Grady, its general secretary, said the union would strike.",
+     ("leader", "Frances O'Grady", {"role": "general secretary"})),
+    ("Ian Young, the university's vice-chancellor, resigned.",
+     ("leader", "Ian Young", {"role": "vice-chancellor"})),
+    ("Jorma Ollila, the company's former chairman, retired in 2012.",
+     ("chairperson", "Jorma Ollila", {"status": "former"})),
+])
+def test_a_person_and_the_subjects_role_in_apposition(text, expected):
+    prop, person, qualifiers = expected
+    assert derived(text) == [(prop, person, person, None, qualifiers)]
+
+
+def test_a_role_word_that_only_modifies_another_is_no_role():
+    assert derived("John Smith, its chief strategist, said so.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Cyril Ramaphosa, the incumbent President of South Africa, has served as President of the "
+     "ANC since 18 December 2017.",
+     ("leader", "Cyril Ramaphosa", "ANC", {"role": "president", "start_time": "2017-12-18"})),
+    ("The Assembly of the African Union is chaired by Idriss Déby.",
+     ("chairperson", "Idriss Déby", "Assembly of the African Union", {})),
+    ("The union is headed by general secretary Frances O'Grady.",
+     ("leader", "Frances O'Grady", None, {"role": "general secretary"})),
+    ("The SPD's vice chairwoman, Aydan Özoğuz, spoke.",
+     ("leader", "Aydan Özoğuz", "SPD", {"role": "vice chairwoman"})),
+])
+def test_holders_named_after_an_aside_or_with_accented_names(text, expected):
+    prop, person, subject, qualifiers = expected
+    assert derived(text) == [(prop, person, person, subject, qualifiers)]
+
+
+def test_chaired_by_in_a_body_not_known_to_be_an_organisation_is_reported():
+    text = "The Assembly is chaired by Idriss Déby, President of Chad."
+    assert derived(text) == []
+    assert read_sentence(people, text)[1] == ["Idriss Déby"]

@@ -157,6 +157,115 @@ def test_no_place_or_resource_claim(text):
     assert claims(text) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("It was established on 26 May 2001 in Addis Ababa, Ethiopia and launched on 9 July 2002.",
+     [(None, "founding_location", "Addis Ababa", {"point_in_time": "2001-05-26"}),
+      ("Addis Ababa", "located_in", "Ethiopia", {})]),
+    ("The charity was founded at 12 Market Street in Leeds, Yorkshire, in 1950 by Quakers.",
+     [(None, "founding_location", "12 Market Street", {}),
+      ("12 Market Street", "located_in", "Leeds", {})]),
+    ("The front was formally constituted on 10 May 1973 at Bir Lahlou by students.",
+     [(None, "founding_location", "Bir Lahlou", {"point_in_time": "1973-05-10"})]),
+    ("The club was founded in Soweto, South Africa, in 1970.",
+     [(None, "founding_location", "Soweto", {"point_in_time": "1970"}),
+      ("Soweto", "located_in", "South Africa", {})]),
+])
+def test_where_it_was_founded_and_the_larger_place_after_it(text, expected):
+    assert [(s, p, v, q) for s, p, v, _, q in claims(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Nokia Corporation (Finnish pronunciation: [ˈnɔkiɑ]) (NYSE: NOK) is a Finnish "
+     "multinational communications corporation that is headquartered in Keilaniemi, Espoo, a "
+     "city neighbouring Helsinki.",
+     [("Nokia Corporation", "headquarters", "Keilaniemi"),
+      ("Keilaniemi", "located_in", "Espoo")]),
+    ("Tata Motors Limited (formerly TELCO) is an Indian multinational automotive manufacturing "
+     "company headquartered in Mumbai.", [("Tata Motors Limited", "headquarters", "Mumbai")]),
+    ("The federation is the largest union headquartered in Geneva.",
+     [(None, "headquarters", "Geneva")]),
+    ("Amnesty International (commonly known as Amnesty) is a London-based non-governmental "
+     "organization.", [("Amnesty International", "headquarters", "London")]),
+    ("Kaizer Chiefs Football Club (often known as Chiefs) is a South African professional "
+     "football club based in Naturena, Johannesburg South, that plays in the league.",
+     [("Kaizer Chiefs Football Club", "headquarters", "Naturena"),
+      ("Naturena", "located_in", "Johannesburg South")]),
+])
+def test_headquarters_of_the_body_described(text, expected):
+    assert [(s, p, v) for s, p, v, _, _ in claims(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The AU has its headquarters in Addis Ababa, Ethiopia.",
+     [("AU", "headquarters", "Addis Ababa", {}), ("Addis Ababa", "located_in", "Ethiopia", {})]),
+    ("The headquarters of the union are in Brussels.", [(None, "headquarters", "Brussels", {})]),
+    ("The bank is headquartered in Frankfurt, Germany.",
+     [(None, "headquarters", "Frankfurt", {}), ("Frankfurt", "located_in", "Germany", {})]),
+    ("In 1990, the party moved its headquarters to Johannesburg.",
+     [(None, "headquarters", "Johannesburg", {"start_time": "1990"})]),
+])
+def test_headquarters_had_moved_to_or_of_the_body(text, expected):
+    assert [(s, p, v, q) for s, p, v, _, q in claims(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The African National Congress (ANC) is a social-democratic political party in South "
+     "Africa.", [("African National Congress", "country", "South Africa")]),
+    ("The KNU is a political organisation in Burma.", [("KNU", "country", "Burma")]),
+    ("The University of Cape Town (UCT) (Afrikaans: Universiteit van Kaapstad) is a public "
+     "research university in Cape Town, South Africa.",
+     [("University of Cape Town", "location", "Cape Town"),
+      ("Cape Town", "located_in", "South Africa")]),
+    ("It is the continental governing body of football in South America.",
+     [(None, "location", "South America")]),
+])
+def test_a_body_described_in_a_place_is_located_there_or_of_that_country(text, expected):
+    assert [(s, p, v) for s, p, v, _, _ in claims(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The university is located in Canberra.", [(None, "location", "Canberra")]),
+    ("The Secretariat is located in Jakarta, Indonesia.",
+     [("Secretariat", "location", "Jakarta"), ("Jakarta", "located_in", "Indonesia")]),
+    ("It was located in Laiza until 2005.", [(None, "location", "Laiza")]),
+])
+def test_located_in_a_place(text, expected):
+    assert [(s, p, v) for s, p, v, _, _ in claims(text)] == expected
+
+
+def test_sites_in_places_each_with_the_kind_of_site():
+    got = claims("Tata Motors has auto manufacturing and assembly plants in Jamshedpur, Pune and "
+                 "Sanand in India, as well as in Argentina and Great Britain.")
+    note = {"note": "auto manufacturing and assembly plants"}
+    assert [(s, p, v, q) for s, p, v, _, q in got] == [
+        ("Tata Motors", "location", place, note)
+        for place in ("Jamshedpur", "Pune", "Sanand", "India", "Argentina", "Great Britain")]
+    campuses = claims("Home to 30,000 students, it encompasses six campuses in the Capetonian "
+                      "suburbs of Rondebosch, Observatory, and the Waterfront.")
+    assert [(v, quote) for _, _, v, quote, _ in campuses] == [
+        ("Rondebosch", "Rondebosch"), ("Observatory", "Observatory"),
+        ("Waterfront", "Waterfront")]
+    assert values("The bank has branches in London, Paris and New York.", "location") == [
+        "London", "Paris", "New York"]
+
+
+@pytest.mark.parametrize("text", [
+    "The first overseas Oxfam was founded in Canada in 1963.",
+    "It was founded in January 1912.",
+    "It was founded in response to the famine.",
+    "The FARC is a guerrilla movement involved in the continuing Colombian armed conflict.",
+    "The ANC is a member of the Socialist International in Europe.",
+    "The party has offices in most states.",
+    "The company has plants in several countries.",
+    "Its armed wing has bases in Laiza and Mai Ja Yang.",
+    "The militia, known by the acronym CONMEBOL or CSF, is the largest union in Peru.",
+    "The club is located in the heart of Soweto.",
+    "ASEAN's secretariat is located in Jakarta.",
+])
+def test_no_founding_place_headquarters_or_site_claim(text):
+    assert claims(text) == []
+
+
 def test_funds_through_with_no_funding_phrase_is_skipped_with_a_reason():
     text = "The group funds its operations through its friends."
     (found,) = places.find(SimpleNamespace(text=text), [SimpleNamespace(
@@ -165,8 +274,10 @@ def test_funds_through_with_no_funding_phrase_is_skipped_with_a_reason():
     assert "no funding phrase" in found.reading.skips[0].reason
 
 
-def test_published_headquarters_of_the_fixture(built_package):
-    rows = [(c["subject_id"], c["value"], c["start_time"], c["end_time"])
+def test_published_places_of_the_fixture(built_package):
+    rows = [(c["subject_id"], c["property_id"], c["value"], c["start_time"], c["end_time"])
             for c in read_table(built_package, "claims") if c["rule_id"].startswith("places/")]
-    assert rows == [("northern-hills-liberation-front", "Loi Sam", None, "1998"),
-                    ("northern-hills-liberation-front", "Mai Hka", "1998", None)]
+    front = "northern-hills-liberation-front"
+    assert rows == [(front, "country", "Myanmar", None, None),
+                    (front, "headquarters", "Loi Sam", None, "1998"),
+                    (front, "headquarters", "Mai Hka", "1998", None)]

@@ -116,3 +116,98 @@ def test_number_words_ranges_and_multipliers():
          None),
         ("quantity", "12", "twelve", {"unit": "villages"}, None),
     ]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("It is made up of fifty-six national and international unions.",
+     [("quantity", "56", "fifty-six", {"unit": "national and international unions"}, None)]),
+    ("There are fifty-four affiliated unions.",
+     [("quantity", "54", "fifty-four", {"unit": "affiliated unions"}, None)]),
+    ("The main campus encompasses seven teaching and research colleges.",
+     [("quantity", "7", "seven", {"unit": "teaching and research colleges"}, None)]),
+    ("The party had some 12.5 million members.",
+     [("member_count", "12500000", "some 12.5 million",
+       {"quantity_qualifier": "about", "unit": "members"}, None)]),
+    ("88 staff members are part of the Academy.",
+     [("quantity", "88", "88", {"unit": "staff members"}, None)]),
+])
+def test_number_words_decimals_and_joined_modifiers(sentence, expected):
+    assert claims(sentence) == expected
+
+
+def test_a_compound_number_word_is_one_number_not_a_range():
+    assert parse_quantity("fifty-six").value == 56
+    assert parse_quantity("over 2.5 million").value == 2500000
+    assert re.fullmatch(range_pattern(), "fifty-six") is None
+    with pytest.raises(ValueError):
+        parse_quantity("12.5")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("ANU enrols 10,840 postgraduate students and employs 3,753 staff.",
+     ("employees", "3753", "3,753", {"unit": "staff"})),
+    ("The company employs over 80,000 people worldwide.",
+     ("employees", "80000", "over 80,000", {"quantity_qualifier": "over", "unit": "people"})),
+    ("The charity has a workforce of 10,000.", ("employees", "10000", "10,000", {})),
+    ("Nokia had over 123,000 employees in 2018.",
+     ("employees", "123000", "over 123,000",
+      {"quantity_qualifier": "over", "unit": "employees"})),
+])
+def test_staff_an_organisation_employs(sentence, expected):
+    assert claims(sentence)[0][:4] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("They are the most supported club, drawing an average home attendance of 16,144 in the "
+     "2019–20 season.", ("16144", {"unit": "average home attendance"}, None)),
+    ("Kaizer Chiefs had a support base of over 16,000,000 at the turn of the century.",
+     ("16000000", {"quantity_qualifier": "over", "unit": "support base"}, None)),
+    ("The team plays its home matches at the 94,797-capacity FNB Stadium.",
+     ("94797", {"unit": "capacity"}, "FNB Stadium")),
+    ("The newspaper reached a circulation of 400,000.", ("400000", {"unit": "circulation"}, None)),
+])
+def test_a_measure_written_before_its_number(sentence, expected):
+    ((prop, value, _, qualifiers, subject),) = claims(sentence)
+    assert (prop, (value, qualifiers, subject)) == ("quantity", expected)
+
+
+def test_a_membership_is_the_member_count():
+    assert claims("The union has a membership of about 2 million.") == [
+        ("member_count", "2000000", "about 2 million",
+         {"quantity_qualifier": "about", "unit": "membership"}, None)]
+
+
+def test_a_count_after_a_named_body_is_that_body_s():
+    assert claims("The largest union is the American Federation of State, County and Municipal "
+                  "Employees (AFSCME), with approximately 1.4 million members.") == [
+        ("quantity", "1400000", "approximately 1.4 million",
+         {"quantity_qualifier": "about", "unit": "members"}, "AFSCME")]
+    assert claims("It merged with the Kachin Defence Army, with 3,000 troops.") == [
+        ("quantity", "3000", "3,000", {"unit": "troops"}, "Kachin Defence Army")]
+    assert claims("It is a small party, with 500 members.") == [
+        ("quantity", "500", "500", {"unit": "members"}, None)]
+
+
+@pytest.mark.parametrize(("sentence", "skipped"), [
+    ("The Tatmadaw, with 400,000 soldiers, is the largest army.", "400,000"),
+    ("The party is based in Johannesburg, with over 1 million members.", "over 1 million"),
+])
+def test_a_count_after_a_name_that_may_be_a_place_is_skipped(sentence, skipped):
+    assert read(sentence) == ([], [skipped])
+
+
+def test_a_count_of_a_list_of_things_counts_them_together():
+    assert claims("Five alumni, staff members, and researchers associated with UCT have won the "
+                  "Nobel Prize.") == [
+        ("quantity", "5", "Five", {"unit": "alumni, staff members, and researchers"}, None)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The membership of the council was disputed.",
+    "It employs modern methods.",
+    "The capacity of the stadium was increased.",
+    "The team plays at a stadium with a capacity of 60,000.",
+    "Around 12% of its budget comes from donations.",
+])
+def test_no_count_without_a_number_or_of_a_share(sentence):
+    assert read(sentence) == ([], [])

@@ -179,3 +179,248 @@ def test_published_relations_resolve_abbreviations(built_package):
     rows = [(c["subject_id"], c["property_id"], c["object_id"])
             for c in read_table(built_package, "claims") if c["rule_id"].startswith("relations/")]
     assert ("northern-hills-liberation-front", "armed_wing", "northern-hills-army") in rows
+
+
+@pytest.mark.parametrize("text, new, old, when", [
+    ("The AFL–CIO was formed in 1955 when the AFL and the CIO merged after a long estrangement.",
+     "AFL–CIO", ("AFL", "CIO"), "1955"),
+    ("The Liberal Democrats were formed in 1988 by the merger of the Liberal Party and the "
+     "Social Democratic Party.", "Liberal Democrats", ("Liberal Party", "Social Democratic Party"),
+     "1988"),
+    ("In 1999, the Exxon Corporation and the Mobil Oil Company merged to form ExxonMobil.",
+     "ExxonMobil", ("Exxon Corporation", "Mobil Oil Company"), "1999"),
+])
+def test_a_merger_names_both_predecessors(text, new, old, when):
+    assert claims(text) == [(new, "predecessor", name, name, {"point_in_time": when})
+                            for name in old]
+
+
+@pytest.mark.parametrize("text, new, parent", [
+    ("Several large unions split away from AFL–CIO and formed the rival Change to Win "
+     "Federation in 2005, although some have since re-affiliated.",
+     "Change to Win Federation", "AFL–CIO"),
+    ("In 1917 its left wing broke away from the SPD and founded the Independent Social "
+     "Democratic Party of Germany.", "Independent Social Democratic Party of Germany", "SPD"),
+    ("A group of staff broke away from the Kachin Independence Organisation and formed the "
+     "Kachin Defence Army.", "Kachin Defence Army", "Kachin Independence Organisation"),
+])
+def test_those_who_split_away_formed_a_new_organisation(text, new, parent):
+    got = claims(text)
+    assert [(s, p, v) for s, p, v, _, _ in got] == [(new, "split_from", parent)]
+
+
+@pytest.mark.parametrize("text, subject, wholes", [
+    ("It is the only Asian member of the International Alliance of Research Universities "
+     "(IARU).", None, ["International Alliance of Research Universities"]),
+    ("The SPD is a member of the Party of European Socialists and of the Socialist "
+     "International.", "SPD", ["Party of European Socialists", "Socialist International"]),
+    ("The union is an observer member of the World Federation of Trade Unions.", None,
+     ["World Federation of Trade Unions"]),
+    ("The AFL–CIO was a major component of the New Deal Coalition that dominated politics.",
+     "AFL–CIO", ["New Deal Coalition"]),
+    ("The company is part of the Tata Group.", None, ["Tata Group"]),
+])
+def test_membership_and_parts_of_a_larger_body(text, subject, wholes):
+    assert claims(text) == [(subject, "part_of", whole, whole, {}) for whole in wholes]
+
+
+@pytest.mark.parametrize("text, part, whole", [
+    ("The largest union currently in the AFL–CIO is the American Federation of State, County "
+     "and Municipal Employees (AFSCME), with 1.4 million members.",
+     "American Federation of State, County and Municipal Employees", "AFL–CIO"),
+    ("The largest member of the alliance is the Kachin Independence Army (KIA).",
+     "Kachin Independence Army", None),
+    ("The biggest party in the Tripartite Alliance is the ANC.", "ANC", "Tripartite Alliance"),
+])
+def test_the_largest_member_is_a_member(text, part, whole):
+    got = claims(text)
+    assert [(s, p) for s, p, _, _, _ in got] == [(part, "part_of")]
+    assert got[0][2] == (whole or got[0][2])
+
+
+@pytest.mark.parametrize("text, subject, whole", [
+    ("The union is affiliated to the Trades Union Congress.", None, "Trades Union Congress"),
+    ("The KNU was formally affiliated with the United Nationalities Federal Council.", "KNU",
+     "United Nationalities Federal Council"),
+    ("It is affiliated with the ITUC.", None, "ITUC"),
+])
+def test_affiliated_to(text, subject, whole):
+    assert claims(text) == [(subject, "affiliation", whole, whole, {})]
+
+
+def test_each_joint_venture_names_a_partner_and_the_venture_in_brackets():
+    got = claims("Tata Motors has a bus-making joint venture with Marcopolo S.A. (Tata "
+                 "Marcopolo), a joint venture with Hitachi (Tata Hitachi Construction "
+                 "Machinery), and a joint venture with Fiat Chrysler which makes parts.")
+    venture = {"note": "joint venture"}
+    assert sorted(got) == sorted([
+        ("Tata Motors", "partnership_with", "Marcopolo S.A", "Marcopolo S.A", {}),
+        ("Tata Motors", "partnership_with", "Hitachi", "Hitachi", {}),
+        ("Tata Motors", "partnership_with", "Fiat Chrysler", "Fiat Chrysler", {}),
+        ("Tata Motors", "subsidiary", "Tata Marcopolo", "Tata Marcopolo", venture),
+        ("Tata Motors", "subsidiary", "Tata Hitachi Construction Machinery",
+         "Tata Hitachi Construction Machinery", venture)])
+
+
+def test_a_partners_abbreviation_in_brackets_is_no_venture():
+    assert claims("The university has a joint venture with the Indian Institute of Science "
+                  "(IISc).") == [(None, "partnership_with", "Indian Institute of Science",
+                                  "Indian Institute of Science", {})]
+
+
+@pytest.mark.parametrize("text, subject, league", [
+    ("Kaizer Chiefs Football Club (often known as Chiefs) is a South African football club "
+     "based in Naturena, that plays in the Premier Soccer League.",
+     "Kaizer Chiefs Football Club", "Premier Soccer League"),
+    ("The team currently plays in the Basketball Africa League.", None, "Basketball Africa League"),
+    ("It competes in the Scottish Premiership.", None, "Scottish Premiership"),
+])
+def test_the_league_a_club_plays_in(text, subject, league):
+    assert claims(text) == [(subject, "league", league, league, {})]
+
+
+@pytest.mark.parametrize("text, subject, rival", [
+    ("The team has a strong local rivalry with Orlando Pirates, a fellow Soweto team.", None,
+     "Orlando Pirates"),
+    ("Airbus has a long-standing rivalry with Boeing.", "Airbus", "Boeing"),
+    ("The university has a sporting rivalry with the University of Sydney.", None,
+     "University of Sydney"),
+])
+def test_rivalry_with(text, subject, rival):
+    assert claims(text) == [(subject, "rival", rival, rival, {})]
+
+
+@pytest.mark.parametrize("text, subject, authority, when", [
+    ("The ANC was banned by the South African government in 1960.", "ANC",
+     "South African government", {"start_time": "1960"}),
+    ("The club was suspended by FIFA in 2015 for unpaid debts.", None, "FIFA",
+     {"start_time": "2015"}),
+    ("In 1962, the party was outlawed by the Revolutionary Council.", None,
+     "Revolutionary Council", {"start_time": "1962"}),
+])
+def test_banned_by_an_authority(text, subject, authority, when):
+    assert claims(text) == [(subject, "banned_by", authority, authority, when)]
+
+
+@pytest.mark.parametrize("text, owner, body, role", [
+    ("The AU's secretariat, the African Union Commission, is based in Addis Ababa.", "AU",
+     "African Union Commission", "secretariat"),
+    ("The TUC's decision-making body is the Annual Congress, which meets in September.", "TUC",
+     "Annual Congress", "decision-making body"),
+    ("Its governing body, the University Council, meets monthly.", None, "University Council",
+     "governing body"),
+    ("The most important decisions of the AU are made by the Assembly of the African Union.",
+     "AU", "Assembly of the African Union", "decision-making body"),
+])
+def test_bodies_of_an_organisation(text, owner, body, role):
+    assert claims(text) == [(owner, "wing", body, body, {"role": role})]
+
+
+@pytest.mark.parametrize("text, subject, supported", [
+    ("The TUC supports the Tolpuddle Martyrs Museum and an annual festival.", "TUC",
+     "Tolpuddle Martyrs Museum"),
+    ("It was one of several local committees formed in support of the National Famine Relief "
+     "Committee.", None, "National Famine Relief Committee"),
+    ("The company sponsors the Royal Academy of Music.", None, "Royal Academy of Music"),
+])
+def test_supports_a_named_body(text, subject, supported):
+    assert claims(text) == [(subject, "supports", supported, supported, {})]
+
+
+def test_founded_as_one_name_and_now_another():
+    got = claims("Oxfam was founded in Oxford in 1942 as the Oxford Committee for Famine Relief "
+                 "by a group of academics; this is now Oxfam Great Britain, still in Oxford.")
+    assert got == [("Oxford Committee for Famine Relief", "successor", "Oxfam Great Britain",
+                    "Oxfam Great Britain", {})]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ANU began teaching undergraduates in 1960 when it integrated the Canberra University "
+     "College, which had been established in 1929.",
+     (None, "predecessor", "Canberra University College", {})),
+    ("In 1998, the union absorbed the Transport Salaried Staffs Association.",
+     (None, "predecessor", "Transport Salaried Staffs Association", {"point_in_time": "1998"})),
+    ("Tata Motors acquired Jaguar Land Rover from Ford in 2008.",
+     ("Tata Motors", "subsidiary", "Jaguar Land Rover", {"start_time": "2008"})),
+])
+def test_absorbed_and_acquired(text, expected):
+    subject, prop, value, when = expected
+    assert claims(text) == [(subject, prop, value, value, when)]
+
+
+@pytest.mark.parametrize("text, subject, founders", [
+    ("Founded in 1946, it is the only university to have been created by the Parliament of "
+     "Australia.", None, ["Parliament of Australia"]),
+    ("The KNU was founded by the Karen National Association and the Karen Youth "
+     "Organisation.", "KNU", ["Karen National Association", "Karen Youth Organisation"]),
+    ("The club was established in 1970 by the Soweto Football Association.", None,
+     ["Soweto Football Association"]),
+])
+def test_founded_by_a_body(text, subject, founders):
+    assert [(s, p, v) for s, p, v, _, _ in claims(text)] == [
+        (subject, "founded_by", founder) for founder in founders]
+
+
+@pytest.mark.parametrize("text", [
+    "The party is a former member of the Socialist International.",
+    "Aung San was a member of the Thakin Party.",
+    "The town was part of Burma until 1948.",
+    "The largest party in Germany is the CDU.",
+    "The largest union in the AFL–CIO is the Teamsters, Miners and Steelworkers (TU).",
+    "Orlando Pirates, a fellow Soweto team that plays in the Premier Soccer League, won.",
+    "Germany's parliament, the Bundestag, voted.",
+    "The company's executive, Tim Cook, spoke.",
+    "The party supports Scottish independence.",
+    "The party supports John Smith for president.",
+    "Microsoft acquired Nokia's mobile phone business in 2014.",
+    "The company was founded by Fredrik Idestam in 1865.",
+    "The government formed a joint venture with Total.",
+    "The book was banned by the censors.",
+])
+def test_no_relation_where_a_party_is_not_an_organisation(text):
+    assert claims(text) == []
+
+
+def test_merged_with_another_to_form_a_third():
+    assert claims("In 1999, the Exxon Corporation merged with Mobil to form ExxonMobil.") == [
+        ("ExxonMobil", "predecessor", name, name, {"point_in_time": "1999"})
+        for name in ("Exxon Corporation", "Mobil")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jaguar Land Rover was acquired by Tata Motors in 2008.",
+     ("Tata Motors", "subsidiary", "Jaguar Land Rover", {"start_time": "2008"})),
+    ("The company is a wholly owned subsidiary of the Tata Group.",
+     (None, "parent_organization", "Tata Group", {})),
+    ("The Karen National Defence Organisation became a subsidiary of the KNU in 1949.",
+     ("Karen National Defence Organisation", "parent_organization", "KNU",
+      {"start_time": "1949"})),
+])
+def test_owned_by_another_organisation(text, expected):
+    subject, prop, value, when = expected
+    assert claims(text) == [(subject, prop, value, value, when)]
+
+
+@pytest.mark.parametrize("text", [
+    "The company was acquired by Microsoft in 2014.",
+    "The company was a subsidiary of the state until 1990.",
+])
+def test_no_ownership_without_two_named_organisations(text):
+    assert claims(text) == []
+
+
+@pytest.mark.parametrize("text, subject, allies, when", [
+    ("The SPD has governed as part of a grand coalition with the CDU and the Christian Social "
+     "Union (CSU) since December 2013.", "SPD", ["CDU", "Christian Social Union"],
+     {"start_time": "2013-12"}),
+    ("The party entered into a coalition government with the Greens in 1998.", None, ["Greens"],
+     {"start_time": "1998"}),
+    ("The ANC governs in a tripartite coalition with the SACP and COSATU.", "ANC",
+     ["SACP", "COSATU"], {}),
+])
+def test_in_a_coalition_with(text, subject, allies, when):
+    assert claims(text) == [(subject, "allied_with", ally, ally, when) for ally in allies]
+
+
+def test_no_coalition_with_unnamed_partners():
+    assert claims("The company is in a coalition with investors.") == []

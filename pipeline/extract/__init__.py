@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from pipeline import rulebook
 from pipeline.extract import (
+    definitions,
     events,
     infobox,
     names,
@@ -36,7 +37,7 @@ It fought the Sample Army in 1991.
 
 FAMILIES = {"infobox": infobox, "names": names, "events": events, "people": people,
             "relations": relations, "places": places, "quantities": quantities,
-            "offerings": offerings}
+            "offerings": offerings, "definitions": definitions}
 FAMILY_SEPARATOR = "/"
 
 

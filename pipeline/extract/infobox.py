@@ -11,6 +11,7 @@ from functools import cache
 
 from pipeline import rulebook
 from pipeline.extract.model import Draft, Found, Reading, Skip
+from pipeline.normalise.codes import country_prefix, language_tag
 from pipeline.normalise.dates import is_date
 from pipeline.normalise.lists import (
     QUOTES,
@@ -23,7 +24,6 @@ from pipeline.normalise.lists import (
 )
 from pipeline.normalise.names import role_name, split_rank
 from pipeline.normalise.numbers import range_pattern
-from pipeline.normalise.places import country_prefix, language_tag
 from pipeline.normalise.values import normalise
 
 RULE_ID = "infobox"

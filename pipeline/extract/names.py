@@ -6,8 +6,10 @@ few things names need that the engine does not do are keys this module reads:
 
 rule keys
     scope: sentence (default, each prose sentence) | title (the document's first sentence, its
-        title heading) | section (the prose of one section at once, for a statement made over
-        two sentences; each claim still cites the sentence its value is in)
+        title heading) | lead (the first prose sentence, which names the article's subject:
+        its claims are about the document's subject) | section (the prose of one section at
+        once, for a statement made over two sentences; each claim still cites the sentence its
+        value is in)
     search: {starts, ends} - try every span from a `starts` match to a later `ends` match, not
         only the leftmost one (the engine's left-to-right search would hide a later pair)
     overrides: [rule ids] - matches of those rules that overlap a value this rule read are
@@ -18,11 +20,13 @@ claim keys
         `unmarked`: the property of a plain Latin-script part (default: not a name parenthesis
         unless some part is marked by a label, a script or a prefix word)
     read: alternatives - "the UWSA or the UWS Army": one name each
+    (where a name in capitals is read for a property of `abbreviations` in names.yaml, it is
+    claimed as that key's value: "known as Amnesty or AI" gives the short name AI)
     check: initials | exact_initials | alias - see `checked`
     kind: heads - the subject's type (organisation, place) from its head noun, else
         `subject_type`, else the match is reported as skipped
 
-The rule runner (`RuleSet`) is shared with the people family.
+The rule runner (`RuleSet`) is shared with the people and definitions families.
 """
 
 import re
@@ -34,21 +38,20 @@ from pipeline import rulebook
 from pipeline.extract import patterns
 from pipeline.extract.model import Draft, Found, Reading, Skip
 from pipeline.extract.needs import folded
+from pipeline.normalise.codes import language_tag, script_of, scripts_of
 from pipeline.normalise.names import (
     TRIM,
     abbreviated_name,
     clean_name,
     drop_leading_words,
     initials_match,
-    language_of,
     name_kind,
-    script_of,
-    scripts_in,
 )
 from pipeline.read import trimmed
 
 FAMILY = "names"
 LATIN = "Latn"
+TRANSLITERATED = "romanized"  # a label of transliteration_labels (languages.yaml)
 ORGANISATION = "organisation"
 
 
@@ -129,7 +132,9 @@ def scopes(scope: str, sentences) -> list[tuple[list, int, int]]:
         title = sentences[:1] if sentences and sentences[0].kind == "heading" else []
         return [([s], s.char_start, s.char_end) for s in title]
     prose = [s for s in sentences if s.kind in patterns.PROSE_KINDS]
-    if scope == "sentence":
+    if scope == "lead":
+        prose = prose[:1]
+    if scope in ("sentence", "lead"):
         return [([s], s.char_start, s.char_end) for s in prose]
     sections: dict[str, list] = {}
     for sentence in prose:
@@ -182,7 +187,8 @@ def skipped(rule: Rule, match: re.Match) -> Reading | None:
 
 def read(rule: Rule, match: re.Match) -> Reading:
     """What one match of a names rule reads."""
-    readers = {"parenthesis": read_parenthesis, "alternatives": read_alternatives}
+    readers = {"parenthesis": read_parenthesis, "alternatives": read_alternatives,
+               "labelled": read_labelled_name}
     return skipped(rule, match) or merged(
         readers.get(spec.get("read"), read_plain)(match, spec) for spec in rule.spec["claims"])
 
@@ -288,11 +294,22 @@ class Segment:
     skip: str | None = None
     language: str | None = None  # the language a following "romanized:" part is in
 
+    @property
+    def property(self) -> str | None:
+        """The property of its last name, which a following "short for ..." part expands."""
+        return self.parts[-1].property if self.parts else None
 
-SEGMENT = re.compile(r'(?:"[^"]*"|“[^”]*”|[^;,"“])+')
+
+# A part: text up to `;` or `,` outside quotes; a quoted gloss with more text after it (no
+# separator between) is a part of its own: '"Popular Front ..." Arabic: ...'.
+SEGMENT = re.compile(r'(?:"[^"]*"|“[^”]*”)(?=\s+[^\s;,])|(?:"[^"]*"|“[^”]*”|[^;,"“])+')
 LABEL = re.compile(r"(?P<label>[^:\d\"“]{1,40}?)\s*:\s*(?P<value>.*)", re.DOTALL)
-PRONUNCIATION = re.compile(r"/[^/]+/|\[[^\]]+\]")
+# A pronunciation, perhaps with a respelling after it: "/ˈɑːsiɑːn/ AH-see-ahn", "[ˈnɔkiɑ]".
+PRONUNCIATION = re.compile(r"(?:/[^/]+/|\[[^\]]+\])(?:\s+[A-Za-z]+(?:-[A-Za-z]+)+)?")
 QUOTED = re.compile(r'"(?P<inner>[^"]+)"|“(?P<curly>[^”]+)”')
+# A code of capitals and digits, such as a stock symbol ("OMXNOK1V", "NOA3"): a parenthesis
+# with one lists codes, not names.
+CODE = re.compile(r"\b(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z\d]{3,}\b")
 
 
 def read_parenthesis(match: re.Match, spec: dict) -> Reading:
@@ -300,29 +317,50 @@ def read_parenthesis(match: re.Match, spec: dict) -> Reading:
 
     Parts are separated by `;` or `,` (outside quotes). A part is
     - `abbreviated KIO`, `officially known as ...`: a name of the kind its prefix word says;
-    - `Kachin: Wunpawng ...`: a native name in the labelled language (languages.yaml), its
+      `short for ...`: the name the abbreviation before it stands for (`expansion_prefixes`);
+    - `Kachin: Wunpawng ...`: a native name in the labelled language (`language_tag`), its
       script from its letters; `romanized: ...`: the same language in Latin letters;
     - `"Sovereign Kachin nation state"`: an English gloss (the quote marks are not the name);
     - text in a script other than Latin with no label: a native name, in the script's default
       language where languages.yaml gives one (Myanmar script: Burmese);
     - `/my/`, `[...]`: a pronunciation, reported;
-    - an abbreviation in capitals: a short name; other Latin text that starts with a capital:
-      the spec's `unmarked` property, else another name (also known as); anything else is
-      reported ("born 1950" is not a name).
+    - an abbreviation in capitals, or several joined by "and" or "or": a short name each; other
+      Latin text that starts with a capital: the spec's `unmarked` property, else another name
+      (also known as); anything else is reported ("born 1950" is not a name).
     Unless the spec gives `unmarked`, a parenthesis with no marked part is not read at all:
-    "(Arakan)" is for the other-name rule, "(KIA)" for the abbreviation rule.
+    "(Arakan)" is for the other-name rule, "(KIA)" for the abbreviation rule. A parenthesis
+    with a code in it (`CODE`) is reported, not read.
     """
     if match[spec["value"]] is None:
         return Reading()
     base, (start, end) = match.start(), match.span(spec["value"])
-    segments, language = [], None
+    if CODE.search(match.string, start, end):
+        return Reading(skips=(Skip(start - base, end - base,
+                                   "codes (such as stock symbols), not names: not read"),))
+    segments, previous = [], Segment()
     for part in SEGMENT.finditer(match.string, start, end):
         span = trimmed(match.string, *part.span())
-        segment = read_segment(match.string, *span, language, spec.get("unmarked"))
-        language = segment.language
-        segments.append((span, segment))
+        previous = read_segment(match.string, *span, previous, spec.get("unmarked"))
+        segments.append((span, previous))
     if not spec.get("unmarked") and not any(s.marked for _, s in segments):
         return Reading()
+    return segments_reading(match, spec, segments)
+
+
+def read_labelled_name(match: re.Match, spec: dict) -> Reading:
+    """A name in the language another group names: "from the Spanish abbreviation of Frente
+    Popular ..." (spec `label`: the group naming the language)."""
+    if match[spec["value"]] is None:
+        return Reading()
+    span = trimmed(match.string, *match.span(spec["value"]))
+    return segments_reading(match, spec, [
+        (span, read_labelled(match.string, *span, match[spec["label"]], None))])
+
+
+def segments_reading(match: re.Match, spec: dict,
+                     segments: list[tuple[tuple[int, int], Segment]]) -> Reading:
+    """The drafts and skips of the parts read, about the spec's subject."""
+    base = match.start()
     subject, subject_type, problem = subject_of(match, spec)
     if problem:
         return Reading(skips=(problem,))
@@ -335,20 +373,21 @@ def read_parenthesis(match: re.Match, spec: dict) -> Reading:
     return Reading(drafts, skips)
 
 
-def read_segment(text: str, start: int, end: int, previous: str | None,
+def read_segment(text: str, start: int, end: int, previous: Segment,
                  unmarked: str | None) -> Segment:
-    """One part of a name parenthesis (see `read_parenthesis`)."""
+    """One part of a name parenthesis (see `read_parenthesis`), after the part `previous`."""
     part = text[start:end]
     if not part:
         return Segment()
-    if PRONUNCIATION.fullmatch(part):
+    label = LABEL.fullmatch(part)
+    if PRONUNCIATION.fullmatch(label["value"] if label else part):
         return Segment(marked=True, skip="a pronunciation or a language mark, not a name")
-    prefixed = read_prefixed(text, start, end)
+    prefixed = read_prefixed(text, start, end, previous)
     if prefixed:
         return prefixed
-    label = LABEL.fullmatch(part)
     if label:
-        return read_labelled(text, start + label.start("value"), end, label["label"], previous)
+        return read_labelled(text, start + label.start("value"), end, label["label"],
+                             previous.language)
     quoted = QUOTED.fullmatch(part)
     if quoted:
         inner = "inner" if quoted["inner"] is not None else "curly"
@@ -357,20 +396,36 @@ def read_segment(text: str, start: int, end: int, previous: str | None,
     return read_unlabelled(text, start, end, unmarked)
 
 
-def read_prefixed(text: str, start: int, end: int) -> Segment | None:
-    """`abbreviated KIO`, `officially known as the Wa Self-Administered Division`."""
-    prefixes = rulebook.load("names")["name_prefixes"]
+def read_prefixed(text: str, start: int, end: int, previous: Segment) -> Segment | None:
+    """`abbreviated KIO`, `officially known as the Wa Self-Administered Division`, and after
+    `formerly TELCO`, `short for Tata Engineering and Locomotive Company` (a former name)."""
+    vocabulary = rulebook.load("names")
+    expansions = vocabulary["expansions"]
+    prefixes = dict(vocabulary["name_prefixes"]) | dict.fromkeys(
+        vocabulary["expansion_prefixes"],
+        expansions.get(previous.property, expansions["default"]))
     lowered = text[start:end].lower()
     for prefix in sorted(prefixes, key=len, reverse=True):
         if lowered.startswith(prefix + " "):
-            return Segment(tuple(Part(prefixes[prefix], a, b) for a, b in
-                                 alternatives(text, start + len(prefix), end)), marked=True)
+            return Segment(tuple(Part(name_property(prefixes[prefix], text[a:b]), a, b)
+                                 for a, b in alternatives(text, start + len(prefix), end)),
+                           marked=True)
     return None
 
 
+ROMANISED = re.compile(r"(?P<native>[^A-Za-z]+?)\s+(?P<latin>[A-Z].*)", re.DOTALL)
+
+
 def read_labelled(text: str, start: int, end: int, label: str, previous: str | None) -> Segment:
-    """`Kachin: Wunpawng ...`, `romanized: Rakhaing Tattaw`, `lit. ...`."""
+    """`Kachin: Wunpawng ...`, `romanized: Rakhaing Tattaw`, `lit. ...`; `Arabic: الجبهة
+    Al-Jabhat`: the name in its own script, then the same in Latin letters."""
     start, end = tight(text, start, end)
+    romanised = ROMANISED.fullmatch(text, start, end)
+    if romanised and script_of(romanised["native"]) not in (None, LATIN):
+        native = read_labelled(text, start, romanised.end("native"), label, previous)
+        latin = read_labelled(text, romanised.start("latin"), end, TRANSLITERATED,
+                              native.language)
+        return replace(native, parts=native.parts + latin.parts, skip=native.skip or latin.skip)
     vocabulary = rulebook.load("languages")
     script = script_of(text[start:end])
     scripted = {"script": script} if script else {}
@@ -381,10 +436,10 @@ def read_labelled(text: str, start: int, end: int, label: str, previous: str | N
                        marked=True, language=previous)
     if label in vocabulary["translation_labels"]:
         return Segment((Part("name_translation", start, end),), marked=True)
-    language = language_of(label)
+    language = language_tag(label)
     if language is None:
         return Segment(marked=True, skip=f"a name in a language not in "
-                                         f"pipeline/rules/languages.yaml: {label!r}")
+                                         f"pipeline/rules/languages.yaml nor CLDR: {label!r}")
     return Segment((Part("native_label", start, end,
                          tuple(sorted(({"language": language} | scripted).items()))),),
                    marked=True, language=language)
@@ -393,23 +448,37 @@ def read_labelled(text: str, start: int, end: int, label: str, previous: str | N
 def read_unlabelled(text: str, start: int, end: int, unmarked: str | None) -> Segment:
     """A part with no label: its letters say whether it is a native name."""
     start, end = tight(text, start, end)
-    scripts = scripts_in(text[start:end])
+    scripts = scripts_of(text[start:end])
     if not scripts:
         return Segment(skip="no letters here: not a name")
     if scripts - {LATIN}:
         if None in scripts or len(scripts) > 1:
             return Segment(marked=True, skip="a name in more than one script, or in a script "
-                                             "not in pipeline/rules/languages.yaml")
+                                             "not known")
         script = scripts.pop()
         language = rulebook.load("languages")["script_languages"].get(script)
         qualifiers = {"script": script} | ({"language": language} if language else {})
         return Segment((Part("native_label", start, end, tuple(sorted(qualifiers.items()))),),
                        marked=True, language=language)
-    if RULES.regex("{ABBR}").fullmatch(text[start:end]):
-        return Segment((Part("short_name", start, end),))
+    abbreviations = alternatives(text, start, end, joined_by_and=True)
+    if all(is_abbreviation(text[a:b]) for a, b in abbreviations):
+        return Segment(tuple(Part("short_name", a, b) for a, b in abbreviations))
     if not text[start:start + 1].isupper():
         return Segment(skip="not a name (it does not start with a capital letter)")
+    if text[start:end] in rulebook.load("names")["not_aliases"]:
+        return Segment(skip="a word that tells one branch from another, not a name")
     return Segment((Part(unmarked or "also_known_as", start, end),))
+
+
+def is_abbreviation(name: str) -> bool:
+    return bool(RULES.regex("{ABBR}").fullmatch(name))
+
+
+def name_property(prop: str, name: str) -> str:
+    """The property a name read for `prop` is claimed as: an abbreviation read as another name
+    or as the official name is a short name (names.yaml `abbreviations`)."""
+    abbreviations = rulebook.load("names")["abbreviations"]
+    return abbreviations[prop] if prop in abbreviations and is_abbreviation(name) else prop
 
 
 def read_alternatives(match: re.Match, spec: dict) -> Reading:
@@ -421,36 +490,65 @@ def read_alternatives(match: re.Match, spec: dict) -> Reading:
         return Reading(skips=(problem,))
     base = match.start()
     return Reading(tuple(
-        Draft(spec["property"], clean_name(match.string[a:b]), "name", a - base, b - base,
+        Draft(name_property(spec["property"], match.string[a:b]),
+              clean_name(match.string[a:b]), "name", a - base, b - base,
               subject=subject, subject_type=subject_type)
         for a, b in alternatives(match.string, *match.span(spec["value"]))))
 
 
 ALTERNATIVE = re.compile(r"\s*,\s*(?:or\s+)?|\s+or\s+")
+ALTERNATIVE_OR_AND = re.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+")
+BRACKETS = re.compile(r"\s*\([^()]*\)")
 
 
-def alternatives(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of "A or the B, C" between start and end, each without a leading article."""
+def alternatives(text: str, start: int, end: int,
+                 joined_by_and: bool = False) -> list[tuple[int, int]]:
+    """Spans of "A or the B, C" between start and end, each without a leading article or a
+    parenthesis after it ("CONMEBOL (/ˈkɒnmɪbɒl/)"); with `joined_by_and`, "A and B" too."""
+    separators = ALTERNATIVE_OR_AND if joined_by_and else ALTERNATIVE
     spans, cursor = [], start
-    for separator in ALTERNATIVE.finditer(text, start, end):
+    for separator in separators.finditer(text, start, end):
         spans.append((cursor, separator.start()))
         cursor = separator.end()
     spans.append((cursor, end))
-    spans = [tight(text, a, b) for a, b in spans]
+    spans = [tight(text, a, without_brackets(text, a, b)) for a, b in spans]
     return [(a, b) for a, b in spans if a < b]
 
 
+def without_brackets(text: str, start: int, end: int) -> int:
+    """The end of the span before the first parenthesis in it."""
+    brackets = BRACKETS.search(text, start, end)
+    return brackets.start() if brackets else end
+
+
+@cache
+def _leading_words() -> re.Pattern:
+    """Words before a name that are not part of it: "the", and the fillers of a list of names
+    ("or simply POLISARIO")."""
+    fillers = "|".join(map(re.escape, rulebook.load("names")["list_fillers"]))
+    return re.compile(rf"(?:[Tt]he|{fillers})\s+")
+
+
 def tight(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span without surrounding white space or punctuation, nor a leading "the"."""
+    """The span without surrounding white space or punctuation, nor a leading "the" or filler."""
     while start < end and text[start] in TRIM:
         start += 1
     while end > start and text[end - 1] in TRIM:
         end -= 1
-    article = re.match(r"[Tt]he\s+", text[start:end])
-    return (start + article.end(), end) if article else (start, end)
+    leading = _leading_words().match(text, start, end)
+    return (leading.end(), end) if leading else (start, end)
 
 
-RULES = RuleSet(FAMILY)
+def family_macros() -> dict[str, str]:
+    """The family's macros: names.yaml's own, {NAMES_FILLER} from its list_fillers and
+    {NAMES_BRANCH} from its not_aliases."""
+    vocabulary = rulebook.load("names")
+    return dict(vocabulary["macros"]) | {
+        "NAMES_FILLER": "|".join(map(re.escape, vocabulary["list_fillers"])),
+        "NAMES_BRANCH": "|".join(map(re.escape, vocabulary["not_aliases"]))}
+
+
+RULES = RuleSet(FAMILY, family_macros)
 
 
 def find(document, sentences) -> list[Found]:

@@ -1,5 +1,6 @@
-"""People and roles family: founders, leaders and office holders with role, order and dates;
-ranks kept apart from names.
+"""People and roles family: founders, leaders and office holders with role, order and dates,
+people named as notable in an organisation (players, members); ranks and titles (Sir,
+Professor) kept apart from names.
 
 Rules are data in `pipeline/rules/people.yaml`, applied by the rule runner of the names family
 (`names.RuleSet`: scopes, overrides, `skip`), with macros built here from vocabulary
@@ -7,8 +8,9 @@ Rules are data in `pipeline/rules/people.yaml`, applied by the rule runner of th
 the engine's:
 
     each: {group, pattern} - the group is a list of office holders ("commander in chief A and
-        vice deputy commander B"); the pattern reads each item, whose groups (person, role,
-        ordinal) come before the whole match's (subject, dates)
+        vice deputy commander B") or of people ("captains A and B as well as C"); the pattern
+        reads each item, whose groups (person, role, ordinal) come before the whole match's
+        (subject, dates)
     property_by_role: true - a role that is a property of its own (chairman, spokesperson,
         representative) gives that property instead of `leader`
     interval: group - a date read as when the role began and ended ("from 1976–2000")
@@ -26,7 +28,7 @@ from pipeline.extract import patterns
 from pipeline.extract.model import Found, Reading, Skip
 from pipeline.extract.names import Rule, RuleSet, merged, skipped
 from pipeline.normalise.dates import DateParseError, parse_date
-from pipeline.normalise.names import name_kind, role_name
+from pipeline.normalise.names import name_kind, ranks_and_titles, role_name
 
 FAMILY = "people"
 OPEN_END = ".."  # EDTF for an interval end that is not known
@@ -49,17 +51,27 @@ def macros() -> dict[str, str]:
     roles = rulebook.load(FAMILY)["roles"]
     not_person = [*names["not_name_words"], *(w for ws in names["entity_heads"].values()
                                               for w in ws)]
-    word = rf"(?!(?:{_alternation(not_person)})\b)[A-Z][a-z]*(?:['’-][A-Za-z]+)*\b"
-    person = rf"{word}(?: {word})+"
+    # A capital and small letters, Latin letters with accents too ("Déby", "Özoğuz").
+    word = (rf"(?!(?:{_alternation(not_person)})\b)[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ſ]*"
+            rf"(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+)*\b")
+    person = rf"{word}(?:(?: [\"“][^\"“”]{{1,30}}[\"”])? {word})+"  # John "Shoes" Moshoeu
+    # An item of a list of people: lower-case words before the name ("former captains A"),
+    # an aside in brackets after it ("A (a local Quaker)").
+    item = rf"(?:[a-z][\w-]* )*{person}(?: \([^()]*\))?"
     role = (rf"(?:(?:{_alternation(roles['modifiers'], True)})[ -])*"
             rf"(?:{_alternation(roles['heads'], True)})\b")
     return {
         "PEOPLE_PERSONS": rf"{person}(?:(?:, (?:and )?| and ){person})*",
         "PEOPLE_HOLDERS": rf"(?:{role} )?{person}(?:(?:, (?:and )?| and )(?:{role} )?{person})*",
         "PEOPLE_PERSON": person,
+        # A subject as {SUBJECT}, or a name with "of the" inside ("the Assembly of the African
+        # Union"), which would otherwise be read from its tail ("African Union").
+        "PEOPLE_SUBJECT": r"(?:[Tt]he\s+)?{NAME}(?:\s+(?:of|for)\s+the\s+{NAME})?|{SELF}",
+        "PEOPLE_LIST": rf"{item}(?:(?:,? and |, | as well as ){item})*",
         "PEOPLE_ROLE": role,
-        "PEOPLE_RANK": rf"(?:{_alternation(names['ranks'])})(?= [A-Z])",
+        "PEOPLE_RANK": rf"(?:{_alternation(ranks_and_titles())})(?= [A-Z])",
         "PEOPLE_ORDINAL": _alternation(rulebook.load("prose")["ordinals"]),
+        "PEOPLE_ROLE_END": r"(?!\s+(?!(?:of|in|on|at|and|for|from|until|since|after|with)\b)[a-z])",
     }
 
 
@@ -133,13 +145,14 @@ def person_problem(draft) -> str | None:
 def subject_problem(subject: str | None) -> str | None:
     """Why a named subject cannot be the organisation a person holds a role in, or None.
 
-    It must be an abbreviation (KIO) or have an organisation's head noun (Army, Union): "the
-    KIO's chairman" is a role in an organisation, "Myanmar's president" is not one this family
-    can type, and an entity typed by guessing would be wrong in every table that uses it.
+    It must be an abbreviation (KIO) or end in an organisation's head noun (Army, Union, or the
+    generic noun of a kind of organisation, prose.yaml KINDS: University, Club): "the KIO's
+    chairman" is a role in an organisation, "Myanmar's president" is not one this family can
+    type, and an entity typed by guessing would be wrong in every table that uses it.
     """
     if subject is None or RULES.regex("{ABBR}").fullmatch(subject):
         return None
-    if name_kind(subject) == ORGANISATION:
+    if name_kind(subject) == ORGANISATION or RULES.regex(r".*\b(?i:{KINDS})").fullmatch(subject):
         return None
     return f"{subject!r} is not known to be an organisation (no abbreviation or head noun)"
 

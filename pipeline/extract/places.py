@@ -13,7 +13,9 @@ written is often several values:
 - a place list is one place per item, and a plural region word belongs to every item: "Chin
   and Shan States" is Chin State (quote "Chin") and Shan State (quote "Shan States");
   `if_region: P` in a claim spec claims a region or country as P instead ("based in Rakhine
-  State" is where it operates, "based in Mae Sot" where its headquarters are);
+  State" is where it operates, "based in Mae Sot" where its headquarters are), and
+  `if_country: P` a country only (one of ISO 3166, or of the file's `countries`: "a political
+  party in South Africa" is its country, "a university in Canberra" its location);
 - a resource list is one resource per vocabulary word, by its canonical name ("rare-earth
   elements" -> rare earths);
 - a list of funding sources is one source per funding phrase (words ending in a `funding_heads`
@@ -30,6 +32,7 @@ from pipeline import rulebook
 from pipeline.extract.model import Draft, Found, Reading, Skip
 from pipeline.extract.patterns import LIST_SEPARATOR, PatternRule, compile_rules
 from pipeline.extract.relations import find_matches, read_claim, rederive_match, trim_span
+from pipeline.normalise.codes import is_country
 from pipeline.normalise.lists import is_region
 from pipeline.normalise.names import clean_name
 
@@ -101,7 +104,17 @@ def with_region_word(name: str, plural: str, singular: str) -> str:
     return name if name.endswith(" " + singular) else f"{name} {singular}"
 
 
-def place_drafts(draft: Draft, evidence: str, region_property: str | None) -> list[Draft]:
+def property_for(name: str, draft: Draft, spec: dict) -> str:
+    """The property a place is claimed as: the spec's `if_region` or `if_country` property
+    where the place is one, else the draft's own."""
+    if spec.get("if_region") and is_region(name):
+        return spec["if_region"]
+    if spec.get("if_country") and (is_country(name) or name in _config()["countries"]):
+        return spec["if_country"]
+    return draft.property
+
+
+def place_drafts(draft: Draft, evidence: str, spec: dict) -> list[Draft]:
     """One draft per place of a list; a plural region word ending the list belongs to each."""
     spans, cursor = [], draft.start
     for separator in LIST_SEPARATOR.finditer(evidence, draft.start, draft.end):
@@ -114,8 +127,8 @@ def place_drafts(draft: Draft, evidence: str, region_property: str | None) -> li
         names = [with_region_word(n, plural, _plurals()[plural]) for n in names]
     drafts = []
     for (start, end), name in zip(spans, names, strict=True):
-        prop = region_property if region_property and is_region(name) else draft.property
-        drafts.append(replace(draft, property=prop, value=name, start=start, end=end))
+        drafts.append(replace(draft, property=property_for(name, draft, spec), value=name,
+                              start=start, end=end))
     return drafts
 
 
@@ -141,7 +154,7 @@ def funding_reading(draft: Draft, evidence: str) -> Reading:
 def read_items(draft: Draft, evidence: str, spec: dict) -> Reading:
     """The drafts a draft's value stands for (see the module docstring)."""
     if draft.object_type == "place":
-        return Reading(tuple(place_drafts(draft, evidence, spec.get("if_region"))))
+        return Reading(tuple(place_drafts(draft, evidence, spec)))
     if draft.object_type == "resource":
         return Reading(tuple(resource_drafts(draft, evidence)))
     if draft.property == "funding_source":

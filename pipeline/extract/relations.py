@@ -1,4 +1,6 @@
-"""Relations family: armed and political wings, part of, split from, predecessor, merged into,
+"""Relations family: armed and political wings, bodies, part of, affiliation, split from,
+predecessor and successor (mergers, absorptions, what it is now), subsidiaries and parents
+(acquisitions, joint ventures), partners, league, rivals, banned by, supports, founded by a body,
 trained, allied with, fought, ceasefire with.
 
 Rules are data in `pipeline/rules/relations.yaml`, read by the pattern engine (patterns.py),
@@ -13,6 +15,12 @@ re-derives from its evidence alone):
 - A date qualifier may name a list of groups (`dates: {point_in_time: [date, date_after]}`): the
   first that matched is read. A regex names a group once, and English puts the date before
   ("In 1989, X split from Y") or after ("X split from Y in 1989") the statement.
+- `each: {group, pattern}` reads every item of a list the group holds with the pattern ("a joint
+  venture with A (B), a joint venture with C"): the item's groups come before the whole match's
+  (its subject), as the people family reads office holders (people.ItemMatch).
+- A party written with commas inside its name ("American Federation of State, County and
+  Municipal Employees (AFSCME)", {RELATIONS_SPELLED}) is read only where the abbreviation after it
+  is made of its initials: without that, commas part a list, not a name.
 
 A sentence that lacks what every match of a rule contains (read from the pattern itself: see
 pipeline/extract/needs.py) is not searched by that rule, which keeps long articles fast (most
@@ -25,11 +33,14 @@ The places family reads its rules with the same helpers (`read_claim`, `find_mat
 import re
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 
+from pipeline import rulebook
 from pipeline.extract import patterns
-from pipeline.extract.model import Draft, Found, Reading
+from pipeline.extract.model import Draft, Found, Reading, Skip
 from pipeline.extract.needs import folded
 from pipeline.extract.patterns import PROSE_KINDS, PatternRule, family_rules
+from pipeline.extract.people import ItemMatch
 from pipeline.normalise.names import TRIM, clean_name
 
 FAMILY = "relations"
@@ -144,16 +155,56 @@ def read_party(draft: Draft, evidence: str) -> Draft:
                    subject=subject)
 
 
+def spelled_problem(text: str) -> str | None:
+    """Why a party written with a comma inside is not read as one party, or None (see the
+    module docstring)."""
+    start, end = trim_span(text, 0, len(text))
+    match = PARENTHESIS.fullmatch(text, start, end)
+    outer = match["outer"] if match else text[start:end]
+    if "," not in outer:
+        return None
+    if match and ABBREVIATION.fullmatch(match["inner"]) and stands_for(match["inner"], outer):
+        return None
+    return "a name with commas inside whose abbreviation does not spell it: read as a list"
+
+
+def items(match: re.Match, spec: dict) -> list:
+    """The match itself, or each item of its list (`each`)."""
+    each = spec.get("each")
+    if not each:
+        return [match]
+    regex = rules()[1][each["pattern"]]
+    start, end = match.span(each["group"])
+    return [ItemMatch(match, item) for item in regex.finditer(match.string, start, end)]
+
+
 def read_match(rule: PatternRule, match: re.Match) -> Reading:
     evidence = match.group()
-    readings = [read_claim(match, spec, match.start()) for spec in rule.claims]
-    return Reading(tuple(read_party(d, evidence) for r in readings for d in r.drafts),
-                   tuple(s for r in readings for s in r.skips))
+    readings = [read_claim(item, spec, match.start())
+                for spec in rule.claims for item in items(match, spec)]
+    drafts, skips = [], [s for r in readings for s in r.skips]
+    for draft in (d for r in readings for d in r.drafts):
+        problem = next(filter(None, map(spelled_problem, (evidence[draft.start:draft.end],
+                                                          draft.subject or ""))), None)
+        if problem:
+            skips.append(Skip(draft.start, draft.end, problem))
+        else:
+            drafts.append(read_party(draft, evidence))
+    return Reading(tuple(drafts), tuple(skips))
+
+
+@cache
+def rules() -> tuple[dict[str, PatternRule], dict[str, patterns.RuleRegex]]:
+    """The family's rules, and the regex of each `each` pattern (made with the rules, so that
+    prepare() compiles them before workers fork)."""
+    each = {spec["each"]["pattern"] for rule in rulebook.load(FAMILY)["rules"]
+            for spec in rule["claims"] if "each" in spec}
+    return family_rules(FAMILY), {pattern: patterns.compile_rule(pattern) for pattern in each}
 
 
 def find(document, sentences) -> list[Found]:
-    return find_matches(FAMILY, family_rules(FAMILY), read_match, document, sentences)
+    return find_matches(FAMILY, rules()[0], read_match, document, sentences)
 
 
 def rederive(rule_id: str, evidence: str) -> Reading:
-    return rederive_match(family_rules(FAMILY), read_match, rule_id, evidence)
+    return rederive_match(rules()[0], read_match, rule_id, evidence)

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from pipeline import rulebook
+from pipeline.normalise.codes import is_country
 from pipeline.normalise.dates import DateParseError, date_regex, parse_date
-from pipeline.normalise.places import is_country
 
 BULLETS = "*•·-–— \t"
 TRAILING = " \t,;."

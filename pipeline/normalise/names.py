@@ -6,13 +6,13 @@ and language of a native name (pipeline/rules/languages.yaml).
 """
 
 import re
-import unicodedata
 from functools import cache
 
 from pipeline import rulebook
 
 SPACES = re.compile(r"\s+")
 TRIM = " \t\n,;:.*•·-–—\"'“”‘’"
+NICKNAME = re.compile(r"\s+[\"“][^\"“”]+[\"”](?=\s)")
 
 
 def clean_name(text: str) -> str:
@@ -24,9 +24,15 @@ def clean_name(text: str) -> str:
     return name.strip(TRIM)
 
 
+def ranks_and_titles() -> list[str]:
+    """Words written before a person's name that are not part of it: military ranks (names.yaml)
+    and civil or religious titles (people.yaml `titles`: Sir, Professor, Canon)."""
+    return [*rulebook.load("names")["ranks"], *rulebook.load("people")["titles"]]
+
+
 @cache
 def _rank_pattern() -> re.Pattern:
-    ranks = sorted(rulebook.load("names")["ranks"], key=len, reverse=True)
+    ranks = sorted(ranks_and_titles(), key=len, reverse=True)
     return re.compile(r"(?P<rank>" + "|".join(re.escape(r) for r in ranks) + r")\s+(?=[A-Z])")
 
 
@@ -40,8 +46,8 @@ def split_rank(text: str) -> tuple[str | None, int]:
 
 def person_name(text: str) -> str:
     """A person's canonical name: cleaned, with any rank before it and post-nominal letters
-    after it ("Ian Young AO") removed."""
-    name = clean_name(text)
+    after it ("Ian Young AO") removed, and a nickname in quotes inside it (John "Shoes" Moshoeu)."""
+    name = clean_name(NICKNAME.sub("", text))
     while True:
         rank, start = split_rank(name)
         if rank is None:
@@ -165,35 +171,3 @@ def name_kind(name: str) -> str | None:
             if word in words:
                 return kind
     return None
-
-
-@cache
-def _script_ranges() -> tuple[tuple[str, int, int], ...]:
-    scripts = rulebook.load("languages")["scripts"]
-    return tuple((code, low, high) for code, ranges in scripts.items() for low, high in ranges)
-
-
-def scripts_in(text: str) -> set[str]:
-    """The ISO 15924 scripts of the text's letters and marks, from their Unicode blocks.
-
-    Letters outside every block in pipeline/rules/languages.yaml count as script None.
-    """
-    found = set()
-    for char in text:
-        if not (char.isalpha() or unicodedata.category(char).startswith("M")):
-            continue
-        point = ord(char)
-        found.add(next((code for code, low, high in _script_ranges() if low <= point <= high),
-                       None))
-    return found
-
-
-def script_of(text: str) -> str | None:
-    """The one script the text is written in, or None when it mixes scripts or has none known."""
-    scripts = scripts_in(text)
-    return next(iter(scripts)) if len(scripts) == 1 else None
-
-
-def language_of(label: str) -> str | None:
-    """The BCP 47 tag of a language named as articles name it ("Burmese" -> my), or None."""
-    return rulebook.load("languages")["languages"].get(" ".join(label.split()))

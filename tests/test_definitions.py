@@ -1,0 +1,74 @@
+"""The definitions family: the kind and place of the subject, from the lead's first sentence."""
+
+import pytest
+from extraction import read_sentence
+
+from pipeline.extract import definitions
+
+
+def claims(text: str) -> list[tuple]:
+    """(property, value, quote) of every claim read from a lead sentence (each re-derived)."""
+    drafts, _ = read_sentence(definitions, text)
+    assert all(d.subject is None for d, _ in drafts)  # the lead is about the document's subject
+    return [(d.property, d.value, quote) for d, quote in drafts]
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a university, a union, a party, an armed group, a company, a club, a charity
+    ("The Sample University (SU) is a public research university.", "public research university"),
+    ("The Sample Congress is a national trade union centre, a federation of unions.",
+     "national trade union centre"),
+    ("The Sample Front is a social-democratic political party.", "political party"),
+    ("The Sample Army (Burmese: ဆမ်, SA) is an ethnic armed organisation based in Sample State.",
+     "ethnic armed organisation"),
+    ("Sample Motors Limited is an Indian multinational automotive manufacturing company "
+     "headquartered in Mumbai.", "multinational automotive manufacturing company"),
+    ("Sample City Football Club is a South African professional football club.",
+     "professional football club"),
+    ("Sample Aid is an international confederation of charitable organizations.",
+     "international confederation of charitable organizations"),
+    ("The Sample Confederation is the continental governing body of football in Europe.",
+     "continental governing body of football"),
+])
+def test_the_kind_without_origin_or_leaning(text, kind):
+    assert claims(text)[0] == ("instance_of", kind, kind)
+
+
+@pytest.mark.parametrize("text", [
+    "The Sample Union is the largest union in the country.",  # a rank, not a kind
+    "The Sample Trust is a university hospital in Germany.",  # the head would be cut short
+    "The Sample Front is led by Ko Ko.",
+])
+def test_no_kind_where_the_sentence_does_not_state_one(text):
+    assert claims(text) == []
+
+
+def test_places_by_the_kind_of_place():
+    assert claims("The Sample University is a public university in Cape Town, South Africa.") == [
+        ("instance_of", "public university", "public university"),
+        ("located_in", "Cape Town", "Cape Town"),
+        ("country", "South Africa", "South Africa"),
+    ]
+    assert claims("The Sample Union is an economic union comprising 10 member states in "
+                  "Southeast Asia, which promotes trade.")[1:] == [
+        ("operating_area", "Southeast Asia", "Southeast Asia")]
+    assert claims("The Sample Party is a political party in Myanmar (Burma).")[1:] == [
+        ("country", "Myanmar", "Myanmar")]
+
+
+def test_a_place_with_initials_is_not_cut_in_two():
+    assert claims("The Sample Council is a labour federation in Washington, D.C.") == [
+        ("instance_of", "labour federation", "labour federation")]
+
+
+def test_focus_and_conflict():
+    assert claims("Sample Rights is a London-based non-governmental organization focused on "
+                  "human rights.") == [
+        ("instance_of", "non-governmental organization", "non-governmental organization"),
+        ("field_of_work", "human rights", "human rights")]
+    assert claims("The Sample Forces are a guerrilla movement involved in the continuing "
+                  "Colombian armed conflict starting in 1964.")[1:] == [
+        ("conflict", "Colombian armed conflict", "Colombian armed conflict")]
+    # a focus that the sentence goes on from is not cut short
+    assert claims("Sample Aid is a charity focused on poverty in rural areas.") == [
+        ("instance_of", "charity", "charity")]
