@@ -424,3 +424,32 @@ def test_in_a_coalition_with(text, subject, allies, when):
 
 def test_no_coalition_with_unnamed_partners():
     assert claims("The company is in a coalition with investors.") == []
+
+
+@pytest.mark.parametrize("text, owner, subsidiaries", [
+    ("Its subsidiaries include Jaguar Land Rover (JLR), Tata Daewoo and Tata Technologies.", None,
+     ["Jaguar Land Rover", "Tata Daewoo", "Tata Technologies"]),
+    ("Nokia's principal subsidiaries are Nokia Siemens Networks and Navteq.", "Nokia",
+     ["Nokia Siemens Networks", "Navteq"]),
+    ("The university's subsidiaries include the ANU Enterprise.", None, ["ANU Enterprise"]),
+])
+def test_subsidiaries_listed(text, owner, subsidiaries):
+    assert claims(text) == [(owner, "subsidiary", s, s, {}) for s in subsidiaries]
+
+
+@pytest.mark.parametrize("text, subject, owner", [
+    ("The company is owned by the Tata Group.", None, "Tata Group"),
+    ("The KNDO was owned by the KNU.", "KNDO", "KNU"),
+    ("Tata Daewoo is wholly owned by Tata Motors Limited Group.", "Tata Daewoo",
+     "Tata Motors Limited Group"),
+])
+def test_owned_by_an_organisation(text, subject, owner):
+    assert claims(text) == [(subject, "parent_organization", owner, owner, {})]
+
+
+@pytest.mark.parametrize("text", [
+    "The club is owned by Kaizer Motaung.",
+    "Its subsidiaries include several firms in India.",
+])
+def test_no_owner_or_subsidiary_that_is_not_a_named_organisation(text):
+    assert claims(text) == []

@@ -184,8 +184,8 @@ def read_match(rule: PatternRule, match: re.Match) -> Reading:
                 for spec in rule.claims for item in items(match, spec)]
     drafts, skips = [], [s for r in readings for s in r.skips]
     for draft in (d for r in readings for d in r.drafts):
-        problem = next(filter(None, map(spelled_problem, (evidence[draft.start:draft.end],
-                                                          draft.subject or ""))), None)
+        problem = (spelled_problem(evidence[draft.start:draft.end])
+                   or spelled_problem(draft.subject or ""))
         if problem:
             skips.append(Skip(draft.start, draft.end, problem))
         else:

@@ -1,0 +1,190 @@
+"""The one rule engine of the prose families: YAML rules applied to an article's sentences.
+
+A family is a `RuleSet`: its rules (`pipeline/rules/<family>.yaml`, compiled once with the
+shared macros of prose.yaml, the macros of the files named in `macros_from`, the file's own
+`macros` and those the family's module makes), and one named hook, `read(rule, match)`, for what
+a match means where YAML cannot say it. The engine does the rest, the same way for every family:
+
+- `scope` of a rule: each prose `sentence` (the default), the `lead` (the first prose
+  sentence), the `title` line, or a whole `section` (a claim cites the sentence its value lies
+  in);
+- `search` of a rule (`starts`, `ends`): the text between a start and an end match is matched
+  whole, for patterns too costly to search for at every position;
+- `skip` of a rule: what it matches is reported as skipped, with that reason;
+- `overrides` of a rule: the matches of the rules it names are dropped where it read a value;
+- `first_wins` of a family: within a sentence, a value's text read by an earlier rule is not
+  read again by a later one;
+- a rule is not tried on a scope that lacks what every match needs (pipeline/extract/needs.py).
+
+`rederive(rule_id, evidence)` applies the rule to the evidence alone (`fullmatch`), which is how
+the validator checks that every published value re-derives from the text it cites.
+"""
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache, cached_property
+
+from pipeline import rulebook
+from pipeline.extract import patterns
+from pipeline.extract.model import Found, Reading, Skip
+from pipeline.extract.needs import folded
+
+SCOPES = ("sentence", "lead", "title", "section")
+
+
+@dataclass(frozen=True)
+class Rule:
+    rule_id: str
+    regex: patterns.RuleRegex
+    spec: dict  # the rule as written in YAML
+
+    @property
+    def claims(self) -> tuple[dict, ...]:
+        return tuple(self.spec["claims"])
+
+
+Reader = Callable[[Rule, re.Match], Reading]
+
+
+def merged(readings) -> Reading:
+    readings = list(readings)
+    return Reading(tuple(d for r in readings for d in r.drafts),
+                   tuple(s for r in readings for s in r.skips))
+
+
+def read_claims(rule: Rule, match: re.Match) -> Reading:
+    """The plain reading: every claim spec of the rule, offsets relative to the match."""
+    return merged(patterns.read_claim(match, spec, match.start()) for spec in rule.claims)
+
+
+class RuleSet:
+    """One family's rules and the hook that reads a match of one of them."""
+
+    def __init__(self, family: str, read: Reader = read_claims,
+                 macros: Callable[[], dict[str, str]] = dict, first_wins: bool = False):
+        self.family = family
+        self.read = read
+        self._macros = macros
+        self.first_wins = first_wins
+
+    def regex(self, pattern: str) -> patterns.RuleRegex:
+        """A pattern with the family's macros and the shared ones expanded, compiled."""
+        return _compile(pattern, tuple(sorted(self.macros.items())))
+
+    @cached_property
+    def macros(self) -> dict[str, str]:
+        data = rulebook.load(self.family)
+        macros: dict[str, str] = {}
+        for other in data.get("macros_from", []):
+            macros |= rulebook.load(other)["macros"]
+        return macros | dict(data.get("macros") or {}) | self._macros()
+
+    @cached_property
+    def rules(self) -> dict[str, Rule]:
+        return {f"{self.family}/{spec['id']}": Rule(f"{self.family}/{spec['id']}",
+                                                   self.regex(spec["pattern"]), spec)
+                for spec in rulebook.load(self.family)["rules"]}
+
+    def find(self, document, sentences) -> list[Found]:
+        """Every rule in every scope it applies to, overridden matches left out."""
+        found = []
+        folded_texts: dict[tuple[int, int], str] = {}  # each scope's text, folded once
+        taken: dict[tuple[int, int], list[tuple[int, int]]] = {}  # first_wins: text read
+        for rule in self.rules.values():
+            for members, start, end in scopes(rule.spec.get("scope", "sentence"), sentences):
+                if (start, end) not in folded_texts:
+                    folded_texts[start, end] = folded(document.text[start:end])
+                if not rule.regex.may_match(folded_texts[start, end]):
+                    continue
+                for offset, match in self.candidates(rule, document.text[start:end], start):
+                    reading = self.reading(rule, match)
+                    if self.first_wins:
+                        reading = unread(reading, offset + match.start(),
+                                         taken.setdefault((start, end), []))
+                    found += placed(rule.rule_id, members, offset + match.start(),
+                                    offset + match.end(), reading)
+        return without_overridden(found, self.rules)
+
+    def reading(self, rule: Rule, match: re.Match) -> Reading:
+        if "skip" in rule.spec:
+            return Reading(skips=(Skip(0, match.end() - match.start(), rule.spec["skip"]),))
+        return self.read(rule, match)
+
+    def candidates(self, rule: Rule, text: str, offset: int) -> Iterator[tuple[int, re.Match]]:
+        """Matches in the text, each with the document offset of its string."""
+        search = rule.spec.get("search")
+        if not search:
+            yield from ((offset, match) for match in rule.regex.finditer(text))
+            return
+        ends = list(self.regex(search["ends"]).finditer(text))
+        for first in self.regex(search["starts"]).finditer(text):
+            for last in ends:
+                if last.start() < first.end():
+                    continue
+                match = rule.regex.fullmatch(text[first.start():last.end()])
+                if match:
+                    yield offset + first.start(), match
+
+    def rederive(self, rule_id: str, evidence: str) -> Reading:
+        rule = self.rules.get(rule_id)
+        match = rule.regex.fullmatch(evidence) if rule else None
+        return self.reading(rule, match) if match else Reading()
+
+
+@cache
+def _compile(pattern: str, macros: tuple[tuple[str, str], ...]) -> patterns.RuleRegex:
+    return patterns.compile_rule(pattern, dict(macros))
+
+
+def scopes(scope: str, sentences) -> list[tuple[list, int, int]]:
+    """(sentences, start, end) of each stretch of text a rule of this scope is applied to."""
+    if scope == "title":
+        title = sentences[:1] if sentences and sentences[0].kind == "heading" else []
+        return [([s], s.char_start, s.char_end) for s in title]
+    prose = [s for s in sentences if s.kind in patterns.PROSE_KINDS]
+    if scope == "lead":
+        prose = prose[:1]
+    if scope in ("sentence", "lead"):
+        return [([s], s.char_start, s.char_end) for s in prose]
+    sections: dict[str, list] = {}
+    for sentence in prose:
+        sections.setdefault(sentence.section_id, []).append(sentence)
+    return [(members, members[0].char_start, members[-1].char_end)
+            for members in sections.values()]
+
+
+def placed(rule_id: str, members: list, start: int, end: int, reading: Reading) -> list[Found]:
+    """The reading cited sentence by sentence: each part in the sentence its text lies in."""
+    found = []
+    for sentence in members:
+        def inside(a: int, b: int, s=sentence) -> bool:
+            return s.char_start <= start + a and start + b <= s.char_end
+        part = Reading(tuple(d for d in reading.drafts if inside(d.start, d.end)),
+                       tuple(k for k in reading.skips if inside(k.start, k.end)))
+        if part.drafts or part.skips:
+            found.append(Found(rule_id, sentence.sentence_id, start, end, part))
+    return found
+
+
+def unread(reading: Reading, offset: int, taken: list[tuple[int, int]]) -> Reading:
+    """The drafts and skips whose text no earlier rule read; their spans are then taken."""
+    def fresh(start: int, end: int) -> bool:
+        return all(end + offset <= a or b <= start + offset for a, b in taken)
+    drafts = tuple(d for d in reading.drafts if fresh(d.start, d.end))
+    skips = tuple(s for s in reading.skips if fresh(s.start, s.end))
+    taken.extend((x.start + offset, x.end + offset) for x in (*drafts, *skips))
+    return Reading(drafts, skips)
+
+
+def without_overridden(found: list[Found], rules: dict[str, Rule]) -> list[Found]:
+    """Drop the matches of rules another rule overrides where it read a value in them."""
+    values = [(f.rule_id, f.evidence_start + d.start, f.evidence_start + d.end)
+              for f in found for d in f.reading.drafts]
+
+    def overridden(f: Found) -> bool:
+        own_id = rules[f.rule_id].spec["id"]
+        return any(own_id in rules[rule_id].spec.get("overrides", ())
+                   and start < f.evidence_end and f.evidence_start < end
+                   for rule_id, start, end in values)
+    return [f for f in found if not overridden(f)]
