@@ -9,17 +9,14 @@ from re import _parser as sre_parse
 
 import pytest
 
-from pipeline.extract import events, names, people, places, quantities
+from pipeline.extract import FAMILIES
 from pipeline.extract.needs import folded
-from pipeline.extract.patterns import family_rules
 from pipeline.read import read_bytes
 from pipeline.segment import segment
 
 ROOT = Path(__file__).resolve().parent.parent
-RULES = {rule_id: rule.regex for rules in (
-    events.FAMILY.rules(), quantities.FAMILY.rules(), family_rules("relations"), places.rules(),
-    {r.rule_id: r for r in names.RULES.rules.values()},
-    {r.rule_id: r for r in people.RULES.rules.values()}) for rule_id, rule in rules.items()}
+RULES = {rule_id: rule.regex for family in FAMILIES.values() if hasattr(family, "RULES")
+         for rule_id, rule in family.RULES.rules.items()}
 DATED = {rule_id: regex for rule_id, regex in RULES.items() if regex.dates or regex.not_dates}
 
 

@@ -85,7 +85,7 @@ def test_no_list_item_or_award_that_is_not_the_subject_s(text):
 def test_award_dates_are_read_as_the_exact_date_rule_reads_them():
     from test_extract_rules import readings, unchecked_groups  # the engine's own checks
 
-    regex = offerings.rules()["offerings/awarded"].regex
+    regex = offerings.RULES.rules["offerings/awarded"].regex
     checks = {regex.shaped.groupindex[g] for g in regex.dates}
     assert checks and not checks & set(unchecked_groups(sre_parse.parse(regex.shaped.pattern)))
     exact = re.compile(regex.exact)

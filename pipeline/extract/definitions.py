@@ -1,8 +1,8 @@
 """Definitions family: what kind of organisation the article's subject is, and where, from the
 lead's first sentence ("... is a public research university in Cape Town, South Africa").
 
-Rules are data in `pipeline/rules/definitions.yaml`, run by the names family's rule runner
-(`names.RuleSet`, for its `scope: lead`), with this family's macros: those in the file's
+Rules are data in `pipeline/rules/definitions.yaml`, run by the rule engine
+(engine.py, for its `scope: lead`), with this family's macros: those in the file's
 `macros:`, and {DEFINITIONS_HEAD}, {DEFINITIONS_LEANING}, {DEFINITIONS_RANK} and
 {DEFINITIONS_STOP}, one word of each of its word lists, so that the vocabulary stays plain
 lists.
@@ -18,8 +18,8 @@ from dataclasses import replace
 
 from pipeline import rulebook
 from pipeline.extract import patterns
-from pipeline.extract.model import Found, Reading
-from pipeline.extract.names import Rule, RuleSet, merged
+from pipeline.extract.engine import Rule, RuleSet, merged
+from pipeline.extract.model import Reading
 from pipeline.normalise.codes import territory_kind
 
 FAMILY = "definitions"
@@ -30,8 +30,8 @@ def _words(key: str) -> str:
 
 
 def family_macros() -> dict[str, str]:
-    """The file's macros and those made from its word lists (see the module docstring)."""
-    return dict(rulebook.load(FAMILY)["macros"]) | {
+    """Macros made from the file's word lists (see the module docstring)."""
+    return {
         "DEFINITIONS_HEAD": _words("heads"),
         "DEFINITIONS_LEANING": _words("leanings"),
         "DEFINITIONS_RANK": _words("ranks"),
@@ -42,7 +42,7 @@ def family_macros() -> dict[str, str]:
 def read(rule: Rule, match: re.Match) -> Reading:
     """Every claim of the rule from one match; a place by the kind of place it is."""
     readings = []
-    for spec in rule.spec["claims"]:
+    for spec in rule.claims:
         reading = patterns.read_claim(match, spec, match.start())
         drafts = tuple(replace(d, property=spec.get(territory_kind(d.value), d.property))
                        for d in reading.drafts)
@@ -50,12 +50,5 @@ def read(rule: Rule, match: re.Match) -> Reading:
     return merged(readings)
 
 
-RULES = RuleSet(FAMILY, family_macros)
-
-
-def find(document, sentences) -> list[Found]:
-    return RULES.find(document, sentences, read)
-
-
-def rederive(rule_id: str, evidence: str) -> Reading:
-    return RULES.rederive(rule_id, evidence, read)
+RULES = RuleSet(FAMILY, read, family_macros)
+find, rederive = RULES.find, RULES.rederive

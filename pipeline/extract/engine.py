@@ -82,9 +82,14 @@ class RuleSet:
 
     @cached_property
     def rules(self) -> dict[str, Rule]:
+        """The rules, compiled, and the item patterns of their claims' `each` with them (so
+        that prepare() compiles those too before workers fork)."""
+        specs = rulebook.load(self.family)["rules"]
+        for claim in (claim for spec in specs for claim in spec["claims"] if "each" in claim):
+            self.regex(claim["each"]["pattern"])
         return {f"{self.family}/{spec['id']}": Rule(f"{self.family}/{spec['id']}",
                                                    self.regex(spec["pattern"]), spec)
-                for spec in rulebook.load(self.family)["rules"]}
+                for spec in specs}
 
     def find(self, document, sentences) -> list[Found]:
         """Every rule in every scope it applies to, overridden matches left out."""

@@ -7,14 +7,11 @@ even when another organisation acts in it (the NDA-K splitting from the KIO, the
 resuming operations): it is the subject's history, and the quote names who acted. A founding
 names the organisation founded, so `inception` is about that organisation.
 
-The rules are data in `pipeline/rules/events.yaml`, in the pattern engine's format (see
-pipeline/extract/patterns.py). SentenceFamily adds what dated clauses need and the engine lacks:
+The rules are data in `pipeline/rules/events.yaml`, run by the rule engine (engine.py) one
+prose sentence at a time, so `^` is where the sentence starts (and, when the validator re-reads
+a claim, where its evidence starts): "In 1964, ..." is read at the start of a clause, never
+inside one. This module's `read_match` reads what dated clauses need:
 
-- Each rule is applied to one prose sentence at a time, so `^` is where the sentence starts (and,
-  when the validator re-reads a claim, where its evidence starts): "In 1964, ..." is read at the
-  start of a clause, never inside one.
-- The family file may define its own `macros:` (and take another family's with `macros_from:`),
-  next to the shared ones of prose.yaml.
 - Claim spec keys for time, read from a date group:
   `when: group` - a single date is `point_in_time` (or the qualifier `point_as` names); an
   interval is `start_time`/`end_time` ("from the mid-1960s through 1994", "for 17 years until
@@ -22,93 +19,25 @@ pipeline/extract/patterns.py). SentenceFamily adds what dated clauses need and t
   ("by 1960", "after 2011": `event_bounds` in the file) stays one `point_in_time` interval.
   `after: group` - the time after a dated event: "Following the 1962 coup, ..." is `1962/..`.
 - `skip: reason` publishes no claim: the group's text is listed as skipped, with the reason.
-- Where two rules read overlapping words of a sentence, the first rule in the file wins, so a
-  specific rule placed before a general one decides alone.
+- Where two rules read overlapping words of a sentence, the first rule in the file wins
+  (`first_wins`), so a specific rule placed before a general one decides alone.
 """
 
-from dataclasses import dataclass, replace
-from functools import cache
+from dataclasses import replace
 
 from pipeline import rulebook
 from pipeline.extract import patterns
-from pipeline.extract.model import Found, Reading, Skip
-from pipeline.extract.needs import folded
+from pipeline.extract.engine import Rule, RuleSet, merged
+from pipeline.extract.model import Reading, Skip
 from pipeline.normalise.dates import DateParseError, parse_date
 
 TIME_KEYS = ("when", "point_as", "after", "skip")
 OPEN = ".."
 
 
-@dataclass(frozen=True)
-class SentenceFamily:
-    """A family of pattern rules applied sentence by sentence, first rule winning."""
-
-    name: str
-    computed_macros: tuple[tuple[str, str], ...] = ()  # macros made by code (numbers.py)
-
-    def rules(self) -> dict[str, patterns.PatternRule]:
-        return _compiled(self)
-
-    def find(self, document, sentences) -> list[Found]:
-        found = []
-        for sentence in sentences:
-            if sentence.kind in patterns.PROSE_KINDS:
-                found += self.find_in(document.text, sentence)
-        return found
-
-    def find_in(self, text: str, sentence) -> list[Found]:
-        """The sentence's readings, each dropping what an earlier rule already read."""
-        chunk = text[sentence.char_start:sentence.char_end]
-        folded_chunk = folded(chunk)
-        taken: list[tuple[int, int]] = []
-        found = []
-        for rule in self.rules().values():
-            if not rule.regex.may_match(folded_chunk):
-                continue
-            for match in rule.regex.finditer(chunk):
-                reading = _unread(read_match(rule, match), match.start(), taken)
-                if reading.drafts or reading.skips:
-                    found.append(Found(rule.rule_id, sentence.sentence_id,
-                                       sentence.char_start + match.start(),
-                                       sentence.char_start + match.end(), reading))
-        return found
-
-    def rederive(self, rule_id: str, evidence: str) -> Reading:
-        rule = self.rules().get(rule_id)
-        match = rule.regex.fullmatch(evidence) if rule else None
-        return read_match(rule, match) if match else Reading()
-
-
-@cache
-def _compiled(family: SentenceFamily) -> dict[str, patterns.PatternRule]:
-    data = rulebook.load(family.name)
-    macros = {}
-    for other in data.get("macros_from", []):
-        macros |= rulebook.load(other)["macros"]
-    macros |= dict(data.get("macros") or {}) | dict(family.computed_macros)
-    rules = {}
-    for spec in data["rules"]:
-        rule_id = f"{family.name}/{spec['id']}"
-        regex = patterns.compile_rule(spec["pattern"], macros)
-        rules[rule_id] = patterns.PatternRule(rule_id, regex, tuple(spec["claims"]))
-    return rules
-
-
-def _unread(reading: Reading, offset: int, taken: list[tuple[int, int]]) -> Reading:
-    """The drafts and skips whose text no earlier rule read; their spans are then taken."""
-    def fresh(start: int, end: int) -> bool:
-        return all(end + offset <= a or b <= start + offset for a, b in taken)
-    drafts = tuple(d for d in reading.drafts if fresh(d.start, d.end))
-    skips = tuple(s for s in reading.skips if fresh(s.start, s.end))
-    taken.extend((x.start + offset, x.end + offset) for x in (*drafts, *skips))
-    return Reading(drafts, skips)
-
-
-def read_match(rule: patterns.PatternRule, match) -> Reading:
+def read_match(rule: Rule, match) -> Reading:
     """Every claim spec of the rule read from one match (offsets relative to the match)."""
-    readings = [read_claim(match, spec, match.start()) for spec in rule.claims]
-    return Reading(tuple(d for r in readings for d in r.drafts),
-                   tuple(s for r in readings for s in r.skips))
+    return merged(read_claim(match, spec, match.start()) for spec in rule.claims)
 
 
 def read_claim(match, spec: dict, base: int) -> Reading:
@@ -159,5 +88,5 @@ def time_after(phrase: str) -> str:
     return f"{last}/{OPEN}"
 
 
-FAMILY = SentenceFamily("events")
-find, rederive = FAMILY.find, FAMILY.rederive
+RULES = RuleSet("events", read_match, first_wins=True)
+find, rederive = RULES.find, RULES.rederive

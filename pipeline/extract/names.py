@@ -1,21 +1,10 @@
 """Names family: official names, abbreviations, native names with language and script, English
 glosses, former names with the years they held.
 
-Rules are data in `pipeline/rules/names.yaml`, in the pattern engine's format (patterns.py). A
-few things names need that the engine does not do are keys this module reads:
+Rules are data in `pipeline/rules/names.yaml`, run by the rule engine (engine.py: scopes such
+as `lead`, `search`, `overrides`, `skip`). What a match means is this module's `read`, which
+reads these claim keys:
 
-rule keys
-    scope: sentence (default, each prose sentence) | title (the document's first sentence, its
-        title heading) | lead (the first prose sentence, which names the article's subject:
-        its claims are about the document's subject) | section (the prose of one section at
-        once, for a statement made over two sentences; each claim still cites the sentence its
-        value is in)
-    search: {starts, ends} - try every span from a `starts` match to a later `ends` match, not
-        only the leftmost one (the engine's left-to-right search would hide a later pair)
-    overrides: [rule ids] - matches of those rules that overlap a value this rule read are
-        dropped (the longer statement says more about the same words)
-    skip: reason - the match is reported as skipped with the reason, nothing is published
-claim keys
     read: parenthesis - the group is a name parenthesis, read part by part (`read_parenthesis`);
         `unmarked`: the property of a plain Latin-script part (default: not a name parenthesis
         unless some part is marked by a label, a script or a prefix word)
@@ -25,19 +14,16 @@ claim keys
     check: initials | exact_initials | alias - see `checked`
     kind: heads - the subject's type (organisation, place) from its head noun, else
         `subject_type`, else the match is reported as skipped
-
-The rule runner (`RuleSet`) is shared with the people and definitions families.
 """
 
 import re
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from functools import cache, cached_property
+from functools import cache
 
 from pipeline import rulebook
 from pipeline.extract import patterns
-from pipeline.extract.model import Draft, Found, Reading, Skip
-from pipeline.extract.needs import folded
+from pipeline.extract.engine import Rule, RuleSet, merged
+from pipeline.extract.model import Draft, Reading, Skip
 from pipeline.normalise.codes import language_tag, script_of, scripts_of
 from pipeline.normalise.names import (
     TRIM,
@@ -55,133 +41,6 @@ TRANSLITERATED = "romanized"  # a label of transliteration_labels (languages.yam
 ORGANISATION = "organisation"
 
 
-@dataclass(frozen=True)
-class Rule:
-    rule_id: str
-    regex: patterns.RuleRegex
-    spec: dict  # the rule as written in YAML
-
-
-Reader = Callable[[Rule, re.Match], Reading]
-
-
-class RuleSet:
-    """One family's YAML rules, compiled with its own macros, and how they are applied."""
-
-    def __init__(self, family: str, macros: Callable[[], dict[str, str]] = dict):
-        self.family = family
-        self._macros = macros
-
-    def regex(self, pattern: str) -> patterns.RuleRegex:
-        """The pattern with the family's macros and the shared ones expanded, compiled."""
-        return _compile(pattern, tuple(sorted(self._macros().items())))
-
-    @cached_property
-    def rules(self) -> dict[str, Rule]:
-        rules = {}
-        for spec in rulebook.load(self.family)["rules"]:
-            rule_id = f"{self.family}/{spec['id']}"
-            rules[rule_id] = Rule(rule_id, self.regex(spec["pattern"]), spec)
-        return rules
-
-    def find(self, document, sentences, read: Reader) -> list[Found]:
-        """Every rule in every scope it applies to, overridden matches left out."""
-        found = []
-        folded_texts: dict[tuple[int, int], str] = {}  # each scope's text, folded once
-        for rule in self.rules.values():
-            for members, start, end in scopes(rule.spec.get("scope", "sentence"), sentences):
-                if (start, end) not in folded_texts:
-                    folded_texts[start, end] = folded(document.text[start:end])
-                if not rule.regex.may_match(folded_texts[start, end]):
-                    continue
-                for offset, match in self.candidates(rule, document.text[start:end], start):
-                    reading = read(rule, match)
-                    found += placed(rule.rule_id, members, offset + match.start(),
-                                    offset + match.end(), reading)
-        return without_overridden(found, self.rules)
-
-    def candidates(self, rule: Rule, text: str, offset: int) -> Iterator[tuple[int, re.Match]]:
-        """Matches in the text, each with the document offset of its string."""
-        search = rule.spec.get("search")
-        if not search:
-            yield from ((offset, match) for match in rule.regex.finditer(text))
-            return
-        ends = list(self.regex(search["ends"]).finditer(text))
-        for first in self.regex(search["starts"]).finditer(text):
-            for last in ends:
-                if last.start() < first.end():
-                    continue
-                match = rule.regex.fullmatch(text[first.start():last.end()])
-                if match:
-                    yield offset + first.start(), match
-
-    def rederive(self, rule_id: str, evidence: str, read: Reader) -> Reading:
-        rule = self.rules.get(rule_id)
-        match = rule.regex.fullmatch(evidence) if rule else None
-        return read(rule, match) if match else Reading()
-
-
-@cache
-def _compile(pattern: str, macros: tuple[tuple[str, str], ...]) -> patterns.RuleRegex:
-    return patterns.compile_rule(pattern, dict(macros))
-
-
-def scopes(scope: str, sentences) -> list[tuple[list, int, int]]:
-    """(sentences, start, end) of each stretch of text a rule of this scope is applied to."""
-    if scope == "title":
-        title = sentences[:1] if sentences and sentences[0].kind == "heading" else []
-        return [([s], s.char_start, s.char_end) for s in title]
-    prose = [s for s in sentences if s.kind in patterns.PROSE_KINDS]
-    if scope == "lead":
-        prose = prose[:1]
-    if scope in ("sentence", "lead"):
-        return [([s], s.char_start, s.char_end) for s in prose]
-    sections: dict[str, list] = {}
-    for sentence in prose:
-        sections.setdefault(sentence.section_id, []).append(sentence)
-    return [(members, members[0].char_start, members[-1].char_end)
-            for members in sections.values()]
-
-
-def placed(rule_id: str, members: list, start: int, end: int, reading: Reading) -> list[Found]:
-    """The reading cited sentence by sentence: each part in the sentence its text lies in."""
-    found = []
-    for sentence in members:
-        def inside(a: int, b: int, s=sentence) -> bool:
-            return s.char_start <= start + a and start + b <= s.char_end
-        part = Reading(tuple(d for d in reading.drafts if inside(d.start, d.end)),
-                       tuple(k for k in reading.skips if inside(k.start, k.end)))
-        if part.drafts or part.skips:
-            found.append(Found(rule_id, sentence.sentence_id, start, end, part))
-    return found
-
-
-def without_overridden(found: list[Found], rules: dict[str, Rule]) -> list[Found]:
-    """Drop the matches of rules another rule overrides where it read a value in them."""
-    values = [(f.rule_id, f.evidence_start + d.start, f.evidence_start + d.end)
-              for f in found for d in f.reading.drafts]
-
-    def overridden(f: Found) -> bool:
-        own_id = rules[f.rule_id].spec["id"]
-        return any(own_id in rules[rule_id].spec.get("overrides", ())
-                   and start < f.evidence_end and f.evidence_start < end
-                   for rule_id, start, end in values)
-    return [f for f in found if not overridden(f)]
-
-
-def merged(readings) -> Reading:
-    readings = list(readings)
-    return Reading(tuple(d for r in readings for d in r.drafts),
-                   tuple(s for r in readings for s in r.skips))
-
-
-def skipped(rule: Rule, match: re.Match) -> Reading | None:
-    """A rule that only reports what it matched (with its reason), or None."""
-    if "skip" not in rule.spec:
-        return None
-    return Reading(skips=(Skip(0, match.end() - match.start(), rule.spec["skip"]),))
-
-
 # --- the names family's readers ---------------------------------------------------------------
 
 
@@ -189,8 +48,7 @@ def read(rule: Rule, match: re.Match) -> Reading:
     """What one match of a names rule reads."""
     readers = {"parenthesis": read_parenthesis, "alternatives": read_alternatives,
                "labelled": read_labelled_name}
-    return skipped(rule, match) or merged(
-        readers.get(spec.get("read"), read_plain)(match, spec) for spec in rule.spec["claims"])
+    return merged(readers.get(spec.get("read"), read_plain)(match, spec) for spec in rule.claims)
 
 
 def read_plain(match: re.Match, spec: dict) -> Reading:
@@ -540,20 +398,11 @@ def tight(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def family_macros() -> dict[str, str]:
-    """The family's macros: names.yaml's own, {NAMES_FILLER} from its list_fillers and
-    {NAMES_BRANCH} from its not_aliases."""
+    """{NAMES_FILLER} from names.yaml's list_fillers and {NAMES_BRANCH} from its not_aliases."""
     vocabulary = rulebook.load("names")
-    return dict(vocabulary["macros"]) | {
-        "NAMES_FILLER": "|".join(map(re.escape, vocabulary["list_fillers"])),
-        "NAMES_BRANCH": "|".join(map(re.escape, vocabulary["not_aliases"]))}
+    return {"NAMES_FILLER": "|".join(map(re.escape, vocabulary["list_fillers"])),
+            "NAMES_BRANCH": "|".join(map(re.escape, vocabulary["not_aliases"]))}
 
 
-RULES = RuleSet(FAMILY, family_macros)
-
-
-def find(document, sentences) -> list[Found]:
-    return RULES.find(document, sentences, read)
-
-
-def rederive(rule_id: str, evidence: str) -> Reading:
-    return RULES.rederive(rule_id, evidence, read)
+RULES = RuleSet(FAMILY, read, family_macros)
+find, rederive = RULES.find, RULES.rederive

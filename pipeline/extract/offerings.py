@@ -14,39 +14,25 @@ award1, date1) and {OFFERINGS_SECOND_AWARD} (year2, award2, date2) from it.
 """
 
 import re
-from functools import cache
 
 from pipeline import rulebook
-from pipeline.extract.model import Found, Reading
-from pipeline.extract.patterns import PatternRule, compile_rules
-from pipeline.extract.relations import find_matches, read_claim, rederive_match
+from pipeline.extract.engine import Rule, RuleSet, merged
+from pipeline.extract.model import Reading
+from pipeline.extract.relations import read_claim
 
 FAMILY = "offerings"
 
 
-@cache
 def family_macros() -> dict[str, str]:
-    macros = dict(rulebook.load(FAMILY)["macros"])
-    one = macros["OFFERINGS_ONE_AWARD"]
-    return macros | {"OFFERINGS_FIRST_AWARD": one.replace("SUFFIX", "1"),
-                     "OFFERINGS_SECOND_AWARD": one.replace("SUFFIX", "2")}
+    one = rulebook.load(FAMILY)["macros"]["OFFERINGS_ONE_AWARD"]
+    return {"OFFERINGS_FIRST_AWARD": one.replace("SUFFIX", "1"),
+            "OFFERINGS_SECOND_AWARD": one.replace("SUFFIX", "2")}
 
 
-@cache
-def rules() -> dict[str, PatternRule]:
-    return compile_rules(FAMILY, rulebook.load(FAMILY)["rules"], family_macros())
-
-
-def read_match(rule: PatternRule, match: re.Match) -> Reading:
+def read_match(rule: Rule, match: re.Match) -> Reading:
     """Every claim of the rule from one match; offsets relative to the match (the evidence)."""
-    readings = [read_claim(match, spec, match.start()) for spec in rule.claims]
-    return Reading(tuple(d for r in readings for d in r.drafts),
-                   tuple(s for r in readings for s in r.skips))
+    return merged(read_claim(match, spec, match.start()) for spec in rule.claims)
 
 
-def find(document, sentences) -> list[Found]:
-    return find_matches(FAMILY, rules(), read_match, document, sentences)
-
-
-def rederive(rule_id: str, evidence: str) -> Reading:
-    return rederive_match(rules(), read_match, rule_id, evidence)
+RULES = RuleSet(FAMILY, read_match, family_macros)
+find, rederive = RULES.find, RULES.rederive

@@ -1,4 +1,5 @@
-"""The engine behind the prose families: regular-expression rules written as YAML data.
+"""The rules' patterns and claims: how a YAML rule's pattern is compiled, and how a match of it
+reads the claims its spec names (engine.py applies the rules).
 
 A family's file `pipeline/rules/<family>.yaml` holds `rules:`, each with an `id`, a `pattern`
 and the `claims` its named groups make:
@@ -118,13 +119,6 @@ def _compiled(source: str) -> re.Pattern:
     return re.compile(source)
 
 
-@dataclass(frozen=True)
-class PatternRule:
-    rule_id: str
-    regex: RuleRegex
-    claims: tuple[dict, ...]
-
-
 @cache
 def _macros() -> dict[str, str]:
     macros = dict(rulebook.load("prose")["macros"])
@@ -177,20 +171,6 @@ def compile_all() -> None:
 @cache
 def _needs_of(pattern: str, macros: tuple[tuple[str, str], ...]) -> tuple:
     return rule_needs(pattern, dict(macros))
-
-
-def compile_rules(family: str, specs: list[dict],
-                  local: dict[str, str] | None = None) -> dict[str, PatternRule]:
-    """A family's rule specs, compiled, by rule id."""
-    return {f"{family}/{spec['id']}": PatternRule(f"{family}/{spec['id']}",
-                                                  compile_rule(spec["pattern"], local),
-                                                  tuple(spec["claims"]))
-            for spec in specs}
-
-
-@cache
-def family_rules(family: str) -> dict[str, PatternRule]:
-    return compile_rules(family, rulebook.load(family)["rules"])
 
 
 @cache
@@ -266,9 +246,3 @@ def read_claim(match: re.Match, spec: dict, base: int) -> Reading:
                             object_type=object_type if value_type == "entity" else None,
                             qualifiers=tuple(sorted((own | extra).items()))))
     return Reading(tuple(drafts))
-
-
-def read_match(rule: PatternRule, match: re.Match, base: int) -> Reading:
-    readings = [read_claim(match, spec, base) for spec in rule.claims]
-    return Reading(tuple(d for r in readings for d in r.drafts),
-                   tuple(s for r in readings for s in r.skips))

@@ -2,8 +2,8 @@
 people named as notable in an organisation (players, members); ranks and titles (Sir,
 Professor) kept apart from names.
 
-Rules are data in `pipeline/rules/people.yaml`, applied by the rule runner of the names family
-(`names.RuleSet`: scopes, overrides, `skip`), with macros built here from vocabulary
+Rules are data in `pipeline/rules/people.yaml`, run by the rule engine (engine.py: scopes,
+overrides, `skip`), with macros built here from vocabulary
 (`{PEOPLE_PERSON}`, `{PEOPLE_ROLE}`, ...: people.yaml lists them). Claim keys read here besides
 the engine's:
 
@@ -25,8 +25,8 @@ from functools import cache
 
 from pipeline import rulebook
 from pipeline.extract import patterns
-from pipeline.extract.model import Found, Reading, Skip
-from pipeline.extract.names import Rule, RuleSet, merged, skipped
+from pipeline.extract.engine import Rule, RuleSet, merged
+from pipeline.extract.model import Reading, Skip
 from pipeline.normalise.dates import DateParseError, parse_date
 from pipeline.normalise.names import name_kind, ranks_and_titles, role_name
 
@@ -102,9 +102,8 @@ class ItemMatch:
 
 def read(rule: Rule, match: re.Match) -> Reading:
     """What one match of a people rule reads."""
-    return skipped(rule, match) or merged(
-        read_holder(item, spec, match.start())
-        for spec in rule.spec["claims"] for item in items(match, spec))
+    return merged(read_holder(item, spec, match.start())
+                  for spec in rule.claims for item in items(match, spec))
 
 
 def items(match: re.Match, spec: dict) -> list:
@@ -183,12 +182,5 @@ def with_interval(match, spec: dict) -> dict:
     return spec | {"set": spec.get("set", {}) | bounds}
 
 
-RULES = RuleSet(FAMILY, macros)
-
-
-def find(document, sentences) -> list[Found]:
-    return RULES.find(document, sentences, read)
-
-
-def rederive(rule_id: str, evidence: str) -> Reading:
-    return RULES.rederive(rule_id, evidence, read)
+RULES = RuleSet(FAMILY, read, macros)
+find, rederive = RULES.find, RULES.rederive

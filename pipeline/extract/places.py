@@ -29,9 +29,10 @@ from dataclasses import replace
 from functools import cache
 
 from pipeline import rulebook
-from pipeline.extract.model import Draft, Found, Reading, Skip
-from pipeline.extract.patterns import LIST_SEPARATOR, PatternRule, compile_rules
-from pipeline.extract.relations import find_matches, read_claim, rederive_match, trim_span
+from pipeline.extract.engine import Rule, RuleSet
+from pipeline.extract.model import Draft, Reading, Skip
+from pipeline.extract.patterns import LIST_SEPARATOR
+from pipeline.extract.relations import read_claim, trim_span
 from pipeline.normalise.codes import is_country
 from pipeline.normalise.lists import is_region
 from pipeline.normalise.names import clean_name
@@ -68,12 +69,7 @@ def _form_pattern(form: str) -> str:
 def family_macros() -> dict[str, str]:
     forms = sorted(resource_names(), key=len, reverse=True)
     resource = r"\b(?:" + "|".join(_form_pattern(f) for f in forms) + r")\b"
-    return dict(_config()["macros"]) | {"PLACES_RESOURCE": resource}
-
-
-@cache
-def rules() -> dict[str, PatternRule]:
-    return compile_rules(FAMILY, _config()["rules"], family_macros())
+    return {"PLACES_RESOURCE": resource}
 
 
 @cache
@@ -163,7 +159,7 @@ def read_items(draft: Draft, evidence: str, spec: dict) -> Reading:
     return Reading((replace(draft, start=start, end=end),))
 
 
-def read_match(rule: PatternRule, match: re.Match) -> Reading:
+def read_match(rule: Rule, match: re.Match) -> Reading:
     """Every claim of the rule from one match; offsets relative to the match (the evidence)."""
     evidence = match.group()
     drafts, skips = [], []
@@ -177,9 +173,5 @@ def read_match(rule: PatternRule, match: re.Match) -> Reading:
     return Reading(tuple(drafts), tuple(skips))
 
 
-def find(document, sentences) -> list[Found]:
-    return find_matches(FAMILY, rules(), read_match, document, sentences)
-
-
-def rederive(rule_id: str, evidence: str) -> Reading:
-    return rederive_match(rules(), read_match, rule_id, evidence)
+RULES = RuleSet(FAMILY, read_match, family_macros)
+find, rederive = RULES.find, RULES.rederive

@@ -11,14 +11,19 @@ the reason (a period with an end date, "for 17 years until June 2011", is read b
 family). Numbers inside dates ("5 February 1960") or names ("8888 Uprising", "9th Standard") are
 not read at all.
 
-The rules are data in `pipeline/rules/quantities.yaml`, applied like the events family's (one
-sentence at a time, the first rule that reads a number wins), with the bare number and the
-range of pipeline/normalise/numbers.py as macros.
+The rules are data in `pipeline/rules/quantities.yaml`, run by the rule engine and read like
+the events family's (one sentence at a time, the first rule that reads a number wins), with the
+bare number and the range of pipeline/normalise/numbers.py as macros.
 """
 
-from pipeline.extract.events import SentenceFamily
+from pipeline.extract.engine import RuleSet
+from pipeline.extract.events import read_match
 from pipeline.normalise.numbers import number_pattern, range_pattern
 
-FAMILY = SentenceFamily("quantities", (("QUANTITIES_NUMBER", number_pattern()),
-                                       ("QUANTITIES_RANGE", range_pattern())))
-find, rederive = FAMILY.find, FAMILY.rederive
+
+def macros() -> dict[str, str]:
+    return {"QUANTITIES_NUMBER": number_pattern(), "QUANTITIES_RANGE": range_pattern()}
+
+
+RULES = RuleSet("quantities", read_match, macros, first_wins=True)
+find, rederive = RULES.find, RULES.rederive

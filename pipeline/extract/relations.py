@@ -3,9 +3,9 @@ predecessor and successor (mergers, absorptions, what it is now), subsidiaries a
 (acquisitions, joint ventures), partners, league, rivals, banned by, supports, founded by a body,
 trained, allied with, fought, ceasefire with.
 
-Rules are data in `pipeline/rules/relations.yaml`, read by the pattern engine (patterns.py),
-with two additions that this module makes in `find` and `rederive` alike (so every value still
-re-derives from its evidence alone):
+Rules are data in `pipeline/rules/relations.yaml`, run by the rule engine (engine.py), with
+two additions that this module's reader makes (so every value still re-derives from its
+evidence alone):
 
 - A party is matched together with what is written around its name ({RELATIONS_PARTY} in
   prose.yaml): "the Karen National Liberation Army (KNLA)", "the Tatmadaw (armed forces)",
@@ -22,24 +22,15 @@ re-derives from its evidence alone):
   Municipal Employees (AFSCME)", {RELATIONS_SPELLED}) is read only where the abbreviation after it
   is made of its initials: without that, commas part a list, not a name.
 
-A sentence that lacks what every match of a rule contains (read from the pattern itself: see
-pipeline/extract/needs.py) is not searched by that rule, which keeps long articles fast (most
-rules start with a name, which the regex engine would otherwise try at every capitalised word).
-
-The places family reads its rules with the same helpers (`read_claim`, `find_matches`,
-`rederive_match`).
+The places and offerings families read their claims with this module's `read_claim`.
 """
 
 import re
-from collections.abc import Callable
 from dataclasses import replace
-from functools import cache
 
-from pipeline import rulebook
 from pipeline.extract import patterns
-from pipeline.extract.model import Draft, Found, Reading, Skip
-from pipeline.extract.needs import folded
-from pipeline.extract.patterns import PROSE_KINDS, PatternRule, family_rules
+from pipeline.extract.engine import Rule, RuleSet
+from pipeline.extract.model import Draft, Reading, Skip
 from pipeline.extract.people import ItemMatch
 from pipeline.normalise.names import TRIM, clean_name
 
@@ -54,7 +45,6 @@ GLOSS = re.compile(r"[^:;]*[:;].*|[a-z].*", re.DOTALL)
 ABBREVIATION = re.compile(r"[A-Z][A-Z/-]*[A-Z]")
 LINK_WORDS = ("of", "the", "for", "and")
 
-Reader = Callable[[PatternRule, re.Match], Reading]
 
 
 def pick_dates(spec: dict, match: re.Match) -> dict:
@@ -68,34 +58,6 @@ def pick_dates(spec: dict, match: re.Match) -> dict:
 
 def read_claim(match: re.Match, spec: dict, base: int) -> Reading:
     return patterns.read_claim(match, pick_dates(spec, match), base)
-
-
-def find_matches(family: str, rules: dict[str, PatternRule], read: Reader, document,
-                 sentences) -> list[Found]:
-    """Every match of the family's rules in the document's prose sentences, read by `read`."""
-    found = []
-    text = document.text
-    for sentence in sentences:
-        if sentence.kind not in PROSE_KINDS:
-            continue
-        folded_sentence = folded(text[sentence.char_start:sentence.char_end])
-        for rule in rules.values():
-            if not rule.regex.may_match(folded_sentence):
-                continue
-            for match in rule.regex.finditer(text, sentence.char_start, sentence.char_end):
-                reading = read(rule, match)
-                if reading.drafts or reading.skips:
-                    found.append(Found(rule.rule_id, sentence.sentence_id, match.start(),
-                                       match.end(), reading))
-    return found
-
-
-def rederive_match(rules: dict[str, PatternRule], read: Reader, rule_id: str,
-                   evidence: str) -> Reading:
-    """What the rule reads from the evidence alone (the whole evidence is its match)."""
-    rule = rules.get(rule_id)
-    match = rule.regex.fullmatch(evidence) if rule else None
-    return read(rule, match) if match else Reading()
 
 
 def stands_for(abbreviation: str, name: str) -> bool:
@@ -173,12 +135,12 @@ def items(match: re.Match, spec: dict) -> list:
     each = spec.get("each")
     if not each:
         return [match]
-    regex = rules()[1][each["pattern"]]
+    regex = RULES.regex(each["pattern"])
     start, end = match.span(each["group"])
     return [ItemMatch(match, item) for item in regex.finditer(match.string, start, end)]
 
 
-def read_match(rule: PatternRule, match: re.Match) -> Reading:
+def read_match(rule: Rule, match: re.Match) -> Reading:
     evidence = match.group()
     readings = [read_claim(item, spec, match.start())
                 for spec in rule.claims for item in items(match, spec)]
@@ -193,18 +155,5 @@ def read_match(rule: PatternRule, match: re.Match) -> Reading:
     return Reading(tuple(drafts), tuple(skips))
 
 
-@cache
-def rules() -> tuple[dict[str, PatternRule], dict[str, patterns.RuleRegex]]:
-    """The family's rules, and the regex of each `each` pattern (made with the rules, so that
-    prepare() compiles them before workers fork)."""
-    each = {spec["each"]["pattern"] for rule in rulebook.load(FAMILY)["rules"]
-            for spec in rule["claims"] if "each" in spec}
-    return family_rules(FAMILY), {pattern: patterns.compile_rule(pattern) for pattern in each}
-
-
-def find(document, sentences) -> list[Found]:
-    return find_matches(FAMILY, rules()[0], read_match, document, sentences)
-
-
-def rederive(rule_id: str, evidence: str) -> Reading:
-    return rederive_match(rules()[0], read_match, rule_id, evidence)
+RULES = RuleSet(FAMILY, read_match)
+find, rederive = RULES.find, RULES.rederive
