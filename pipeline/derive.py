@@ -58,15 +58,17 @@ def names(claims: list[dict], entities: list[dict]) -> list[dict]:
 
 
 def roles(claims: list[dict], entities: list[dict]) -> list[dict]:
+    """People in roles: a founder that is a body (a parliament) is no person in a role."""
     defaults = rulebook.load("views")["roles"]
     labels = {e["entity_id"]: e["label"] for e in entities}
+    people = {e["entity_id"] for e in entities if e["type"] == "person"}
     return [{"claim_id": c["claim_id"], "person_id": c["object_id"],
              "person": labels[c["object_id"]], "role": c["role"] or defaults[c["property_id"]],
              "rank": c["rank"], "organisation_id": c["subject_id"],
              "organisation": labels[c["subject_id"]], "series_ordinal": c["series_ordinal"],
              "start": c["start_time"], "end": c["end_time"], "point_in_time": c["point_in_time"],
              "status": c["status"], "sentence_id": c["sentence_id"]}
-            for c in claims if c["property_id"] in defaults and c["object_id"]]
+            for c in claims if c["property_id"] in defaults and c["object_id"] in people]
 
 
 def relations(claims: list[dict], entities: list[dict]) -> list[dict]:
@@ -79,12 +81,16 @@ def relations(claims: list[dict], entities: list[dict]) -> list[dict]:
 
 
 def quantities(claims: list[dict], entities: list[dict]) -> list[dict]:
+    """The counts of views.yaml's properties, and the whole numbers of infobox keys published
+    as written (Undergraduates, Revenue)."""
     wanted = set(rulebook.load("views")["quantities"])
+    catalogue = rulebook.properties()
     return [{"claim_id": c["claim_id"], "subject_id": c["subject_id"],
              "property_id": c["property_id"], "value": int(c["value"]), "unit": c["unit"],
              "qualifier": c["quantity_qualifier"], "point_in_time": c["point_in_time"],
              "sentence_id": c["sentence_id"]}
-            for c in claims if c["property_id"] in wanted]
+            for c in claims if c["property_id"] in wanted
+            or (c["value_type"] == "integer" and c["property_id"] not in catalogue)]
 
 
 def claim_date(claim: dict) -> str | None:

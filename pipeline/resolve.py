@@ -1,9 +1,10 @@
 """Stage 4, resolve: drafts become claims about entities, one entity per real-world thing.
 
-An abbreviation and its full name are one entity (from the `short_name` and `also_known_as`
-claims); a name written the same way in the infobox and the prose is one entity. Entity ids are
-slugs of their labels, so adding an article never renumbers another's. Claims that state
-incompatible values for a single-valued property are all kept and flagged, each naming the others.
+An abbreviation and its full name are one entity (from the `official_name`, `short_name` and
+`also_known_as` claims); a name written the same way in the infobox and the prose is one entity.
+Entity ids are slugs of their labels, so adding an article never renumbers another's. Claims that
+state incompatible values for a single-valued property are all kept and flagged, each naming
+the others.
 """
 
 from collections import Counter
@@ -20,7 +21,7 @@ from pipeline.schemas import column_types, columns
 from pipeline.segment import Sentence
 
 SUBJECT_TYPE = "organisation"
-ALIAS_PROPERTIES = ("short_name", "also_known_as")
+ALIAS_PROPERTIES = ("official_name", "short_name", "also_known_as")
 QUALIFIER_TYPES = {name: column_types("claims")[name] for name in QUALIFIERS}
 NO_QUALIFIERS = dict.fromkeys(QUALIFIERS)
 # What makes two claims one: everything but where the rule read it and which rule it was.

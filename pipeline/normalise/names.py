@@ -12,16 +12,23 @@ from pipeline import rulebook
 
 SPACES = re.compile(r"\s+")
 TRIM = " \t\n,;:.*•·-–—\"'“”‘’"
+# A name ending in an initial or a company abbreviation keeps its final dot.
+ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.[A-Z]|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|Bros))$")
 NICKNAME = re.compile(r"\s+[\"“][^\"“”]+[\"”](?=\s)")
 
 
 def clean_name(text: str) -> str:
-    """The name without surrounding punctuation, bullets, quotes or a leading article."""
-    name = SPACES.sub(" ", text).strip(TRIM)
+    """The name without surrounding punctuation, bullets, quotes or a leading article; the
+    dot that ends an abbreviation stays ("Marcopolo S.A.", "Washington, D.C.")."""
+    spaced = SPACES.sub(" ", text)
+    name = spaced.strip(TRIM)
     for article in rulebook.load("names")["leading_articles"]:
         if name.startswith(article + " "):
             name = name[len(article) + 1:]
-    return name.strip(TRIM)
+    name = name.strip(TRIM)
+    if ABBREVIATION_END.search(name) and name + "." in spaced:
+        name += "."
+    return name
 
 
 def ranks_and_titles() -> list[str]:
