@@ -14,8 +14,8 @@ written is often several values:
   and Shan States" is Chin State (quote "Chin") and Shan State (quote "Shan States");
   `if_region: P` in a claim spec claims a region or country as P instead ("based in Rakhine
   State" is where it operates, "based in Mae Sot" where its headquarters are), and
-  `if_country: P` a country only (one of ISO 3166, or of the file's `countries`: "a political
-  party in South Africa" is its country, "a university in Canberra" its location);
+  `if_country: P` a country only (one of ISO 3166 or CLDR: "a political party in South
+  Africa" is its country, "a university in Canberra" its location);
 - a resource list is one resource per vocabulary word, by its canonical name ("rare-earth
   elements" -> rare earths);
 - a list of funding sources is one source per funding phrase (words ending in a `funding_heads`
@@ -105,7 +105,7 @@ def property_for(name: str, draft: Draft, spec: dict) -> str:
     where the place is one, else the draft's own."""
     if spec.get("if_region") and is_region(name):
         return spec["if_region"]
-    if spec.get("if_country") and (is_country(name) or name in _config()["countries"]):
+    if spec.get("if_country") and is_country(name):
         return spec["if_country"]
     return draft.property
 

@@ -170,10 +170,8 @@ def places_and(text: str, item: Item | Orphan) -> list[Item | Orphan]:
 
 @cache
 def _region_pattern() -> re.Pattern:
-    places = rulebook.load("places")
-    suffixes = "|".join(re.escape(s) for s in places["region_suffixes"])
-    countries = "|".join(re.escape(c) for c in places["countries"])
-    return re.compile(rf"(?:.+\s(?:{suffixes})|{countries})")
+    suffixes = "|".join(re.escape(s) for s in rulebook.load("places")["region_suffixes"])
+    return re.compile(rf".+\s(?:{suffixes})")
 
 
 def is_region(name: str) -> bool:
