@@ -4,7 +4,7 @@ import pytest
 from extraction import read_sentence
 
 from pipeline.extract import names
-from pipeline.normalise.codes import language_of, script_of
+from pipeline.normalise.codes import language_of, language_tag, script_of
 from pipeline.normalise.names import (
     abbreviated_name,
     initials_match,
@@ -275,8 +275,9 @@ def test_script_and_language():
     assert script_of("ကရင် အမျိုးသား အစည်းအရုံး") == "Mymr"
     assert script_of("Kru' Naing' Rob Rom'") == "Latn"
     assert script_of("KIO ကချင်") is None
-    assert language_of("S'gaw Karen") == "ksw"
-    assert language_of("Klingon") is None
+    assert language_tag("S'gaw Karen") == "ksw" and language_tag("Afrikaans") == "af"
+    assert language_of("Jinghpaw") == language_tag("Jinghpaw") == "kac"  # CLDR: "Kachin"
+    assert language_tag("Zorbish") is None
 
 
 def lead(text: str) -> list[tuple]:
