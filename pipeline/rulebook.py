@@ -86,8 +86,9 @@ def located(name: str, section: str) -> tuple[Located, ...]:
 def _located(name: str, entry_name: str, start: int, end: int) -> Located:
     lines = _lines(name)
     text = "\n".join(lines[start:end]).rstrip()
-    above = start
-    while above > 0 and lines[above - 1].lstrip().startswith("#"):
+    above = start  # the comment block just above the entry, up to a "# ---" section divider
+    while (above > 0 and lines[above - 1].lstrip().startswith("#")
+           and not lines[above - 1].lstrip().startswith("# ---")):
         above -= 1
     comment = " ".join(line.strip().lstrip("#").strip() for line in lines[above:start])
     return Located(entry_name, f"pipeline/rules/{name}.yaml", start + 1,
