@@ -14,6 +14,8 @@ a match means where YAML cannot say it. The engine does the rest, the same way f
 - `overrides` of a rule: the matches of the rules it names are dropped where it read a value;
 - `first_wins` of a family: within a sentence, a value's text read by an earlier rule is not
   read again by a later one;
+- `each` of a claim (`{group, pattern}`): the claim is read once per item of a list in the
+  group, each item's groups first, then the whole match's (`items`);
 - a rule is not tried on a scope that lacks what every match needs (pipeline/extract/needs.py).
 
 `rederive(rule_id, evidence)` applies the rule to the evidence alone (`fullmatch`), which is how
@@ -45,6 +47,33 @@ class Rule:
 
 
 Reader = Callable[[Rule, re.Match], Reading]
+
+
+@dataclass(frozen=True)
+class ItemMatch:
+    """One item of a list inside a match: the item's groups first, then the whole match's.
+
+    It answers what the pattern engine asks of a match (`m[group]`, `m.span(group)`,
+    `m.string`), so that a claim is read for each item with the whole statement's subject.
+    """
+
+    whole: re.Match
+    item: re.Match
+
+    @property
+    def string(self) -> str:
+        return self.whole.string
+
+    def _source(self, group) -> re.Match:
+        return self.item if group in self.item.re.groupindex else self.whole
+
+    def __getitem__(self, group):
+        return self._source(group)[group]
+
+    def span(self, group=0) -> tuple[int, int]:
+        return self.whole.span() if group == 0 else self._source(group).span(group)
+
+
 
 
 def merged(readings) -> Reading:
@@ -130,6 +159,16 @@ class RuleSet:
                 match = rule.regex.fullmatch(text[first.start():last.end()])
                 if match:
                     yield offset + first.start(), match
+
+    def items(self, match: re.Match, spec: dict) -> list:
+        """The match itself, or each item of the list in a claim's `each` group, read by the
+        `each` pattern ("commander in chief A and vice deputy commander B")."""
+        each = spec.get("each")
+        if not each:
+            return [match]
+        start, end = match.span(each["group"])
+        return [ItemMatch(match, item) for item in
+                self.regex(each["pattern"]).finditer(match.string, start, end)]
 
     def rederive(self, rule_id: str, evidence: str) -> Reading:
         rule = self.rules.get(rule_id)

@@ -3,14 +3,11 @@ people named as notable in an organisation (players, members); ranks and titles 
 Professor) kept apart from names.
 
 Rules are data in `pipeline/rules/people.yaml`, run by the rule engine (engine.py: scopes,
-overrides, `skip`), with macros built here from vocabulary
-(`{PEOPLE_PERSON}`, `{PEOPLE_ROLE}`, ...: people.yaml lists them). Claim keys read here besides
-the engine's:
+overrides, `skip`, and `each`: a list of office holders, "commander in chief A and vice deputy
+commander B", or of people, "captains A and B as well as C", read item by item), with macros
+built here from vocabulary (`{PEOPLE_PERSON}`, `{PEOPLE_ROLE}`, ...: people.yaml lists them).
+Claim keys read here besides the engine's:
 
-    each: {group, pattern} - the group is a list of office holders ("commander in chief A and
-        vice deputy commander B") or of people ("captains A and B as well as C"); the pattern
-        reads each item, whose groups (person, role, ordinal) come before the whole match's
-        (subject, dates)
     property_by_role: true - a role that is a property of its own (chairman, spokesperson,
         representative) gives that property instead of `leader`
     interval: group - a date read as when the role began and ended ("from 1976–2000")
@@ -20,7 +17,7 @@ is a single word once its rank is taken off is reported, not published: it is a 
 """
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 
 from pipeline import rulebook
@@ -75,45 +72,10 @@ def macros() -> dict[str, str]:
     }
 
 
-@dataclass(frozen=True)
-class ItemMatch:
-    """One item of a list inside a match: the item's groups first, then the whole match's.
-
-    It answers what the pattern engine asks of a match (`m[group]`, `m.span(group)`,
-    `m.string`), so the engine reads each office holder with the whole statement's subject.
-    """
-
-    whole: re.Match
-    item: re.Match
-
-    @property
-    def string(self) -> str:
-        return self.whole.string
-
-    def _source(self, group) -> re.Match:
-        return self.item if group in self.item.re.groupindex else self.whole
-
-    def __getitem__(self, group):
-        return self._source(group)[group]
-
-    def span(self, group=0) -> tuple[int, int]:
-        return self.whole.span() if group == 0 else self._source(group).span(group)
-
-
 def read(rule: Rule, match: re.Match) -> Reading:
     """What one match of a people rule reads."""
     return merged(read_holder(item, spec, match.start())
-                  for spec in rule.claims for item in items(match, spec))
-
-
-def items(match: re.Match, spec: dict) -> list:
-    """The match itself, or each office holder of its list (`each`)."""
-    each = spec.get("each")
-    if not each:
-        return [match]
-    regex = RULES.regex(each["pattern"])
-    start, end = match.span(each["group"])
-    return [ItemMatch(match, item) for item in regex.finditer(match.string, start, end)]
+                  for spec in rule.claims for item in RULES.items(match, spec))
 
 
 def read_holder(match, spec: dict, base: int) -> Reading:

@@ -17,7 +17,7 @@ evidence alone):
   ("In 1989, X split from Y") or after ("X split from Y in 1989") the statement.
 - `each: {group, pattern}` reads every item of a list the group holds with the pattern ("a joint
   venture with A (B), a joint venture with C"): the item's groups come before the whole match's
-  (its subject), as the people family reads office holders (people.ItemMatch).
+  (its subject), as the people family reads office holders (the engine's `each`).
 - A party written with commas inside its name ("American Federation of State, County and
   Municipal Employees (AFSCME)", {RELATIONS_SPELLED}) is read only where the abbreviation after it
   is made of its initials: without that, commas part a list, not a name.
@@ -31,7 +31,6 @@ from dataclasses import replace
 from pipeline.extract import patterns
 from pipeline.extract.engine import Rule, RuleSet
 from pipeline.extract.model import Draft, Reading, Skip
-from pipeline.extract.people import ItemMatch
 from pipeline.normalise.names import TRIM, clean_name
 
 FAMILY = "relations"
@@ -130,20 +129,10 @@ def spelled_problem(text: str) -> str | None:
     return "a name with commas inside whose abbreviation does not spell it: read as a list"
 
 
-def items(match: re.Match, spec: dict) -> list:
-    """The match itself, or each item of its list (`each`)."""
-    each = spec.get("each")
-    if not each:
-        return [match]
-    regex = RULES.regex(each["pattern"])
-    start, end = match.span(each["group"])
-    return [ItemMatch(match, item) for item in regex.finditer(match.string, start, end)]
-
-
 def read_match(rule: Rule, match: re.Match) -> Reading:
     evidence = match.group()
     readings = [read_claim(item, spec, match.start())
-                for spec in rule.claims for item in items(match, spec)]
+                for spec in rule.claims for item in RULES.items(match, spec)]
     drafts, skips = [], [s for r in readings for s in r.skips]
     for draft in (d for r in readings for d in r.drafts):
         problem = (spelled_problem(evidence[draft.start:draft.end])
