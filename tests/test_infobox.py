@@ -152,6 +152,8 @@ def test_an_ordinal_after_an_office_holder_is_its_order():
     ("Key people: Jorma Ollila (Chairman), Timo Ihamuotila (CFO)",
      [("Jorma Ollila", "chairman"), ("Timo Ihamuotila", "cfo")]),
     ("Key people: Richard Roe, president", [("Richard Roe", "president")]),
+    ("Key people: Ada Ito (President and CEO), Ben Ono (Chairman), Cal Uda (President & CEO)",
+     [("Ada Ito", "president and ceo"), ("Ben Ono", "chairman"), ("Cal Uda", "president & ceo")]),
     ("Key people: Ann Lee, Gen.Sec., Bo Ray, Assistant Gen.Sec., Cy Dunn, President",
      [("Ann Lee", "gen.sec"), ("Bo Ray", "assistant gen.sec"), ("Cy Dunn", "president")]),
 ])
@@ -217,6 +219,7 @@ def test_a_motto_is_one_text_with_its_language_and_translation_apart(evidence, e
 
 @pytest.mark.parametrize("evidence, expected", [
     ("Colours: Black, Green and Gold", ["Black", "Green", "Gold"]),
+    ("Colors: Cardinal red and steel gray", ["Cardinal red", "steel gray"]),
     ("Merger of: ADAV and SDAP", ["ADAV", "SDAP"]),
     ("Services: Automotive design, engineering and outsourcing services, Vehicle leasing",
      ["Automotive design, engineering and outsourcing services", "Vehicle leasing"]),

@@ -17,6 +17,7 @@ from pipeline.normalise.lists import (
     QUOTES,
     Item,
     Orphan,
+    conjunction_in,
     join_places,
     peel_qualifiers,
     split_items,
@@ -35,6 +36,7 @@ DATED_PLACE = "founding_location"  # where a dated key's place says the organisa
 SHAPES = (("url", re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?")),
           ("file", re.compile(r"[^()]+\.(?:svg|png|jpe?g|gif)", re.IGNORECASE)))
 SHARE = re.compile(r"(?P<part>\d[\d,]*)\s*/\s*(?P<whole>\d[\d,]*)")
+TITLES = re.compile(r"\s*(?:&|\band\b|,|/)\s*")  # "President & CEO", "President and CEO"
 TITLE_AFTER = re.compile(r"(?P<name>[^()]+?)\s*\((?P<title>[^()]+)\)")
 MOTTO = re.compile(r"(?:(?P<before>[A-Z][a-z]+):\s*)?[\"“]?(?P<motto>[^\"“”()]+?)[\"”]?"
                    r"(?:\s*\((?P<after>[A-Z][a-z]+)\)(?:,\s*(?P<translation>.+?))?)?\s*",
@@ -231,6 +233,8 @@ def read_values(evidence: str, line: Line, prop: str, how: str, extra: dict) -> 
             items = [part for item in items for part in names_in_prose(value, item)]
         items = join_places(value, items) if how in ("places", "dated") else items
         items = unglued(value, items) if how == "glued" else items
+        if how == "colours":
+            items = [part for item in items for part in both(value, item)]
     reader = ITEM_READERS.get(how, read_item)
     readings = [_skip(line.value_start + item.start, line.value_start + item.end, PROSE_REASON)
                 if isinstance(item, Prose) else reader(value, line.value_start, item, prop, extra)
@@ -265,6 +269,15 @@ def names_in_prose(value: str, item: Item | Orphan) -> list[Item | Orphan | Pros
             parts.append(Prose(cursor, piece_end))
         cursor = piece_end
     return parts
+
+
+def both(value: str, item: Item | Orphan) -> list[Item | Orphan]:
+    """"Cardinal red and steel gray" names two colours."""
+    conjunction = conjunction_in(value, item.start, item.end) if isinstance(item, Item) else None
+    if not conjunction:
+        return [item]
+    return [Item(item.start, conjunction.start()),
+            Item(conjunction.end(), item.end, item.qualifiers)]
 
 
 def is_name(text: str) -> bool:
@@ -463,7 +476,7 @@ def read_person(value: str, offset: int, item: Item | Orphan, prop: str, extra: 
     """A person, with a title in parentheses after the name as the role."""
     if isinstance(item, Item):
         title = TITLE_AFTER.fullmatch(value, item.start, item.end)
-        if title and _offices().fullmatch(title["title"].split("&")[0].strip()):
+        if title and all(_offices().fullmatch(office) for office in TITLES.split(title["title"])):
             name = Item(item.start, title.end("name"), item.qualifiers)
             return read_item(value, offset, name, prop, extra | {"role": role_name(
                 title["title"])})

@@ -131,6 +131,14 @@ def split_items(text: str) -> list[Item | Orphan]:
     return coordinated(text, items)
 
 
+def conjunction_in(text: str, start: int = 0, end: int | None = None) -> re.Match | None:
+    """The first "and" (or "&") of the text that is not inside parentheses."""
+    for match in AND.finditer(text, start, len(text) if end is None else end):
+        if text.count("(", start, match.start()) == text.count(")", start, match.start()):
+            return match
+    return None
+
+
 def coordinated(text: str, items: list[Item | Orphan]) -> list[Item | Orphan]:
     """English lists end "B and C": "Black, Green and Gold" is three items, and so is "ADAV
     and SDAP" (two abbreviations). But "Automotive design, engineering and outsourcing
@@ -145,10 +153,10 @@ def coordinated(text: str, items: list[Item | Orphan]) -> list[Item | Orphan]:
         words = text[item.start:item.end]
         last = index == len(items) - 1
         if (out and isinstance(out[-1], Item) and not last and words[:1].islower()
-                and AND.search(words)):
+                and conjunction_in(words)):
             out[-1] = Item(out[-1].start, item.end, item.qualifiers)
             continue
-        conjunction = AND.search(words)
+        conjunction = conjunction_in(words)
         if conjunction and ((last and len(items) > 1) or BOTH_ABBREVIATIONS.fullmatch(words)):
             out.append(Item(item.start, item.start + conjunction.start()))
             out.append(Item(item.start + conjunction.end(), item.end, item.qualifiers))
@@ -160,7 +168,7 @@ def coordinated(text: str, items: list[Item | Orphan]) -> list[Item | Orphan]:
 def places_and(text: str, item: Item | Orphan) -> list[Item | Orphan]:
     """"England and Wales" is two places; "Trinidad and Tobago" is one country."""
     words = text[item.start:item.end] if isinstance(item, Item) else ""
-    conjunction = AND.search(words)
+    conjunction = conjunction_in(words)
     if not conjunction or is_country(words) or not all(
             part[:1].isupper() for part in (words, words[conjunction.end():])):
         return [item]
