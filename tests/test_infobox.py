@@ -134,6 +134,7 @@ def test_seats_are_the_number_held_of_the_whole():
     ("President: Cyril Ramaphosa", [("Cyril Ramaphosa", "president")]),
     ("Deputy Secretary General: Jessie Duarte", [("Jessie Duarte", "deputy secretary general")]),
     ("Vice-Chancellor: Ian Young AO", [("Ian Young", "vice-chancellor")]),
+    ("Head coach: Carlo Ancelotti", [("Carlo Ancelotti", "head coach")]),
     ("Chancellor: The Hon Gareth Evans AC", [("Gareth Evans", "chancellor")]),
     ("Vice Presidents: Ana Ruiz (1st), Tomás Gil (2nd)",
      [("Ana Ruiz", "vice president"), ("Tomás Gil", "vice president")]),
@@ -269,6 +270,14 @@ def test_a_remark_after_a_date_or_a_text_is_its_note():
         ("active_period", "1964/..", "1964–present", {"note": "dissidents still active"})]
     assert claims("Colors: Red, black and green (Pan-Arab colors)")[-1] == (
         "colour_name", "green", "green", {"note": "Pan-Arab colors"})
+
+
+def test_a_gloss_after_a_name_is_its_note_but_an_abbreviation_stays():
+    assert claims("Nickname(s): Los Blancos (The Whites)") == [
+        ("also_known_as", "Los Blancos", "Los Blancos", {"note": "The Whites"})]
+    assert [c[1] for c in claims("Other names: Northern Army (NA)")] == ["Northern Army (NA)"]
+    assert claims("Awards: Nobel Peace Prize (1917, 1944, 1963)")[0][1:] == (
+        "Nobel Peace Prize", "Nobel Peace Prize", {"note": "1917, 1944, 1963"})
 
 
 def test_two_places_joined_by_and_are_two_unless_one_country_is_named_so():

@@ -58,10 +58,11 @@ SENTENCE_END = re.compile(r"[a-z]\.\s+[A-Z]")
 TRAILING_NAME = re.compile(r"(?<=\s)(?P<name>[A-Z][^\s.]*(?:\s+[A-Z][^\s.]*)*)\.?$")
 PROSE_REASON = "words of a sentence written in the infobox, not a name"
 NUMBERS = ("integer", "decimal")
-# A remark in parentheses after a date, a number or a text is its note ("1964–present (FARC
-# dissidents still active)"); after a name it may be part of the name ("Shan State Army (RCSS)").
-REMARKED = ("edtf", "string", *NUMBERS)
-REMARK = re.compile(r"\s+\((?P<remark>[^\W\d][^()\"“”]*)\)$")
+# A remark in parentheses after a date, a number, a text or a name is its note ("1964–present
+# (FARC dissidents still active)", "Los Blancos (The Whites)"), but for an abbreviation; after
+# an entity's name it may be part of the name ("Shan State Army (RCSS)").
+REMARKED = ("edtf", "string", "name", *NUMBERS)
+REMARK = re.compile(r"\s+\((?P<remark>(?![A-Z]+\))[^()\"“”]+)\)$")
 FLAG_REASON = "a flag's label copied before the value"
 TITLE_REASON = "a title of the person named before it (the claim's role)"
 
