@@ -153,6 +153,8 @@ def test_an_ordinal_after_an_office_holder_is_its_order():
     ("Key people: Jorma Ollila (Chairman), Timo Ihamuotila (CFO)",
      [("Jorma Ollila", "chairman"), ("Timo Ihamuotila", "cfo")]),
     ("Key people: Richard Roe, president", [("Richard Roe", "president")]),
+    ("Key people: Sam Ray, general president, Flo Ash, general secretary-treasurer",
+     [("Sam Ray", "general president"), ("Flo Ash", "general secretary-treasurer")]),
     ("Key people: Ada Ito (President and CEO), Ben Ono (Chairman), Cal Uda (President & CEO)",
      [("Ada Ito", "president and ceo"), ("Ben Ono", "chairman"), ("Cal Uda", "president & ceo")]),
     ("Key people: Ann Lee, Gen.Sec., Bo Ray, Assistant Gen.Sec., Cy Dunn, President",
@@ -278,6 +280,19 @@ def test_a_gloss_after_a_name_is_its_note_but_an_abbreviation_stays():
     assert [c[1] for c in claims("Other names: Northern Army (NA)")] == ["Northern Army (NA)"]
     assert claims("Awards: Nobel Peace Prize (1917, 1944, 1963)")[0][1:] == (
         "Nobel Peace Prize", "Nobel Peace Prize", {"note": "1917, 1944, 1963"})
+
+
+def test_a_dotted_abbreviation_of_a_region_keeps_its_dot_and_holds_the_place():
+    assert claims("Headquarters: Redmond, Washington, U.S.") == [
+        ("headquarters", "Redmond", "Redmond", {}),
+        ("headquarters", "Washington", "Washington", {}),
+        ("located_in", "U.S.", "U.S.", {})]
+
+
+def test_a_founding_place_after_the_copys_age_is_read():
+    assert claims("Founded: April 4, 1975; 46 years ago in Albuquerque")[:2] == [
+        ("inception", "1975-04-04", "April 4, 1975", {}),
+        ("founding_location", "Albuquerque", "Albuquerque", {})]
 
 
 def test_two_places_joined_by_and_are_two_unless_one_country_is_named_so():

@@ -390,7 +390,7 @@ def read_dated(value: str, offset: int, item: Item | Orphan, prop: str, extra: d
     if is_date(text):
         return read_item(value, offset, item, prop, extra)
     at = DATE_AT_PLACE.fullmatch(text)
-    if at and is_date(at["date"]):
+    if at and (is_date(at["date"]) or layout_reason(at["date"])):  # "46 years ago in X": noise
         date = Item(item.start, item.start + at.end("date"))
         place = Item(item.start + at.start("place"), item.end, item.qualifiers, item.within)
         return _merge(read_item(value, offset, date, prop, extra),
@@ -454,10 +454,14 @@ def read_colour(value: str, offset: int, item: Item | Orphan, prop: str, extra: 
 def attach_titles(value: str, offset: int, items: list, readings: list[Reading]) -> list[Reading]:
     """Key people: "Jorma Ollila (Chairman)" and "Richard Trumka, president" give the person
     the title as a role; a title is never a person of its own."""
+
+    def is_title(text: str) -> bool:  # an office, or words in lower case (no one's name)
+        return bool(_offices().fullmatch(text)) or text[:1].islower()
+
     out: list[Reading] = []
     for item, reading in zip(items, readings, strict=True):
         text = value[item.start:item.end] if isinstance(item, Item) else ""
-        if out and out[-1].drafts and _offices().fullmatch(text):
+        if out and out[-1].drafts and is_title(text):
             out[-1] = with_role(out[-1], role_name(text))
             out.append(_skip(offset + item.start, offset + item.end, TITLE_REASON))
         else:

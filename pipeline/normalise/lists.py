@@ -19,6 +19,8 @@ TRAILING = " \t,;."
 SEPARATORS = ",;"
 QUOTES = "\"“”"
 QUOTED = re.compile(r"\s*[\"“](?P<inner>[^\"“”]+)[\"”]?\s*")
+DOTTED_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")
+DOTTED = re.compile(r"\b[A-Z]\.[A-Z]$")
 THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+\b")
 AND = re.compile(r"\s+(?:and|&)\s+")
 BOTH_ABBREVIATIONS = re.compile(r"[A-Z][A-Z.-]+\s+(?:and|&)\s+[A-Z][A-Z.-]+")
@@ -124,6 +126,8 @@ def split_items(text: str) -> list[Item | Orphan]:
         value_end, qualifiers = peel_qualifiers(text, start, end)
         value_start, value_end = strip_span(text, start, value_end, BULLETS, TRAILING)
         value_start, value_end = strip_span(text, value_start, value_end, QUOTES, QUOTES)
+        if DOTTED.search(text, value_start, value_end) and text[value_end:value_end + 1] == ".":
+            value_end += 1  # "D.C.", "U.S.": the last dot is the abbreviation's
         if value_start == value_end:
             items.append(Orphan(start, end))
         else:
@@ -183,7 +187,10 @@ def _region_pattern() -> re.Pattern:
 
 
 def is_region(name: str) -> bool:
-    return is_country(name) or bool(_region_pattern().fullmatch(name))
+    """A country, a name with a region's word (Kachin State), or a dotted abbreviation of
+    one (D.C., U.S.)."""
+    return (is_country(name) or bool(_region_pattern().fullmatch(name))
+            or bool(DOTTED_ABBREVIATION.fullmatch(name)))
 
 
 def join_places(text: str, items: list[Item | Orphan]) -> list[Item | Orphan]:
