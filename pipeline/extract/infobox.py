@@ -309,7 +309,7 @@ def layout_reason(text: str) -> str | None:
                 None)
 
 
-def read_item(value: str, offset: int, item: Item | Orphan | Prose, prop: str, extra: dict,
+def read_item(value: str, offset: int, item: Item | Orphan, prop: str, extra: dict,
               value_type: str | None = None) -> Reading:
     """One list item -> a draft (plus a located_in draft for `Place, Region`) or a skip."""
     if isinstance(item, Orphan):
