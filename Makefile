@@ -11,7 +11,7 @@ SEEDS := seeds $(wildcard seeds/*.txt)
 PACKAGE := datapackage/datapackage.json
 
 .DEFAULT_GOAL := publish
-.PHONY: publish validate test lint check clean bench score
+.PHONY: publish validate test lint check clean bench score release
 
 publish: $(PACKAGE)
 
@@ -46,7 +46,7 @@ check: test lint
 	$(PY) -m pipeline validate --profile $(SHARED)/profiles/datapackage-2.0/datapackage.json datapackage
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	  $(PY) -m pipeline publish --seeds seeds --out "$$tmp/rebuild" && \
-	  diff -r "$$tmp/rebuild" datapackage && echo "rebuild: byte-identical to the committed datapackage/" && \
+	  diff -r -x CHANGELOG.md "$$tmp/rebuild" datapackage && echo "rebuild: byte-identical to the committed datapackage/" && \
 	  $(PY) -m pipeline publish --seeds $(SHARED)/articles --out "$$tmp/articles" && \
 	  $(PY) -m pipeline validate --profile $(SHARED)/profiles/datapackage-2.0/datapackage.json "$$tmp/articles"
 
@@ -60,6 +60,19 @@ score: $(RUNTIME)
 # Performance: N = 100 and 1,000 articles built from the seed and ../shared/articles.
 bench: $(TESTING)
 	$(PY) benchmarks/bench.py --shared $(SHARED)
+
+# A release: publish afresh, compare with the last release (datapackage/, or the package
+# committed at git ref SINCE=<tag>), bump the version in pipeline/package.yaml by the verdict
+# (MAJOR schema, MINOR rows added or removed, PATCH values corrected), add a dated entry to
+# datapackage/CHANGELOG.md, and publish with the new version. Nothing changed: nothing written.
+release: $(RUNTIME)
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && since=datapackage && \
+	  if [ -n "$(SINCE)" ]; then \
+	    mkdir "$$tmp/since" && git archive "$(SINCE)" datapackage | tar -x -C "$$tmp/since" && \
+	    since="$$tmp/since/datapackage"; fi && \
+	  $(PY) -m pipeline publish --seeds seeds --out "$$tmp/new" >/dev/null && \
+	  $(PY) -m pipeline release --since "$$since" --new "$$tmp/new" && \
+	  $(PY) -m pipeline publish --frictionless --seeds seeds --out datapackage
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis .pipeline-cache *.egg-info

@@ -1,13 +1,18 @@
-"""Command line: `python -m pipeline publish|validate`. Errors are one line each, never a
-traceback: exit 2 for input that cannot be published, 1 for a package that fails validation."""
+"""Command line: `python -m pipeline publish|validate|diff|release`. Errors are one line
+each, never a traceback: exit 2 for input that cannot be published, 1 for a package that fails
+validation."""
 
 import argparse
+import os
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
+from pipeline.diff import diff_packages, markdown, print_json
 from pipeline.errors import InputError, PackageInvalid
 from pipeline.executor import LocalProcesses, make_executor
 from pipeline.publish import Limits, publish
+from pipeline.release import release
 from pipeline.schemas import PROFILE
 from pipeline.validate import validate_package
 
@@ -44,7 +49,43 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("folder", type=Path, nargs="?", default=Path("datapackage"))
     check.add_argument("--profile", type=Path, default=PROFILE,
                        help="Data Package v2 profile (JSON Schema) to check the descriptor with")
+    compare = commands.add_parser("diff", help="what changed between two published packages")
+    compare.add_argument("old", type=Path)
+    compare.add_argument("new", type=Path)
+    compare.add_argument("--json", action="store_true",
+                         help="one JSON object: per table, the ids added, removed, changed "
+                              "(with the changed cells) and moved")
+    bump = commands.add_parser("release", help="bump the version by what changed since the last "
+                                               "release and add a changelog entry")
+    bump.add_argument("--since", type=Path, default=Path("datapackage"),
+                      help="the last release's package; default: datapackage")
+    bump.add_argument("--new", type=Path, required=True, help="the freshly published package")
+    bump.add_argument("--metadata", type=Path, default=Path("pipeline/package.yaml"),
+                      help="where the version is kept; default: pipeline/package.yaml")
+    bump.add_argument("--changelog", type=Path, default=Path("datapackage/CHANGELOG.md"))
+    bump.add_argument("--date", default=None, help="the release's date; default: today (UTC)")
     return top
+
+
+def run_diff(args: argparse.Namespace) -> int:
+    result = diff_packages(args.old, args.new)
+    if args.json:
+        print_json(result)
+    else:
+        sys.stdout.write(markdown(result, str(args.old), str(args.new)))
+    return 0
+
+
+def run_release(args: argparse.Namespace) -> int:
+    result = diff_packages(args.since, args.new)
+    date = args.date or datetime.now(UTC).date().isoformat()
+    version = release(result, args.metadata, args.changelog, date)
+    if version is None:
+        print(f"no change since {args.since} (version {result.old.version}): nothing released")
+    else:
+        print(f"released {version} ({result.verdict().upper()}): {args.metadata} and "
+              f"{args.changelog} updated")
+    return 0
 
 
 def run_publish(args: argparse.Namespace) -> int:
@@ -69,6 +110,10 @@ def run_publish(args: argparse.Namespace) -> int:
 def run(args: argparse.Namespace) -> int:
     if args.command == "publish":
         return run_publish(args)
+    if args.command == "diff":
+        return run_diff(args)
+    if args.command == "release":
+        return run_release(args)
     problems = validate_package(args.folder, args.profile, executor=LocalProcesses(),
                                 warn=lambda text: print(f"warning [formula-like]: {text}",
                                                         file=sys.stderr))
@@ -94,6 +139,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: the package failed validation ({len(error.problems)} problem(s)); "
               "nothing was published", file=sys.stderr)
         return EXIT_INVALID
+    except BrokenPipeError:  # the reader stopped early (`| head`): what it read was right
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

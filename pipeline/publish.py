@@ -22,6 +22,7 @@ from pipeline.extract import extract, prepare
 from pipeline.formats import write_database, write_review_page
 from pipeline.package import ARTICLE_TABLES, descriptor, make_fragments, write_package
 from pipeline.read import check_source, read_article
+from pipeline.release import CHANGELOG
 from pipeline.resolve import ArticleFacts, resolve
 from pipeline.rows import row_problems
 from pipeline.segment import segment
@@ -113,6 +114,14 @@ def check_output(out: Path) -> None:
         raise InputError(str(out), f"the output's parent folder {parent} does not exist")
     if not os.access(parent, os.W_OK):
         raise InputError(str(out), f"the output's parent folder {parent} is not writable")
+
+
+def keep_release_history(out: Path, staging: Path) -> None:
+    """The changelog `make release` writes is the package's history, not built from the
+    articles: a publish carries it over into the new package."""
+    history = out / CHANGELOG
+    if history.is_file():
+        shutil.copy2(history, staging / CHANGELOG)
 
 
 def swap_into_place(new: Path, out: Path) -> None:
@@ -313,6 +322,7 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
                                         frictionless=frictionless, checked=cross_checks))
         if problems:
             raise PackageInvalid(problems)
+        keep_release_history(out, staging)
         swap_into_place(staging, out)
     cache.record(out, inputs)
     return {table: len(rows) for table, rows in tables.items()}

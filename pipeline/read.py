@@ -27,16 +27,16 @@ import sys
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 from pipeline.errors import Diagnostic, InputError
+from pipeline.ids import Apart, slugify
 
 MARK = "="
 BLANKS = " \t"
 INFOBOX_ITEM = "- "
 KEY_SEPARATOR = ": "
-SLUG_MAX = 60
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 SNIFF_BYTES = 4096
@@ -101,23 +101,6 @@ class Document:
             "characters": len(self.text),
             "text": self.text,
         }
-
-
-@lru_cache(maxsize=65536)  # entity names recur across articles and claims
-def slugify(text: str) -> str:
-    """A readable ASCII id; text with no Latin letters gets a stable hash instead of nothing.
-
-    Invisible format characters (zero-width space and joiners, bidi marks, soft hyphen) are
-    dropped rather than made into dashes, so a title and its look-alike get the same id and the
-    duplicate is caught.
-    """
-    folded = unicodedata.normalize("NFKD", text)
-    ascii_only = "".join(c for c in folded if not unicodedata.combining(c)
-                         and unicodedata.category(c) != "Cf").lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")[:SLUG_MAX].strip("-")
-    if slug:
-        return slug
-    return "doc-" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
 
 
 def canonical_text(raw: bytes, source: str) -> str:
@@ -280,6 +263,11 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def section_name(title: str | None) -> str:
+    """A heading's part of its section's id (the text before the first heading is `lead`)."""
+    return slugify(title) if title else "untitled"
+
+
 class _Reader:
     """One pass over the lines, building sections and their blocks."""
 
@@ -291,6 +279,7 @@ class _Reader:
         self.sections: list[Section] = []
         self.paragraph: list[int] = []  # line indexes of the paragraph being gathered
         self.infobox_keys: dict[str, int] = {}  # casefolded key -> line, to spot duplicates
+        self.section_ids = Apart()
 
     def warn(self, line: int | None, code: str, message: str) -> None:
         self.diagnostics.append(Diagnostic(self.source, line, code, message))
@@ -421,8 +410,9 @@ class _Reader:
     def open_section(self, level: int, title: str | None, start: int) -> None:
         ordinal = len(self.sections)
         parent = self.parent_for(level) if self.sections else None
+        name = section_name(title) if self.sections else "lead"
         self.sections.append(Section(
-            section_id=f"{self.document_id}:sec-{ordinal:02d}",
+            section_id=self.section_ids(f"{self.document_id}:sec-{name}"),
             document_id=self.document_id,
             parent_id=parent.section_id if parent else None,
             ordinal=ordinal,

@@ -2,21 +2,24 @@
 
 An abbreviation and its full name are one entity (from the `official_name`, `short_name` and
 `also_known_as` claims); a name written the same way in the infobox and the prose is one entity.
-Entity ids are slugs of their labels, so adding an article never renumbers another's. Claims that
+Entity ids are slugs of their labels, so adding an article never renumbers another's; claim and
+skip ids are made from their content (pipeline/ids.py). Claims that
 state incompatible values for a single-valued property are all kept and flagged, each naming
 the others.
 """
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from operator import itemgetter
 
 from pipeline import rulebook
 from pipeline.extract import rule_rows
 from pipeline.extract.model import QUALIFIERS, Draft, Found
+from pipeline.ids import Apart, content_hash, slugify
 from pipeline.normalise.dates import DateParseError, from_edtf
 from pipeline.package import typed
-from pipeline.read import Document, slugify
+from pipeline.read import Document
 from pipeline.schemas import column_types, columns
 from pipeline.segment import Sentence
 
@@ -36,6 +39,11 @@ class ArticleFacts:
     document: Document
     sentences: list[Sentence]
     found: list[Found]
+
+    @cached_property
+    def sentence_starts(self) -> dict[str, int]:
+        """Where each sentence starts: ids count offsets from there, not from the document."""
+        return {s.sentence_id: s.char_start for s in self.sentences}
 
 
 @dataclass
@@ -119,16 +127,18 @@ def claim_row(article: ArticleFacts, found: Found, draft: Draft, entities: Entit
     }
 
 
-def skip_row(article: ArticleFacts, found: Found, skip, number: int) -> dict:
+def skip_row(article: ArticleFacts, found: Found, skip, skip_ids: Apart) -> dict:
     start, end = found.evidence_start + skip.start, found.evidence_start + skip.end
     document_id = article.document.document_id
-    return {"skip_id": f"{document_id}:k-{number:03d}", "document_id": document_id,
+    offset = article.sentence_starts[found.sentence_id]
+    base = content_hash(found.sentence_id, found.rule_id, skip.reason, start - offset, end - offset)
+    return {"skip_id": skip_ids(f"{document_id}:k-{base}"), "document_id": document_id,
             "sentence_id": found.sentence_id, "rule_id": found.rule_id, "char_start": start,
             "char_end": end, "quote": article.document.text[start:end], "reason": skip.reason}
 
 
 def article_claims(article: ArticleFacts, entities: Entities, doc_order: int) -> list[dict]:
-    """One row per distinct fact, numbered in text order."""
+    """One row per distinct fact, in text order, each with an id made from its content."""
     ordinals = {s.sentence_id: s.ordinal for s in article.sentences}
     rows, seen = [], set()
     for found in article.found:
@@ -141,9 +151,18 @@ def article_claims(article: ArticleFacts, entities: Entities, doc_order: int) ->
                 rows.append(row)
     rows.sort(key=lambda r: (ordinals[r["sentence_id"]], r["char_start"], r["char_end"],
                              r["property_id"], r["value"]))
-    for number, row in enumerate(rows, start=1):
-        row["claim_id"] = f"{article.document.document_id}:c-{number:04d}"
+    claim_ids = Apart()
+    for row in rows:
+        row["claim_id"] = claim_ids(claim_id(article, row))
     return rows
+
+
+def claim_id(article: ArticleFacts, row: dict) -> str:
+    """What the claim says and where in its sentence: nothing outside the sentence moves it."""
+    offset = article.sentence_starts[row["sentence_id"]]
+    base = content_hash(row["sentence_id"], row["property_id"], row["value_type"], row["value"],
+                        row["char_start"] - offset, row["char_end"] - offset)
+    return f"{row['document_id']}:c-{base}"
 
 
 def _bounds(value: str) -> tuple[str, str]:
@@ -192,8 +211,9 @@ def resolve(articles: list[ArticleFacts]) -> dict[str, list[dict]]:
         title_sentence = article.sentences[0].sentence_id
         entities.note(article.document.title, SUBJECT_TYPE, (doc_order, 0, 0), title_sentence)
         claims += article_claims(article, entities, doc_order)
-        skips = [(f, s) for f in article.found for s in f.reading.skips]
-        skipped += [skip_row(article, f, s, n) for n, (f, s) in enumerate(skips, start=1)]
+        skip_ids = Apart()
+        skipped += [skip_row(article, found, skip, skip_ids)
+                    for found in article.found for skip in found.reading.skips]
     flag_conflicts(claims)
     return {"entities": entities.rows(), "properties": property_rows(claims), "rules": rule_rows(),
             "claims": claims, "skipped": skipped}

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import pysbd
 
+from pipeline.ids import Apart, content_hash
 from pipeline.read import Document, trimmed
 
 _SEGMENTER = pysbd.Segmenter(language="en", clean=False)
@@ -123,9 +124,11 @@ def split_chunk(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def segment(document: Document) -> list[Sentence]:
-    """Every block's sentences, numbered through the document, each with the line it starts on."""
+    """Every block's sentences, numbered through the document, each with the line it starts on
+    and an id made from its text (see pipeline/ids.py)."""
     sentences: list[Sentence] = []
     text = document.text
+    sentence_ids = Apart()
     for section in document.sections:
         for block in section.blocks:
             if block.kind == "paragraph":
@@ -138,7 +141,8 @@ def segment(document: Document) -> list[Sentence]:
                 counted = start
                 ordinal = len(sentences) + 1
                 sentences.append(Sentence(
-                    sentence_id=f"{document.document_id}:sen-{ordinal:04d}",
+                    sentence_id=sentence_ids(
+                        f"{document.document_id}:sen-{content_hash(text[start:end])}"),
                     document_id=document.document_id,
                     section_id=section.section_id,
                     ordinal=ordinal,

@@ -44,7 +44,8 @@ def test_sentences_of_an_article(tmp_path):
         ("heading", "T", 1), ("infobox", "T", 3), ("infobox", "Key: Value", 4),
         ("prose", "First one.", 6), ("prose", "Second one.", 6),
         ("heading", "H", 7), ("prose", "Third.", 8)]
-    assert sentences[-1].section_id.endswith(":sec-01")
+    assert sentences[-1].section_id == "t:sec-h"
+    assert sentences[1].sentence_id == sentences[0].sentence_id + ".2"  # "T" twice
 
 
 LINE = st.one_of(

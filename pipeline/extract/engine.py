@@ -6,8 +6,8 @@ shared macros of prose.yaml, the macros of the files named in `macros_from`, the
 a match means where YAML cannot say it. The engine does the rest, the same way for every family:
 
 - `scope` of a rule: each prose `sentence` (the default), the `lead` (the first prose
-  sentence), the `title` line, or a whole `section` (a claim cites the sentence its value lies
-  in);
+  sentence that names the title, see `lead_sentence`), the `title` line, or a whole
+  `section` (a claim cites the sentence its value lies in);
 - `search` of a rule (`starts`, `ends`): the text between a start and an end match is matched
   whole, for patterns too costly to search for at every position;
 - `skip` of a rule: what it matches is reported as skipped, with that reason;
@@ -181,6 +181,9 @@ def _compile(pattern: str, macros: tuple[tuple[str, str], ...]) -> patterns.Rule
     return patterns.compile_rule(pattern, dict(macros))
 
 
+DISAMBIGUATION = re.compile(r"\s*\([^()]*\)$")  # "Labour Party (UK)" is named "Labour Party"
+
+
 def scopes(scope: str, sentences) -> list[tuple[list, int, int]]:
     """(sentences, start, end) of each stretch of text a rule of this scope is applied to."""
     if scope == "title":
@@ -188,7 +191,7 @@ def scopes(scope: str, sentences) -> list[tuple[list, int, int]]:
         return [([s], s.char_start, s.char_end) for s in title]
     prose = [s for s in sentences if s.kind in patterns.PROSE_KINDS]
     if scope == "lead":
-        prose = prose[:1]
+        prose = lead_sentence(sentences, prose)
     if scope in ("sentence", "lead"):
         return [([s], s.char_start, s.char_end) for s in prose]
     sections: dict[str, list] = {}
@@ -196,6 +199,19 @@ def scopes(scope: str, sentences) -> list[tuple[list, int, int]]:
         sections.setdefault(sentence.section_id, []).append(sentence)
     return [(members, members[0].char_start, members[-1].char_end)
             for members in sections.values()]
+
+
+def lead_sentence(sentences, prose: list) -> list:
+    """The sentence that defines the subject: the first of the first section's prose that names
+    the title (an encyclopedia's lead opens with it, and a line put before it, a hatnote say,
+    does not), else the first prose sentence."""
+    if not prose:
+        return []
+    title = sentences[0].text if sentences[0].kind == "heading" else ""
+    name = DISAMBIGUATION.sub("", title).casefold()
+    section = [s for s in prose if s.section_id == prose[0].section_id]
+    named = [s for s in section if name and name in s.text.casefold()]
+    return (named or prose)[:1]
 
 
 def placed(rule_id: str, members: list, start: int, end: int, reading: Reading) -> list[Found]:
