@@ -53,6 +53,36 @@ def content_hash(*parts: object, length: int = HASH_LENGTH) -> str:
     return digest.hexdigest()[:length]
 
 
+def section_id(document_id: str, title: str | None, first: bool) -> str:
+    """Before suffixing; the first section, which holds the title and the lead, is `lead`."""
+    name = "lead" if first else slugify(title) if title else "untitled"
+    return f"{document_id}:sec-{name}"
+
+
+def sentence_id(document_id: str, text: str) -> str:
+    """Before suffixing."""
+    return f"{document_id}:sen-{content_hash(text)}"
+
+
+def claim_id(document_id: str, sentence_id: str, property_id: str, value_type: str, value: str,
+             start: int, end: int) -> str:
+    """Before suffixing; `start` and `end` count from the start of the sentence."""
+    digest = content_hash(sentence_id, property_id, value_type, value, start, end)
+    return f"{document_id}:c-{digest}"
+
+
+def skip_id(document_id: str, sentence_id: str, rule_id: str, reason: str, start: int,
+            end: int) -> str:
+    """Before suffixing; `start` and `end` count from the start of the sentence."""
+    return f"{document_id}:k-{content_hash(sentence_id, rule_id, reason, start, end)}"
+
+
+def unsuffixed(row_id: str) -> str:
+    """The id as made from content, without the `.2` of a repeat."""
+    base, dot, count = row_id.rpartition(".")
+    return base if dot and count.isdigit() else row_id
+
+
 class Apart:
     """Hands out ids in document order, the second and later of a repeated one suffixed."""
 

@@ -31,7 +31,7 @@ from functools import cache
 from pathlib import Path
 
 from pipeline.errors import Diagnostic, InputError
-from pipeline.ids import Apart, slugify
+from pipeline.ids import Apart, section_id, slugify
 
 MARK = "="
 BLANKS = " \t"
@@ -263,11 +263,6 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def section_name(title: str | None) -> str:
-    """A heading's part of its section's id (the text before the first heading is `lead`)."""
-    return slugify(title) if title else "untitled"
-
-
 class _Reader:
     """One pass over the lines, building sections and their blocks."""
 
@@ -410,9 +405,8 @@ class _Reader:
     def open_section(self, level: int, title: str | None, start: int) -> None:
         ordinal = len(self.sections)
         parent = self.parent_for(level) if self.sections else None
-        name = section_name(title) if self.sections else "lead"
         self.sections.append(Section(
-            section_id=self.section_ids(f"{self.document_id}:sec-{name}"),
+            section_id=self.section_ids(section_id(self.document_id, title, not self.sections)),
             document_id=self.document_id,
             parent_id=parent.section_id if parent else None,
             ordinal=ordinal,

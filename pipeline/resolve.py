@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from operator import itemgetter
 
-from pipeline import rulebook
+from pipeline import ids, rulebook
 from pipeline.extract import rule_rows
 from pipeline.extract.model import QUALIFIERS, Draft, Found
-from pipeline.ids import Apart, content_hash, slugify
 from pipeline.normalise.dates import DateParseError, from_edtf
 from pipeline.package import typed
 from pipeline.read import Document
@@ -62,12 +61,12 @@ class Entities:
         self.types.setdefault(label, entity_type)
         if label not in self.first or order < self.first[label][0]:
             self.first[label] = (order, sentence_id)
-        return slugify(label)
+        return ids.slugify(label)
 
     def rows(self) -> list[dict]:
         rows = {}
         for label, (_, sentence_id) in self.first.items():
-            entity_id = slugify(label)
+            entity_id = ids.slugify(label)
             rows.setdefault(entity_id, {"entity_id": entity_id, "label": label,
                                         "type": self.types[label],
                                         "first_sentence_id": sentence_id})
@@ -127,12 +126,13 @@ def claim_row(article: ArticleFacts, found: Found, draft: Draft, entities: Entit
     }
 
 
-def skip_row(article: ArticleFacts, found: Found, skip, skip_ids: Apart) -> dict:
+def skip_row(article: ArticleFacts, found: Found, skip, skip_ids: ids.Apart) -> dict:
     start, end = found.evidence_start + skip.start, found.evidence_start + skip.end
     document_id = article.document.document_id
     offset = article.sentence_starts[found.sentence_id]
-    base = content_hash(found.sentence_id, found.rule_id, skip.reason, start - offset, end - offset)
-    return {"skip_id": skip_ids(f"{document_id}:k-{base}"), "document_id": document_id,
+    base = ids.skip_id(document_id, found.sentence_id, found.rule_id, skip.reason,
+                       start - offset, end - offset)
+    return {"skip_id": skip_ids(base), "document_id": document_id,
             "sentence_id": found.sentence_id, "rule_id": found.rule_id, "char_start": start,
             "char_end": end, "quote": article.document.text[start:end], "reason": skip.reason}
 
@@ -151,18 +151,18 @@ def article_claims(article: ArticleFacts, entities: Entities, doc_order: int) ->
                 rows.append(row)
     rows.sort(key=lambda r: (ordinals[r["sentence_id"]], r["char_start"], r["char_end"],
                              r["property_id"], r["value"]))
-    claim_ids = Apart()
+    claim_ids = ids.Apart()
     for row in rows:
-        row["claim_id"] = claim_ids(claim_id(article, row))
+        row["claim_id"] = claim_ids(claim_id(row, article.sentence_starts[row["sentence_id"]]))
     return rows
 
 
-def claim_id(article: ArticleFacts, row: dict) -> str:
-    """What the claim says and where in its sentence: nothing outside the sentence moves it."""
-    offset = article.sentence_starts[row["sentence_id"]]
-    base = content_hash(row["sentence_id"], row["property_id"], row["value_type"], row["value"],
-                        row["char_start"] - offset, row["char_end"] - offset)
-    return f"{row['document_id']}:c-{base}"
+def claim_id(row: dict, sentence_start: int) -> str:
+    """What the claim says and where in its sentence (nothing outside it moves the id), before
+    suffixing."""
+    return ids.claim_id(row["document_id"], row["sentence_id"], row["property_id"],
+                        row["value_type"], row["value"], row["char_start"] - sentence_start,
+                        row["char_end"] - sentence_start)
 
 
 def _bounds(value: str) -> tuple[str, str]:
@@ -191,13 +191,14 @@ def flag_conflicts(claims: list[dict]) -> None:
         if claim["property_id"] in single:
             groups.setdefault((claim["subject_id"], claim["property_id"]), []).append(claim)
     for group in groups.values():
-        ids: dict[tuple[str, str], list[str]] = {}
+        by_value: dict[tuple[str, str], list[str]] = {}
         for claim in group:
-            ids.setdefault((claim["value_type"], claim["value"]), []).append(claim["claim_id"])
+            by_value.setdefault((claim["value_type"], claim["value"]), []).append(
+                claim["claim_id"])
         conflicts = {(kind, value): " ".join(sorted(
-            claim_id for (_, other), others in ids.items()
+            claim_id for (_, other), others in by_value.items()
             if not compatible(kind, value, other) for claim_id in others)) or None
-            for kind, value in ids}
+            for kind, value in by_value}
         for claim in group:
             claim["conflicts_with"] = conflicts[claim["value_type"], claim["value"]]
 
@@ -211,7 +212,7 @@ def resolve(articles: list[ArticleFacts]) -> dict[str, list[dict]]:
         title_sentence = article.sentences[0].sentence_id
         entities.note(article.document.title, SUBJECT_TYPE, (doc_order, 0, 0), title_sentence)
         claims += article_claims(article, entities, doc_order)
-        skip_ids = Apart()
+        skip_ids = ids.Apart()
         skipped += [skip_row(article, found, skip, skip_ids)
                     for found in article.found for skip in found.reading.skips]
     flag_conflicts(claims)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import pysbd
 
-from pipeline.ids import Apart, content_hash
+from pipeline.ids import Apart, sentence_id
 from pipeline.read import Document, trimmed
 
 _SEGMENTER = pysbd.Segmenter(language="en", clean=False)
@@ -141,8 +141,8 @@ def segment(document: Document) -> list[Sentence]:
                 counted = start
                 ordinal = len(sentences) + 1
                 sentences.append(Sentence(
-                    sentence_id=sentence_ids(
-                        f"{document.document_id}:sen-{content_hash(text[start:end])}"),
+                    sentence_id=sentence_ids(sentence_id(document.document_id,
+                                                         text[start:end])),
                     document_id=document.document_id,
                     section_id=section.section_id,
                     ordinal=ordinal,

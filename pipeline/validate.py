@@ -2,7 +2,8 @@
 
 1. Every row against its JSON Schema (pipeline/rows.py: as an article is built, as the
    tables are written, and again on a published package's CSV).
-2. Provenance: every span round-trips into the canonical text and lies inside its container.
+2. Provenance: every span round-trips into the canonical text and lies inside its container,
+   and every id is the one its content makes.
 3. The written package: the descriptor against the Data Package v2 profile and our own strict
    key lists (the profile accepts misspelt keys), then frictionless for types, constraints,
    hashes and primary and foreign keys.
@@ -16,6 +17,7 @@ from unittest import mock
 
 from jsonschema import Draft7Validator
 
+from pipeline import ids
 from pipeline.cache import Memo
 from pipeline.derive import VIEWS, derive
 from pipeline.executor import Executor, LocalProcesses
@@ -67,6 +69,34 @@ def provenance_problems(tables: dict[str, list[dict]]) -> list[str]:
             problems.append(f"{table_path('sentences')}:{number} ({sentence['sentence_id']}): "
                             f"{problem}")
     return problems
+
+
+def identity_problems(tables: dict[str, list[dict]]) -> list[str]:
+    """Every section, sentence, claim and skip has the id its content makes (pipeline/ids.py):
+    an id made another way would not survive a rebuild after an edit elsewhere."""
+    starts = {s["sentence_id"]: s["char_start"] for s in tables["sentences"]}
+    made = {
+        "sections": lambda r: ids.section_id(r["document_id"], r["title"], r["ordinal"] == 0),
+        "sentences": lambda r: ids.sentence_id(r["document_id"], r["text"]),
+        "claims": lambda r: ids.claim_id(
+            r["document_id"], r["sentence_id"], r["property_id"], r["value_type"], r["value"],
+            *_in_sentence(r, starts)),
+        "skipped": lambda r: ids.skip_id(r["document_id"], r["sentence_id"], r["rule_id"],
+                                         r["reason"], *_in_sentence(r, starts)),
+    }
+    problems = []
+    for table, make in made.items():
+        key = table_schema(table)["primaryKey"][0]
+        for number, row in enumerate(tables[table], start=2):
+            if ids.unsuffixed(row[key]) != make(row):
+                problems.append(f"{table_path(table)}:{number} field {key}: {row[key]} is not "
+                                f"the id its content makes ({make(row)})")
+    return problems
+
+
+def _in_sentence(row: dict, starts: dict[str, int]) -> tuple[int, int]:
+    start = starts.get(row["sentence_id"], 0)
+    return row["char_start"] - start, row["char_end"] - start
 
 
 def claim_key(claim: dict) -> tuple:
@@ -391,7 +421,8 @@ def validate_package(folder: Path, profile_path: Path = PROFILE,
 def table_problems(tables: dict[str, list[dict]], memo: Memo | None = None) -> list[str]:
     """The checks of the rows themselves, which need no file: keys, then (following them)
     every span and every claim re-derived."""
-    return key_problems(tables) or (provenance_problems(tables) + claim_problems(tables, memo))
+    return key_problems(tables) or (provenance_problems(tables) + identity_problems(tables)
+                                    + claim_problems(tables, memo))
 
 
 def read_descriptor(folder: Path) -> tuple[dict, list[str]]:

@@ -279,3 +279,19 @@ def test_writing_a_table_reports_rows_that_break_their_schema(tmp_path):
     missing = {name: value for name, value in GOOD_PROPERTY.items() if name != "label"}
     resources, problems = written(tmp_path / "again", {"properties": [missing]})
     assert any("'label' is a required property" in problem for problem in problems), problems
+
+
+def test_an_id_not_made_from_its_content(package_copy):
+    """Ids are made from what a row is: one made otherwise would not survive a rebuild."""
+    def renumber(rows):
+        rows[0]["skip_id"] = rows[0]["document_id"] + ":k-00000000"
+    rewrite_table(package_copy, "skipped", renumber)
+    problems_mentioning(package_copy, "skipped.csv:2 field skip_id",
+                        "is not the id its content makes")
+
+
+def test_two_claims_with_each_others_ids(package_copy):
+    def swap(rows):
+        rows[0]["claim_id"], rows[1]["claim_id"] = rows[1]["claim_id"], rows[0]["claim_id"]
+    rewrite_table(package_copy, "claims", swap)
+    problems_mentioning(package_copy, "claims.csv:2 field claim_id", "claims.csv:3 field claim_id")
