@@ -1,17 +1,29 @@
 # `make publish` (the default) sets up .venv and publishes seeds/ into datapackage/;
-# `make test` runs the tests; `make check` is everything CI runs (it reads ../shared).
+# `make test` runs the tests; `make check` is everything CI runs (it reads ../shared);
+# `make lock` refreshes the lock files the environment is installed from.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+PIP := $(PY) -m pip install --quiet --disable-pip-version-check
 SHARED ?= ../shared
 RUNTIME := $(VENV)/.runtime-installed
 TESTING := $(VENV)/.test-installed
+# The locked environment: every package, exact version and hashes (uv pip compile).
+LOCK := requirements/runtime.txt
+TEST_LOCK := requirements/test.txt
+LOCKER := $(VENV)/lock-tools
+UV_VERSION := 0.13.8
+LOCK_OPTIONS := --quiet --universal --python-version 3.11 --generate-hashes \
+  --custom-compile-command 'make lock' $(if $(UPGRADE),--upgrade)
+# Forks may have no ../shared: the vendored profile and no development articles then.
+SHARED_PROFILE := $(wildcard $(SHARED)/profiles/datapackage-2.0/datapackage.json)
+PROFILE := $(if $(SHARED_PROFILE),--profile $(SHARED_PROFILE))
 SOURCES := $(shell find pipeline schemas -type f \( -name '*.py' -o -name '*.yaml' -o -name '*.json' \))
 SEEDS := seeds $(wildcard seeds/*.txt)
 PACKAGE := datapackage/datapackage.json
 
 .DEFAULT_GOAL := publish
-.PHONY: publish validate test lint check clean bench score release
+.PHONY: publish validate test lint check clean bench score release lock
 
 publish: $(PACKAGE)
 
@@ -22,13 +34,27 @@ $(PACKAGE): $(RUNTIME) $(SEEDS) $(SOURCES)
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(RUNTIME): pyproject.toml | $(VENV)/bin/python
-	$(PY) -m pip install --quiet --disable-pip-version-check -e .
+# Exactly the locked packages (hash-checked), then the project itself, built with the locked
+# setuptools.
+$(RUNTIME): $(LOCK) pyproject.toml | $(VENV)/bin/python
+	$(PIP) --require-hashes --no-deps -r $(LOCK)
+	$(PIP) --no-deps --no-build-isolation -e .
 	@touch $@
 
-$(TESTING): $(RUNTIME)
-	$(PY) -m pip install --quiet --disable-pip-version-check -e '.[test,dask]'
+$(TESTING): $(TEST_LOCK) $(RUNTIME)
+	$(PIP) --require-hashes --no-deps -r $(TEST_LOCK)
 	@touch $@
+
+# The lock files from pyproject.toml (the dependencies, the test and dask extras, and the build
+# backend), resolved for Python 3.11 and later on any platform; versions already locked are
+# kept while they still fit. `make lock UPGRADE=1` moves every package to its newest release.
+lock: | $(VENV)/bin/python
+	@test -x $(LOCKER)/bin/uv || { $(PYTHON) -m venv $(LOCKER) && \
+	  $(LOCKER)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION); }
+	$(PY) -c "import tomllib; print(*tomllib.load(open('pyproject.toml', 'rb'))['build-system']['requires'], sep='\n')" | \
+	  $(LOCKER)/bin/uv pip compile pyproject.toml - --extra test --extra dask $(LOCK_OPTIONS) -o $(TEST_LOCK)
+	$(PY) -c "import tomllib; print(*tomllib.load(open('pyproject.toml', 'rb'))['build-system']['requires'], sep='\n')" | \
+	  $(LOCKER)/bin/uv pip compile pyproject.toml - $(LOCK_OPTIONS) -c $(TEST_LOCK) -o $(LOCK)
 
 validate: $(RUNTIME)
 	$(PY) -m pipeline validate datapackage
@@ -39,16 +65,31 @@ test: $(TESTING)
 lint: $(TESTING)
 	$(PY) -m ruff check pipeline tests
 
-# Everything CI runs: tests, lint, the committed package validated three ways, a rebuild that
-# must equal it byte for byte, and the development articles published and validated.
+# Every JSON file of a package against its JSON Schema, by check-jsonschema: each table's JSON
+# file against the schema published beside it, and the descriptor against the Data Package
+# profile.
+define check_json
+	@for schema in $(1)/json/*.schema.json; do printf '%s: ' "$${schema%.schema.json}.json" && \
+	  $(VENV)/bin/check-jsonschema --schemafile "$$schema" "$${schema%.schema.json}.json" || exit 1; \
+	done
+	$(VENV)/bin/check-jsonschema --check-metaschema $(1)/json/*.schema.json
+	$(VENV)/bin/check-jsonschema --schemafile schemas/profiles/datapackage-2.0.json $(1)/datapackage.json
+endef
+
+# Everything CI runs: tests, lint, the committed package validated four ways (its JSON files by
+# check-jsonschema), a rebuild that must equal it byte for byte, and the development articles
+# published and validated (where ../shared has them).
 check: test lint
 	$(VENV)/bin/frictionless validate datapackage/datapackage.json
-	$(PY) -m pipeline validate --profile $(SHARED)/profiles/datapackage-2.0/datapackage.json datapackage
+	$(PY) -m pipeline validate $(PROFILE) datapackage
+	$(call check_json,datapackage)
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	  $(PY) -m pipeline publish --seeds seeds --out "$$tmp/rebuild" && \
 	  diff -r -x CHANGELOG.md "$$tmp/rebuild" datapackage && echo "rebuild: byte-identical to the committed datapackage/" && \
-	  $(PY) -m pipeline publish --seeds $(SHARED)/articles --out "$$tmp/articles" && \
-	  $(PY) -m pipeline validate --profile $(SHARED)/profiles/datapackage-2.0/datapackage.json "$$tmp/articles"
+	  if [ -d $(SHARED)/articles ]; then \
+	    $(PY) -m pipeline publish --seeds $(SHARED)/articles --out "$$tmp/articles" && \
+	    $(PY) -m pipeline validate $(PROFILE) "$$tmp/articles"; \
+	  else echo "no $(SHARED)/articles: the development articles are not published"; fi
 
 # Facts: the development articles published and scored against their hand-listed gold facts
 # and trap values (recall per article, each miss, each trap and where it was found).

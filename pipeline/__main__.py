@@ -1,16 +1,18 @@
-"""Command line: `python -m pipeline publish|validate|diff|release`. Errors are one line
-each, never a traceback: exit 2 for input that cannot be published, 1 for a package that fails
-validation."""
+"""Command line: `article-facts publish|validate|diff|release` (or `python -m pipeline ...`).
+Errors are one line each, never a traceback: exit 2 for input that cannot be published, 1 for
+a package that fails validation."""
 
 import argparse
 import os
 import sys
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
 from pipeline.diff import diff_packages, markdown, print_json
 from pipeline.errors import InputError, PackageInvalid
 from pipeline.executor import LocalProcesses, make_executor
+from pipeline.progress import NORMAL, QUIET, VERBOSE, Progress
 from pipeline.publish import Limits, publish
 from pipeline.release import release
 from pipeline.schemas import PROFILE
@@ -20,10 +22,31 @@ EXIT_INVALID = 1
 EXIT_BAD_INPUT = 2
 
 
+def program() -> str:
+    """The name the command was run by: the console script's, or `python -m pipeline`."""
+    name = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else ""
+    return "python -m pipeline" if name in ("", "__main__.py", "-c") else name
+
+
+def talk_options() -> argparse.ArgumentParser:
+    """-q and -v, for the commands that report as they go."""
+    options = argparse.ArgumentParser(add_help=False)
+    talk = options.add_mutually_exclusive_group()
+    talk.add_argument("-q", "--quiet", dest="talk", action="store_const", const=QUIET,
+                      default=NORMAL, help="print only warnings and errors")
+    talk.add_argument("-v", "--verbose", dest="talk", action="store_const", const=VERBOSE,
+                      help="also print each stage and how long it took")
+    return options
+
+
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="python -m pipeline", description=__doc__)
+    top = argparse.ArgumentParser(prog=program(), description=__doc__)
     commands = top.add_subparsers(dest="command", required=True)
-    build = commands.add_parser("publish", help="build, validate and publish the package")
+    build = commands.add_parser("publish", parents=[talk_options()],
+                                help="build, validate and publish the package",
+                                description="Build, validate and publish the package. At a "
+                                            "terminal, a line shows the articles built, the "
+                                            "rate and the time left, then the stage reached.")
     build.add_argument("--seeds", type=Path, default=Path("seeds"),
                        help="folder of articles (*.txt); default: seeds")
     build.add_argument("--out", type=Path, default=Path("datapackage"),
@@ -45,7 +68,8 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--frictionless", action="store_true",
                        help="also validate with frictionless before publishing (slower); "
                             "the pipeline's own checks always run")
-    check = commands.add_parser("validate", help="validate a published package")
+    check = commands.add_parser("validate", parents=[talk_options()],
+                                help="validate a published package")
     check.add_argument("folder", type=Path, nargs="?", default=Path("datapackage"))
     check.add_argument("--profile", type=Path, default=PROFILE,
                        help="Data Package v2 profile (JSON Schema) to check the descriptor with")
@@ -92,18 +116,39 @@ def run_publish(args: argparse.Namespace) -> int:
     if args.workers is not None and args.workers < 1:
         raise InputError("--workers", "must be at least 1")
     executor = make_executor(args.executor, args.workers, args.scheduler)
+    progress = Progress(args.talk)
     try:
-        counts = publish(args.seeds, args.out, executor=executor,
+        counts = publish(args.seeds, args.out, report=progress.report, executor=executor,
                          cache_folder=None if args.no_cache else args.cache,
                          limits=Limits(args.max_article_bytes, args.max_total_bytes),
-                         frictionless=args.frictionless)
+                         frictionless=args.frictionless, progress=progress)
     finally:
+        progress.finish()
         getattr(executor, "close", lambda: None)()
+    if args.talk == QUIET:
+        return 0
     if counts is None:
         print(f"up to date: {args.out}")
         return 0
     summary = ", ".join(f"{rows} {table}" for table, rows in counts.items())
     print(f"published {args.out}: {summary}")
+    return 0
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    started = time.monotonic()
+    problems = validate_package(args.folder, args.profile, executor=LocalProcesses(),
+                                warn=lambda text: print(f"warning [formula-like]: {text}",
+                                                        file=sys.stderr))
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"invalid: {args.folder}: {len(problems)} problem(s)", file=sys.stderr)
+        return EXIT_INVALID
+    if args.talk == VERBOSE:
+        print(f"checked {args.folder} in {time.monotonic() - started:.2f} s", file=sys.stderr)
+    if args.talk != QUIET:
+        print(f"valid: {args.folder}")
     return 0
 
 
@@ -114,16 +159,7 @@ def run(args: argparse.Namespace) -> int:
         return run_diff(args)
     if args.command == "release":
         return run_release(args)
-    problems = validate_package(args.folder, args.profile, executor=LocalProcesses(),
-                                warn=lambda text: print(f"warning [formula-like]: {text}",
-                                                        file=sys.stderr))
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    if problems:
-        print(f"invalid: {args.folder}: {len(problems)} problem(s)", file=sys.stderr)
-        return EXIT_INVALID
-    print(f"valid: {args.folder}")
-    return 0
+    return run_validate(args)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,24 +4,30 @@ An article's entry is keyed by its bytes, its name and the build's fingerprint: 
 and schemas of the pipeline and the versions of Python and the libraries that shape its output.
 Any change to those makes every entry stale. A manifest per output folder records the inputs and
 the files of the last package written there, so that a publish with nothing changed does nothing.
+
+Every file in the cache (articles, memo segments, manifests) is written and read by one pair,
+write_entry and read_entry: a header (format, the payload's length and SHA-256) and a pickle
+that only the pipeline's own records and plain values may be read from. A file that does not
+check out is a miss: a warning names it, and what it held is made again and written anew.
 """
 
 import contextlib
 import hashlib
 import io
-import json
 import os
 import pickle
+import struct
 import sys
 import tempfile
+from collections.abc import Callable
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 
-from pipeline.executor import Executor, LocalProcesses
+from pipeline.executor import Executor, LocalProcesses, remove_orphans, stamped
+from pipeline.schemas import SCHEMA_DIR  # in the wheel, inside the package
 
 PIPELINE_DIR = Path(__file__).resolve().parent
-SCHEMA_DIR = PIPELINE_DIR.parent / "schemas"
 LIBRARIES = ("pysbd", "pyyaml", "jsonschema", "frictionless")
 
 
@@ -53,24 +59,136 @@ def article_key(source: str, content: bytes) -> str:
     return digest.hexdigest()
 
 
-def _write_atomically(path: Path, content: bytes) -> None:
-    """Concurrent workers may write the same entry: each writes a whole file, then renames."""
-    _write_with(path, lambda stream: stream.write(content))
+FORMAT = 1  # of an entry's payload: an entry of another format is a miss
+MAGIC = b"pipecach"
+HEADER = struct.Struct(">8sHQ32s")  # MAGIC, FORMAT, the payload's length and its SHA-256
+TEMPORARY = ".tmp-"  # an entry being written (see write_entry)
+
+# What a cache file may hold besides plain values (str, bytes, int, float, bool, None and
+# lists, tuples, dicts and sets of them): the pipeline's own records, which are only data.
+# Unpickling anything else could run code (a pickle names a callable and its arguments), so an
+# entry that names anything else is refused: a cache folder may be shared.
+RECORDS = frozenset({
+    ("pipeline.publish", "Article"),
+    ("pipeline.resolve", "ArticleFacts"),
+    ("pipeline.read", "Document"),
+    ("pipeline.read", "Section"),
+    ("pipeline.read", "Block"),
+    ("pipeline.segment", "Sentence"),
+    ("pipeline.errors", "Diagnostic"),
+    ("pipeline.extract.model", "Found"),
+    ("pipeline.extract.model", "Reading"),
+    ("pipeline.extract.model", "Draft"),
+    ("pipeline.extract.model", "Skip"),
+    ("pipeline.package", "Fragment"),
+})
 
 
-def _write_with(path: Path, write) -> None:
+class BadEntry(Exception):
+    """A cache file that does not check out; its text says why."""
+
+
+class _RecordsOnly(pickle.Unpickler):
+    def find_class(self, module: str, name: str):
+        if (module, name) not in RECORDS:
+            raise BadEntry(f"names {module}.{name}, which a cache entry may not hold")
+        return super().find_class(module, name)
+
+
+class _Hashing:
+    """A file that a pickle is written to, counting and hashing what goes through."""
+
+    def __init__(self, stream):
+        self.stream = stream
+        self.length = 0
+        self.digest = hashlib.sha256()
+
+    def write(self, data) -> int:
+        self.digest.update(data)
+        self.length += len(data)
+        return self.stream.write(data)
+
+
+def write_entry(path: Path, value) -> None:
+    """`value` in the cache file `path`, behind its header. It is written to a temporary file
+    renamed into place, so that a reader finds the old entry or the new one, never a part (and
+    concurrent workers may write one entry); a write that fails leaves nothing. The pickle
+    goes straight to the file, hashed on the way: a memo segment can be the package's size."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    with os.fdopen(handle, "wb") as stream:
-        write(stream)
-    os.replace(temporary, path)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=stamped(TEMPORARY))
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(bytes(HEADER.size))
+            hashing = _Hashing(stream)
+            pickle.dump(value, hashing, protocol=5)
+            stream.seek(0)
+            stream.write(HEADER.pack(MAGIC, FORMAT, hashing.length, hashing.digest.digest()))
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def read_entry(path: Path):
+    """The value in the cache file `path`. FileNotFoundError if there is none; BadEntry if it
+    cannot be read, is short or long, is not an entry of this format, does not match its hash,
+    or names anything but plain values and RECORDS."""
+    try:
+        with open(path, "rb") as stream:
+            header = stream.read(HEADER.size)
+            payload = stream.read()
+    except FileNotFoundError:
+        raise
+    except OSError as error:
+        raise BadEntry(f"cannot be read ({error.strerror or error})") from None
+    if len(header) < HEADER.size:
+        raise BadEntry(f"{len(header)} bytes, shorter than an entry's header")
+    magic, version, length, digest = HEADER.unpack(header)
+    if magic != MAGIC:
+        raise BadEntry("not a cache entry (no header)")
+    if version != FORMAT:
+        raise BadEntry(f"an entry of format {version}, not {FORMAT}")
+    if len(payload) != length:
+        raise BadEntry(f"{len(payload)} bytes of content where its header says {length}")
+    if hashlib.sha256(payload).digest() != digest:
+        raise BadEntry("its content does not match its hash")
+    try:
+        return _RecordsOnly(io.BytesIO(payload)).load()
+    except BadEntry:
+        raise
+    except Exception as error:  # of any kind: the pickle is read from outside
+        raise BadEntry(f"does not unpickle ({type(error).__name__}: {error})") from None
+
+
+def warn_on_stderr(line: str) -> None:
+    print(line, file=sys.stderr)
+
+
+def read_or_warn(path: Path, warn: Callable[[str], None], holds: Callable[[object], bool]):
+    """The value in the cache file `path`, or None: when there is none, and, with a warning
+    naming the file, when it does not check out or `holds` refuses what it holds (another
+    entry's value: a file copied over another checks out)."""
+    try:
+        value = read_entry(path)
+        if not holds(value):
+            raise BadEntry("holds another entry's value")
+        return value
+    except FileNotFoundError:
+        return None
+    except BadEntry as error:
+        warn(f"warning [cache]: {path}: {error}; rebuilt")
+        return None
 
 
 class ArticleCache:
-    """Built articles on disk, one pickle per key. A missing or unreadable entry is a miss."""
+    """Built articles on disk, an entry per key, which holds the key too. A missing entry is a
+    miss, and so is a bad one (with a warning): the article is built and its entry written
+    again."""
 
-    def __init__(self, folder: Path | None):
+    def __init__(self, folder: Path | None, warn: Callable[[str], None] = warn_on_stderr):
         self.folder = folder
+        self.warn = warn
 
     def _path(self, key: str) -> Path:
         return self.folder / "articles" / key[:2] / f"{key}.pickle"
@@ -81,35 +199,34 @@ class ArticleCache:
     def get(self, key: str):
         if self.folder is None:
             return None
-        try:
-            return pickle.loads(self._path(key).read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            return None
+        entry = read_or_warn(self._path(key), self.warn,
+                             lambda value: isinstance(value, tuple) and len(value) == 2
+                             and value[0] == key)
+        return None if entry is None else entry[1]
 
     def put(self, key: str, article) -> None:
         if self.folder is not None:
             with contextlib.suppress(OSError):  # a cache that cannot be written only costs time
-                _write_atomically(self._path(key), pickle.dumps(article, protocol=5))
+                write_entry(self._path(key), (key, article))
 
     def manifest_path(self, out: Path) -> Path:
         name = hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:16]
-        return self.folder / "manifests" / f"{name}.json"
+        return self.folder / "manifests" / f"{name}.pickle"
 
     def is_current(self, out: Path, inputs: str) -> bool:
         """True when `out` holds, unchanged, the package last built there from these inputs."""
         if self.folder is None:
             return False
-        try:
-            manifest = json.loads(self.manifest_path(out).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return False
-        return manifest.get("inputs") == inputs and manifest.get("files") == folder_digest(out)
+        manifest = read_or_warn(self.manifest_path(out), self.warn,
+                                lambda value: isinstance(value, dict))
+        return (manifest is not None and manifest.get("inputs") == inputs
+                and manifest.get("files") == folder_digest(out))
 
     def record(self, out: Path, inputs: str) -> None:
         if self.folder is not None:
             manifest = {"inputs": inputs, "files": folder_digest(out)}
             with contextlib.suppress(OSError):
-                _write_atomically(self.manifest_path(out), json.dumps(manifest).encode())
+                write_entry(self.manifest_path(out), manifest)
 
 
 MISSING = object()
@@ -133,17 +250,20 @@ class Memo:
     compacts the folder into one segment of the entries this build used once most entries are
     stale, so it stays about the size of the current corpus. A segment is named for the build's
     fingerprint: one a different build wrote (before the code or a library changed) holds
-    nothing this build can use, so it is not read, and it is deleted on closing. Closing also
-    lets go of the entries: a large corpus's take much memory. Without a folder it remembers
-    nothing.
+    nothing this build can use, so it is not read, and it is deleted on closing, as is a bad
+    one (read_entry; `warn` is given a line naming it, and what it held is computed again).
+    Closing also lets go of the entries: a large corpus's take much memory. Without a folder it
+    remembers nothing.
     """
 
-    def __init__(self, folder: Path | None, kind: str, executor: Executor | None = None):
+    def __init__(self, folder: Path | None, kind: str, executor: Executor | None = None,
+                 warn: Callable[[str], None] = warn_on_stderr):
         self.folder = folder / "memo" / kind if folder is not None else None
         self.executor = executor or LocalProcesses(1)
+        self.warn = warn
         self.old: dict | None = None
         self.segments: list[Path] = []
-        self.foreign: list[Path] = []  # segments another build wrote
+        self.foreign: list[Path] = []  # segments another build wrote, or bad ones
         self.used: dict[bytes, object] = {}
 
     def _load(self) -> dict:
@@ -151,12 +271,13 @@ class Memo:
         every = sorted(self.folder.glob("*.pickle")) if self.folder.is_dir() else []
         self.segments = [path for path in every if path.name.startswith(_segment_prefix())]
         self.foreign = [path for path in every if path not in self.segments]
-        for segment in self.segments:
-            try:
-                entries.update(pickle.loads(segment.read_bytes()))
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError,
-                    TypeError, ValueError):
-                continue
+        for segment in list(self.segments):
+            read = read_or_warn(segment, self.warn, lambda value: isinstance(value, dict))
+            if read is None:
+                self.segments.remove(segment)
+                self.foreign.append(segment)
+            else:
+                entries.update(read)
         return entries
 
     def _key(self, function, inputs: tuple) -> bytes:
@@ -190,6 +311,7 @@ class Memo:
         self.old, self.segments, self.foreign, self.used = None, [], [], {}
 
     def _save(self) -> None:
+        remove_orphans(self.folder, TEMPORARY)  # segments whose writer was killed
         for segment in self.foreign:
             segment.unlink(missing_ok=True)
         new = {key: value for key, value in self.used.items() if key not in self.old}
@@ -202,9 +324,7 @@ class Memo:
             self._write_segment(new)
 
     def _write_segment(self, entries: dict) -> None:
-        """Pickled straight to the file: a segment can be the size of the package."""
-        name = f"{_segment_prefix()}{os.urandom(10).hex()}.pickle"
-        _write_with(self.folder / name, lambda stream: pickle.dump(entries, stream, protocol=5))
+        write_entry(self.folder / f"{_segment_prefix()}{os.urandom(10).hex()}.pickle", entries)
 
 
 def _segment_prefix() -> str:

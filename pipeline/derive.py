@@ -132,7 +132,9 @@ def events(claims: list[dict], entities: list[dict]) -> list[dict]:
 
 
 def derive(tables: dict[str, list[dict]]) -> dict[str, list[dict]]:
-    """Every view, from the claims and entities tables."""
+    """Every view, from the claims and entities tables; a claim a reviewer deprecated is in
+    none of them."""
     builders = {"organisations": organisations, "names": names, "roles": roles,
                 "events": events, "relations": relations, "quantities": quantities}
-    return {view: builders[view](tables["claims"], tables["entities"]) for view in VIEWS}
+    claims = [claim for claim in tables["claims"] if claim["statement_rank"] != "deprecated"]
+    return {view: builders[view](claims, tables["entities"]) for view in VIEWS}

@@ -4,17 +4,30 @@
 a Dask cluster (`pip install .[dask]`), so that a corpus too big for one machine needs no code
 change. Results always come back in input order, so the package is byte-identical whatever
 runs it and with however many workers.
+
+Work dies with its publish: on Linux each forked process asks the kernel to kill it when its
+parent ends (a publish killed with SIGKILL runs no clean-up of its own), and a Dask map cancels
+its futures when it is interrupted.
 """
 
+import contextlib
+import ctypes
 import gc
+import itertools
 import multiprocessing
 import os
 import pickle
+import shutil
+import signal
+import socket
+import sys
 import tempfile
 import threading
+import weakref
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Protocol
 
 from pipeline.errors import InputError
@@ -36,6 +49,19 @@ def default_workers() -> int:
 CHUNKS_PER_WORKER = 64
 # The work of the LocalProcesses.map running in this process, which its forked workers inherit.
 _SHARED: tuple[Callable, Sequence] | None = None
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def end_with_parent(parent: int) -> None:
+    """Run first in each worker and Background process. On Linux it asks the kernel to kill
+    this process when its parent ends, however that ends: a publish killed with SIGKILL runs no
+    clean-up, and its workers went on building articles, then waited on their pipe for good.
+    If the parent has already gone, this process ends now."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 class LocalProcesses:
@@ -61,7 +87,8 @@ class LocalProcesses:
             return [function(item) for item in items]
         if "fork" not in multiprocessing.get_all_start_methods():
             size = max(1, len(items) // (self.workers * CHUNKS_PER_WORKER))
-            with ProcessPoolExecutor(max_workers=self.workers) as pool:
+            with ProcessPoolExecutor(max_workers=self.workers, initializer=end_with_parent,
+                                     initargs=(os.getpid(),)) as pool:
                 return list(pool.map(function, items, chunksize=size))
         return self._map_forked(function, items)
 
@@ -74,9 +101,12 @@ class LocalProcesses:
         _SHARED = (function, items)
         gc.freeze()  # forked workers share the parent's objects: keep their collector off them
         try:
-            with (tempfile.TemporaryDirectory(prefix="pipeline-map-") as spool,
+            tidy_temporary_folder()
+            with (tempfile.TemporaryDirectory(prefix=stamped(SPOOL)) as spool,
                   ProcessPoolExecutor(max_workers=self.workers - 1,
-                                      mp_context=multiprocessing.get_context("fork")) as pool):
+                                      mp_context=multiprocessing.get_context("fork"),
+                                      initializer=end_with_parent,
+                                      initargs=(os.getpid(),)) as pool):
                 futures = [pool.submit(_shared_chunk_to_file, chunk, f"{spool}/{number}")
                            for number, chunk in enumerate(chunks)]
                 parts: dict[int, list] = {}
@@ -144,8 +174,15 @@ class DaskExecutor:
         return self  # its workers are elsewhere (and a client's threads keep Background in)
 
     def map(self, function: Callable, items: Sequence) -> list:
+        """The results in order; an error or an interrupt (the publish stopping) cancels what
+        the cluster has yet to do of this map."""
         futures = self.client.map(function, list(items), pure=False)
-        return self.client.gather(futures)
+        try:
+            return self.client.gather(futures)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                self.client.cancel(futures)
+            raise
 
     def close(self) -> None:
         cluster = self.client.cluster
@@ -161,19 +198,21 @@ class Background:
 
     The outcome is handed over in a file, so that the process ends as soon as its work is
     done, however late it is joined, instead of waiting (and holding its memory) until this
-    one reads it."""
+    one reads it. What the function reports through a Relay comes with it, and is reported
+    here on joining."""
 
     def __init__(self, function: Callable, *args):
         self.process = None
         if not _can_fork():
             self.outcome = _outcome(function, args)
             return
-        handle, self.path = tempfile.mkstemp(prefix="pipeline-background-")
+        tidy_temporary_folder()
+        handle, self.path = tempfile.mkstemp(prefix=stamped(OUTCOME))
         os.close(handle)
         gc.freeze()
         try:
             self.process = multiprocessing.get_context("fork").Process(
-                target=_report, args=(function, args, self.path))
+                target=_report, args=(function, args, self.path, os.getpid()))
             self.process.start()
         finally:
             gc.unfreeze()
@@ -183,7 +222,8 @@ class Background:
             self.process.join()
             self.process = None
             self.outcome = _load_outcome(self.path)
-        succeeded, value = self.outcome
+        succeeded, value, relayed = self.outcome
+        Relay.deliver(relayed)
         if not succeeded:
             raise value
         return value
@@ -218,31 +258,128 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
 
 
-def _outcome(function: Callable, args: tuple) -> tuple[bool, object]:
+def _outcome(function: Callable, args: tuple) -> tuple[bool, object, list]:
+    """(succeeded, the result or the error, what was reported through Relays meanwhile)."""
     try:
-        return True, function(*args)
+        return True, function(*args), []
     except Exception as error:  # handed to the parent, which raises it
-        return False, error
+        return False, error, []
 
 
-def _report(function: Callable, args: tuple, path: str) -> None:
-    outcome = _outcome(function, args)
-    with open(path, "wb") as stream:
-        try:
-            pickle.dump(outcome, stream, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception as error:  # a result or an exception that does not pickle
-            stream.seek(0)
-            stream.truncate()
-            pickle.dump((False, RuntimeError(f"{type(error).__name__}: {error}")), stream)
+def _report(function: Callable, args: tuple, path: str, parent: int) -> None:
+    """A Background process: the function's outcome, written to `path`."""
+    global _KEPT
+    end_with_parent(parent)
+    _KEPT = []
+    succeeded, value, _ = _outcome(function, args)
+    try:
+        _dump((succeeded, value, _KEPT), path)
+    except Exception as error:  # a result that does not pickle, or a full disk
+        if not isinstance(error, OSError):  # an OSError is raised as it is (disk full)
+            error = RuntimeError(f"{type(error).__name__}: {error}")
+        _dump((False, error, _KEPT), path)
 
 
-def _load_outcome(path: str) -> tuple[bool, object]:
+def _dump(value, path: str) -> None:
+    with open(path, "wb") as stream:  # truncates what a failed dump left
+        pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _load_outcome(path: str) -> tuple[bool, object, list]:
     try:
         return _load(path)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, TypeError):
-        return False, RuntimeError("the process ended without saying how")
+        return False, RuntimeError("the process ended without saying how"), []
     finally:
         os.unlink(path)
+
+
+# In a Background process: what was reported through Relays, for its parent to report.
+_KEPT: list[tuple[int, str]] | None = None
+
+
+class Relay:
+    """A callable taking one line for `report`, that work which may run in a Background
+    process is given: called there, it keeps the line, which comes back with the process's
+    outcome and is reported here when it is joined (calling `report` there would fill a copy
+    of a caller's list that is lost when the process ends)."""
+
+    _numbers = itertools.count()
+    _open: "weakref.WeakValueDictionary[int, Relay]" = weakref.WeakValueDictionary()
+
+    def __init__(self, report: Callable[[str], None]):
+        self.report = report
+        self.number = next(Relay._numbers)
+        Relay._open[self.number] = self
+
+    def __call__(self, line: str) -> None:
+        if _KEPT is not None:
+            _KEPT.append((self.number, line))
+        else:
+            self.report(line)
+
+    @staticmethod
+    def deliver(kept: list[tuple[int, str]]) -> None:
+        for number, line in kept:
+            relay = Relay._open.get(number)
+            if relay is not None:
+                relay.report(line)
+
+
+HOST = socket.gethostname().replace("-", "_") or "host"
+
+
+def stamped(prefix: str) -> str:
+    """A prefix for a temporary file's or folder's name that says which process made it:
+    this host and this process's pid (see remove_orphans)."""
+    return f"{prefix}{HOST}-{os.getpid()}-"
+
+
+def remove_orphans(folder: Path, prefix: str) -> None:
+    """Remove what processes of this host that have ended left in `folder` under names made
+    by stamped(prefix) (one killed with SIGKILL cleans nothing up). A name whose process is
+    alive (a publish running beside this one), of another host, or not so made is left."""
+    if os.name != "posix":
+        return
+    try:
+        names = [name for name in os.listdir(folder) if name.startswith(prefix)]
+    except OSError:
+        return
+    for name in names:
+        stamp = name[len(prefix):].rsplit("-", 2)  # host, pid, what makes the name unique
+        if len(stamp) != 3 or stamp[0] != HOST or not stamp[1].isdigit() or _alive(int(stamp[1])):
+            continue
+        path = folder / name
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+
+SPOOL = "pipeline-map-"  # a forked map's results (LocalProcesses)
+OUTCOME = "pipeline-background-"  # a Background process's outcome
+_tidied = False
+
+
+def tidy_temporary_folder() -> None:
+    """Once in a process: remove the spools and outcome files that killed processes left in
+    the temporary folder (a large map's spool can hold hundreds of megabytes)."""
+    global _tidied
+    if not _tidied:
+        _tidied = True
+        for prefix in (SPOOL, OUTCOME):
+            remove_orphans(Path(tempfile.gettempdir()), prefix)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, another user's
+        return True
+    return True
 
 
 def make_executor(kind: str, workers: int | None, address: str | None) -> Executor:

@@ -1,34 +1,42 @@
 """The package's other forms for consumers, written from the same tables as the CSV:
-JSON (one array of typed objects per table), one SQLite database with its keys declared, a
-data dictionary (README.md) generated from the schemas and the descriptor, and the review page
-(index.html, pipeline/review.py).
+JSON (one array of typed objects per table, each file with its own JSON Schema), one SQLite
+database with its keys declared, and a data dictionary (README.md) generated from the schemas
+and the descriptor.
 
-Each is deterministic, like the CSV: the same tables give the same bytes.
+Each is deterministic, like the CSV: the same tables give the same bytes. (The review page,
+pipeline/review.py, is written by the publish stage.)
 """
 
 import json
 import sqlite3
-from functools import cache
-from operator import itemgetter
 from pathlib import Path
 
-from pipeline.review import write_review
-from pipeline.schemas import column_types, columns, json_schema, table_schema
+from pipeline.schemas import (
+    JSON_DIR,
+    TEXT_AS_WRITTEN,
+    column_types,
+    columns,
+    json_file_schema,
+    json_schema,
+    json_schema_path,
+    row_values,
+    table_schema,
+)
 
-DATA_DIR = "data"
-JSON_DIR = "json"
 DATABASE = "datapackage.sqlite"
 DICTIONARY = "README.md"
+DATASETTE = "metadata.json"  # written by package.write_package: see datasette_metadata.py
 MAX_BROKEN_KEYS = 50  # foreign keys reported, at most
 SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "boolean": "INTEGER"}
 
 
-def table_path(table: str) -> str:
-    return f"{DATA_DIR}/{table}.csv"
+def json_text(value) -> str:
+    """A JSON file's text as the package writes it: indented, keys in the order given."""
+    return json.dumps(value, indent=2, ensure_ascii=False) + "\n"
 
 
-def json_path(table: str) -> str:
-    return f"{JSON_DIR}/{table}.json"
+def write_json(path: Path, value) -> None:
+    path.write_text(json_text(value), encoding="utf-8")
 
 
 ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)  # json.dumps makes one a row
@@ -59,15 +67,6 @@ def create_statement(table: str) -> str:
         lines.append(f"  FOREIGN KEY ({', '.join(key['fields'])}) REFERENCES "
                      f"\"{reference['resource']}\" ({', '.join(reference['fields'])})")
     return f'CREATE TABLE "{table}" (\n' + ",\n".join(lines) + "\n)"
-
-
-@cache
-def row_values(table: str):
-    """A function giving a row's values in column order, a tuple even for one column."""
-    names = columns(table)
-    if len(names) == 1:
-        return lambda row: (row[names[0]],)
-    return itemgetter(*names)
 
 
 def write_sqlite(folder: Path, tables: dict[str, list[dict]]) -> None:
@@ -121,6 +120,66 @@ A claim's `evidence_start`..`evidence_end` is the text its rule read (an infobox
 """
 
 
+IDS_AND_DECISIONS = """## Ids, and what changes them
+
+Ids are made from content, never from position, so a join or a note kept on an id survives an
+edit elsewhere in the article: a sentence's id is a hash of its own text; a claim's, of its
+sentence id, property, value type, value and its offsets within that sentence; a skipped
+span's likewise; a section's is its heading's slug (`lead` for the title's own section); a
+document's and an entity's, the slug of the title or label. A second row with the same id in
+one document gets `.2`, the third `.3`. An id changes only when what it names does. Warnings
+keep ordinals. `CHANGELOG.md`, where present, lists each release: its semver version, what was
+added, removed and corrected.
+
+## What a reviewer decided
+
+A person may curate an article's claims in a file beside it (`<stem>.curation.yaml`). A claim
+they rejected stays in `claims` with `statement_rank` `deprecated` and its
+`deprecation_reason`, and is in no view; a corrected claim keeps its id and span, with the
+rules' value in `extracted_value`; an added claim is read from a quote. A corrected or added
+claim's `rule_id` names the entry (`curation/<file>:<line>`, a row of `rules`), and the
+`curation` table lists every entry with its decision and reason. Claims with `statement_rank`
+`normal` and a `rule_id` outside `curation/` are the rules' own extraction.
+"""
+
+
+def _consumers() -> str:
+    """How to check the JSON files, open the CSV in a spreadsheet and browse the database."""
+    as_written = ", ".join(f"`{table}.{column}`" for table, column in sorted(TEXT_AS_WRITTEN))
+    return f"""## Checking the JSON files
+
+Each `{JSON_DIR}/<table>.json` is one JSON array of the table's rows (one object per line, keys
+in column order, a missing value as `null`), and `{json_schema_path('<table>')}` beside it is
+that file's JSON Schema (draft 2020-12): an array whose items are the table's row schema,
+carried in `$defs`. Any JSON Schema validator checks a file as it is published:
+
+```sh
+check-jsonschema --schemafile {json_schema_path('claims')} {JSON_DIR}/claims.json
+```
+
+## Opening the CSV in a spreadsheet
+
+Values are published as written. The columns that hold the article's text character for
+character begin with `=` at a heading and with `-` at an infobox line, which a spreadsheet
+would take for a formula:
+{as_written}.
+Other columns may too, where the article's text does: publishing names each such column in a
+`formula-like` warning (a number such as `-5` is not one). Import a CSV as text (LibreOffice:
+*Text Import*, column type *Text*; Excel: *Data > From Text/CSV*, then set the columns to
+*Text*) rather than opening it directly, and do not let the spreadsheet evaluate formulas in it.
+
+## Browsing with Datasette
+
+`{DATASETTE}` is [Datasette](https://datasette.io/)'s metadata for `{DATABASE}`,
+generated from the descriptor and the schemas: the title, licence and source, every table's and
+column's description, and canned queries. With Datasette installed (`pip install datasette`):
+
+```sh
+datasette {DATABASE} -m {DATASETTE}
+```
+"""
+
+
 def dictionary(descriptor: dict, counts: dict[str, int]) -> str:
     """The data dictionary: what every table and column means, generated, never hand-edited."""
     licences = ", ".join(f"{lic['title']} ({lic['name']})" for lic in descriptor["licenses"])
@@ -133,10 +192,13 @@ def dictionary(descriptor: dict, counts: dict[str, int]) -> str:
               "- `datapackage.json`: the Data Package (v2) descriptor, with every Table Schema.",
               "- `data/<table>.csv`: the tables (UTF-8, LF, header row; empty cell = missing).",
               f"- `{JSON_DIR}/<table>.json`: the same rows as a JSON array of typed objects.",
+              f"- `{json_schema_path('<table>')}`: the JSON Schema of that JSON file.",
               f"- `{DATABASE}`: every table in one SQLite database, keys declared.",
+              f"- `{DATASETTE}`: Datasette's metadata for the database.",
               "- `index.html`: a review page: each article with every fact highlighted in its "
-              "sentence, the facts by entity, a timeline, conflicts and skipped values.", "",
-              TRACING, "## Tables", ""]
+              "sentence, the facts by entity, a timeline, conflicts and skipped values.",
+              "- `CHANGELOG.md`, where present: the releases (written by `make release`).", "",
+              TRACING, IDS_AND_DECISIONS, _consumers(), "## Tables", ""]
     lines += [f"- [`{r['name']}`](#{r['name']}): {counts[r['name']]} rows. {r['title']}."
               for r in descriptor["resources"]]
     for resource in descriptor["resources"]:
@@ -170,6 +232,12 @@ def write_dictionary(folder: Path, tables: dict[str, list[dict]], descriptor: di
     (folder / DICTIONARY).write_text(dictionary(descriptor, counts), encoding="utf-8")
 
 
+def write_json_schemas(folder: Path, tables) -> None:
+    """Each table's JSON file's JSON Schema, beside it (schemas.json_file_schema)."""
+    for table in tables:
+        write_json(folder / json_schema_path(table), json_file_schema(table))
+
+
 def write_database(folder: Path, tables: dict[str, list[dict]]) -> list[str]:
     """The SQLite database, written and checked (foreign keys, row counts). A database that
     cannot be written is a problem, not an error."""
@@ -178,18 +246,3 @@ def write_database(folder: Path, tables: dict[str, list[dict]]) -> list[str]:
     except (OSError, sqlite3.Error) as error:
         return [f"{DATABASE} could not be written: {type(error).__name__}: {error}"]
     return sqlite_problems(folder, tables)
-
-
-def write_review_page(folder: Path, tables: dict[str, list[dict]], metadata: dict,
-                      memo=None) -> list[str]:
-    """The review page (keeping what `memo` learnt): publish writes it in a process of its
-    own while it writes the tables. A page that cannot be written is a problem, not an
-    error."""
-    try:
-        write_review(folder, tables, metadata, memo)
-    except OSError as error:
-        return [f"the review page could not be written: {type(error).__name__}: {error}"]
-    finally:
-        if memo is not None:
-            memo.close()
-    return []

@@ -18,17 +18,26 @@ from pathlib import Path
 import yaml
 
 from pipeline.cache import Memo
+from pipeline.datasette_metadata import datasette_metadata
 from pipeline.formats import (
-    DATA_DIR,
-    JSON_DIR,
+    DATASETTE,
     json_document,
     json_lines,
-    json_path,
-    table_path,
     write_dictionary,
+    write_json,
+    write_json_schemas,
 )
 from pipeline.rows import records_of, row_problems, rows_are_valid
-from pipeline.schemas import column_types, columns, json_schema, table_schema
+from pipeline.schemas import (
+    DATA_DIR,
+    JSON_DIR,
+    column_types,
+    columns,
+    json_path,
+    json_schema,
+    table_path,
+    table_schema,
+)
 
 PROFILE_URL = "https://datapackage.org/profiles/2.0/datapackage.json"
 METADATA = Path(__file__).resolve().parent / "package.yaml"
@@ -214,16 +223,13 @@ def descriptor(resources: list[dict], sources: list[dict]) -> dict:
     }
 
 
-def write_json(path: Path, value) -> None:
-    path.write_text(json.dumps(value, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-
-
 def write_package(folder: Path, tables: dict[str, list[dict]], sources: list[dict],
                   fragments: dict[str, list[Fragment]], memo: Memo | None = None) -> list[str]:
-    """Write every table as CSV and JSON (from its fragments: make_fragments), the descriptor
-    and the data dictionary into `folder`, which must exist (publish writes the database and
-    the review page beside them); `memo`, if given, is closed meanwhile. Returns the rows that
-    break their JSON Schemas or did not read back as written.
+    """Write every table as CSV and JSON (from its fragments: make_fragments), each JSON
+    file's JSON Schema, the descriptor, the data dictionary and Datasette's metadata into
+    `folder`, which must exist (publish writes the database and the review page beside
+    them); `memo`, if given, is closed meanwhile. Returns the rows that break their JSON
+    Schemas or did not read back as written.
 
     The tables' files are written by threads while this one goes on: writing a file lets go
     of the interpreter, and writing a large package's files took as long as making its
@@ -239,6 +245,8 @@ def write_package(folder: Path, tables: dict[str, list[dict]], sources: list[dic
         package = descriptor(resources, sources)
         write_json(folder / "datapackage.json", package)
         write_dictionary(folder, tables, package)
+        write_json_schemas(folder, tables)
+        write_json(folder / DATASETTE, datasette_metadata(package))
         for write in writes:
             write.result()  # raises what a write raised
     return problems

@@ -6,24 +6,37 @@ A failed run, at any point, leaves the previous package as it was.
 
 import ctypes
 import ctypes.util
+import errno
 import os
 import shutil
 import sys
 import tempfile
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.cache import ArticleCache, Memo, article_key, inputs_digest
+from pipeline.curate import SUFFIX as CURATION_SUFFIX
+from pipeline.curate import Curation, curate, curation_path, read_curation
 from pipeline.derive import derive
 from pipeline.errors import Diagnostic, InputError, PackageInvalid
-from pipeline.executor import Background, Executor, LocalProcesses, collector_paused
+from pipeline.executor import (
+    Background,
+    Executor,
+    LocalProcesses,
+    Relay,
+    collector_paused,
+    remove_orphans,
+    stamped,
+)
 from pipeline.extract import extract, prepare
-from pipeline.formats import write_database, write_review_page
+from pipeline.formats import write_database
 from pipeline.package import ARTICLE_TABLES, descriptor, make_fragments, write_package
+from pipeline.progress import QUIET, Progress, built
 from pipeline.read import check_source, read_article
 from pipeline.release import CHANGELOG
 from pipeline.resolve import ArticleFacts, resolve
+from pipeline.review import write_review
 from pipeline.rows import row_problems
 from pipeline.segment import segment
 from pipeline.validate import spreadsheet_warnings, table_problems, validate_package
@@ -100,9 +113,12 @@ def own_tables(articles: list[Article]) -> dict[str, list[dict]]:
     return {table: [row for a in ordered for row in a.tables[table]] for table in ARTICLE_TABLES}
 
 
-def merge(articles: list[Article], own: dict[str, list[dict]]) -> dict[str, list[dict]]:
-    """Every table: the articles' own, then their facts resolved across them, and the views."""
+def merge(articles: list[Article], own: dict[str, list[dict]],
+          curations: list[Curation]) -> dict[str, list[dict]]:
+    """Every table: the articles' own, then their facts resolved across them and curated, and
+    the views."""
     tables = own | resolve([a.facts for a in in_document_order(articles)])
+    tables |= curate(tables, curations)
     return tables | derive(tables)
 
 
@@ -122,6 +138,29 @@ def keep_release_history(out: Path, staging: Path) -> None:
     history = out / CHANGELOG
     if history.is_file():
         shutil.copy2(history, staging / CHANGELOG)
+
+
+def staging_prefix(out: Path) -> str:
+    """The start of the name of a folder a publish writes `out` into before the swap; the
+    rest names the publishing process (executor.stamped), so that a publish removes those
+    that killed publishes left (executor.remove_orphans)."""
+    return f".{out.name}.tmp-"
+
+
+NO_SPACE = (errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC))
+
+
+@contextmanager
+def no_space_is_an_error(out: Path):
+    """A write that finds the disk full (or a file-size limit) stops the publish with one
+    line; the package at `out` is as it was."""
+    try:
+        yield
+    except OSError as error:
+        if error.errno not in NO_SPACE:
+            raise
+        raise InputError(str(out), f"the package could not be written ({error.strerror}); "
+                         "nothing was published") from None
 
 
 def swap_into_place(new: Path, out: Path) -> None:
@@ -164,6 +203,7 @@ def run_job(job: Job) -> Article:
     """Build one article and keep it in the cache (runs in a worker)."""
     article = build_article(job.path, job.source)
     ArticleCache(job.cache_folder).put(job.key, article)
+    built()  # counted on the progress line (pipeline/progress.py)
     return article
 
 
@@ -231,6 +271,20 @@ def check_across_rows(tables: dict[str, list[dict]], claims: Memo) -> tuple[list
         claims.close()
 
 
+def write_review_page(folder: Path, tables: dict[str, list[dict]], metadata: dict,
+                      memo=None) -> list[str]:
+    """The review page (keeping what `memo` learnt), written in a process of its own while
+    the tables are written. A page that cannot be written is a problem, not an error."""
+    try:
+        write_review(folder, tables, metadata, memo)
+    except OSError as error:
+        return [f"the review page could not be written: {type(error).__name__}: {error}"]
+    finally:
+        if memo is not None:
+            memo.close()
+    return []
+
+
 @dataclass(frozen=True)
 class Limits:
     """How much input one publish accepts; the defaults admit a 10 MB article."""
@@ -239,10 +293,14 @@ class Limits:
     total_bytes: int = 2 * 2**30
 
 
-def plan(seeds: Path, cache_folder: Path | None, limits: Limits) -> list[Job]:
-    """One job per article, refusing input over the limits before any work is done."""
-    jobs, total = [], 0
-    for path in discover(seeds):
+def plan(seeds: Path, cache_folder: Path | None, limits: Limits
+         ) -> tuple[list[Job], list[Curation]]:
+    """One job per article, refusing input over the limits before any work is done, and the
+    articles' curation files, read and checked (an article's key includes its curation)."""
+    jobs, curations, total = [], [], 0
+    paths = discover(seeds)
+    check_curated(seeds, paths)
+    for path in paths:
         source = f"{seeds.resolve().name}/{path.name}"
         check_source(source)
         size = path.stat().st_size
@@ -257,21 +315,52 @@ def plan(seeds: Path, cache_folder: Path | None, limits: Limits) -> list[Job]:
             content = path.read_bytes()
         except OSError as error:
             raise InputError(source, f"cannot be read: {error.strerror}") from None
+        curation = read_curation_of(path, source)
+        if curation is not None:
+            curations.append(curation)
+            content += b"\0curation\0" + curation_path(path).read_bytes()
         jobs.append(Job(path, source, article_key(source, content), cache_folder))
-    return jobs
+    return jobs, curations
+
+
+def read_curation_of(article: Path, source: str) -> Curation | None:
+    path = curation_path(article)
+    if not path.is_file():
+        return None
+    file = f"{Path(source).parent}/{path.name}"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(file, f"cannot be read as UTF-8 text: {error}") from None
+    return read_curation(text, file, source)
+
+
+def check_curated(seeds: Path, articles: list[Path]) -> None:
+    """A curation file must sit beside the article it curates."""
+    stems = {path.stem for path in articles}
+    for path in sorted(seeds.glob(f"*{CURATION_SUFFIX}")):
+        stem = path.name[:-len(CURATION_SUFFIX)]
+        if stem not in stems:
+            raise InputError(f"{seeds.resolve().name}/{path.name}", "curates no article: there "
+                             f"is no {stem}{ARTICLE_GLOB[1:]} beside it")
 
 
 @collector_paused()
 def publish(seeds: Path, out: Path, report=print, executor: Executor | None = None,
             cache_folder: Path | None = None, limits: Limits = Limits(),
-            frictionless: bool = False) -> dict[str, int] | None:
+            frictionless: bool = False,
+            progress: Progress | None = None) -> dict[str, int] | None:
     """Publish every article in `seeds` as one package at `out`; return rows per table, or
     None when `out` already holds the package these inputs make. The package is checked by
     the pipeline's own validator before it replaces `out`; `frictionless` adds frictionless's
-    validation too (slower: it reads every row of every table again)."""
+    validation too (slower: it reads every row of every table again). `progress` is told
+    each stage (see pipeline/progress.py)."""
+    progress = progress or Progress(QUIET)
     check_output(out)
-    jobs = plan(seeds, cache_folder, limits)
-    cache = ArticleCache(cache_folder)
+    remove_orphans(out.resolve().parent, staging_prefix(out))  # left by killed publishes
+    jobs, curations = plan(seeds, cache_folder, limits)
+    warn = Relay(lambda line: report(line, file=sys.stderr))  # bad cache entries
+    cache = ArticleCache(cache_folder, warn)
     inputs = inputs_digest([job.key for job in jobs])
     if cache.is_current(out, inputs):
         return None
@@ -281,18 +370,23 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
     # process; a fresh build keeps the workers busy instead.
     overlap = 2 * len(fresh) < len(jobs)
     # The memos: what earlier builds made of unchanged rows (each kind is kept by one process).
-    memos = {kind: Memo(cache_folder, kind, executor.in_background())
+    memos = {kind: Memo(cache_folder, kind, executor.in_background(), warn)
              for kind in ("own-fragments", "claims", "review")}
-    memos["fragments"] = Memo(cache_folder, "fragments", executor)
+    memos["fragments"] = Memo(cache_folder, "fragments", executor, warn)
     with ExitStack() as running:  # what was started is stopped, and the staging folder goes
-        articles = build_articles(jobs, fresh, cache, executor, overlap)
+        running.enter_context(no_space_is_an_error(out))
+        with progress.building(len(fresh)):
+            articles = build_articles(jobs, fresh, cache, executor, overlap)
+        progress.stage("merging the facts")
         sources = checked_sources(articles, report)
         own = own_tables(articles)
         early = Background(own_fragments, own, memos["own-fragments"])  # while facts merge
         running.callback(early.stop)
-        tables = merge(articles, own)
+        tables = merge(articles, own, curations)
         del articles  # only the rows are needed from here on: a large corpus's articles are big
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.resolve().parent))
+        progress.stage("writing and checking the package")
+        staging = Path(tempfile.mkdtemp(prefix=stamped(staging_prefix(out)),
+                                        dir=out.resolve().parent))
         running.callback(shutil.rmtree, staging, ignore_errors=True)
         staging.chmod(PACKAGE_MODE)
         # Five parts in five processes: the articles' own tables as fragments (begun while
@@ -317,6 +411,7 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
         cross_checks, warnings = checking.join()
         for warning in warnings:
             report(f"warning [formula-like]: {warning}", file=sys.stderr)
+        progress.stage("validating the package")
         problems = (problems
                     or validate_package(staging, checked_rows=tables, executor=executor,
                                         frictionless=frictionless, checked=cross_checks))

@@ -26,6 +26,7 @@ SUBJECT_TYPE = "organisation"
 ALIAS_PROPERTIES = ("official_name", "short_name", "also_known_as")
 QUALIFIER_TYPES = {name: column_types("claims")[name] for name in QUALIFIERS}
 NO_QUALIFIERS = dict.fromkeys(QUALIFIERS)
+UNCURATED = {"statement_rank": "normal", "deprecation_reason": None, "extracted_value": None}
 # What makes two claims one: everything but where the rule read it and which rule it was.
 IDENTITY = itemgetter(*(name for name in columns("claims")
                         if name not in ("evidence_start", "evidence_end", "rule_id")))
@@ -123,6 +124,7 @@ def claim_row(article: ArticleFacts, found: Found, draft: Draft, entities: Entit
            if name in QUALIFIER_TYPES},
         "rule_id": found.rule_id,
         "conflicts_with": None,
+        **UNCURATED,
     }
 
 
@@ -182,13 +184,15 @@ def compatible(value_type: str, a: str, b: str) -> bool:
 
 
 def flag_conflicts(claims: list[dict]) -> None:
-    """Single-valued properties stated with incompatible values: flag each, naming the others.
+    """Single-valued properties stated with incompatible values: flag each, naming the others
+    (a claim a reviewer deprecated states nothing).
     Values are compared once per distinct pair, not once per pair of claims: a much-cited
     entity has many claims and few distinct values."""
     single = {p for p, spec in rulebook.properties().items() if spec.get("single_valued")}
     groups: dict[tuple, list[dict]] = {}
     for claim in claims:
-        if claim["property_id"] in single:
+        claim["conflicts_with"] = None
+        if claim["property_id"] in single and claim["statement_rank"] != "deprecated":
             groups.setdefault((claim["subject_id"], claim["property_id"]), []).append(claim)
     for group in groups.values():
         by_value: dict[tuple[str, str], list[str]] = {}

@@ -25,6 +25,8 @@ import re
 import sys
 from pathlib import Path
 
+from pipeline.package import read_table
+
 PAGE = "index.html"
 ZERO = ' class="zero"'  # a contents link to an empty part
 QUALIFIERS = ("start_time", "end_time", "point_in_time", "role", "rank", "series_ordinal",
@@ -103,6 +105,10 @@ def claim_tip(claim: dict, labels: dict[str, str]) -> str:
         lines.append(f"  as written: “{claim.get('quote')}”")
     lines += [f"  {name}: {claim[name]}" for name in QUALIFIERS
               if claim.get(name) not in (None, "")]
+    if claim.get("statement_rank") == "deprecated":
+        lines.append(f"  rejected by a reviewer: {claim.get('deprecation_reason')}")
+    if claim.get("extracted_value") is not None:
+        lines.append(f"  corrected by a reviewer; extracted: {claim['extracted_value']}")
     rule = claim.get("rule_id")
     lines.append(f"  rule_id: {rule}" + (f" ({labels[rule]})" if rule in labels else ""))
     if claim.get("conflicts_with"):
@@ -167,6 +173,8 @@ def article_text(text: str, sentences: list[dict], claims: list[dict], skips: li
             classes.append("skip")
         if any(claim_by_id[i].get("conflicts_with") for i in on):
             classes.append("conflict")
+        if all(claim_by_id[i].get("statement_rank") == "deprecated" for i in on) and on:
+            classes.append("deprecated")
         if previous_marked and any(i in starting for i in on):
             classes.append("begin")
         attributes = f'class="{" ".join(classes)}"'
@@ -202,6 +210,12 @@ def _quote_cell(row: dict, text: str | None) -> str:
 def _value_cell(claim: dict, text: str | None) -> str:
     """The normalised value, linked to its highlight; the quote too where it differs."""
     cell = f'<a href="#{_e(claim["claim_id"])}">{_e(claim["value"])}</a>'
+    if claim.get("statement_rank") == "deprecated":
+        cell = (f'<del>{cell}</del> <span class="badge curated-badge">rejected</span>'
+                f'<div class="written">{_e(claim.get("deprecation_reason"))}</div>')
+    if claim.get("extracted_value") is not None:
+        cell += (' <span class="badge curated-badge">corrected</span><div class="written">'
+                 f'extracted <q>{_e(claim["extracted_value"])}</q></div>')
     if claim.get("conflicts_with"):
         cell += ' <span class="badge conflict-badge">conflict</span>'
     quote = claim.get("quote") or ""
@@ -241,14 +255,32 @@ def facts_section(doc_id: str, text: str, claims: list[dict], entities: dict[str
                     f'<tr>{head}<td>{_value_cell(claim, text)}</td>'
                     f'<td>{_e(_qualifier_text(claim, "; "))}</td>'
                     f'<td><code>{_e(claim.get("rule_id"))}</code></td>'
-                    f'<td>{_sentence_link(claim.get("sentence_id"))}</td></tr>')
+                    f'<td>{_sentence_link(claim.get("sentence_id"))}</td>'
+                    f'<td>{reject_entry(claim)}</td></tr>')
         parts.append('<table class="facts fixed"><colgroup><col class="c-prop">'
                      '<col class="c-value"><col class="c-qual"><col class="c-rule">'
-                     '<col class="c-sen"></colgroup><thead><tr><th>property</th>'
-                     '<th>value (as written, where it differs)</th><th>qualifiers</th>'
-                     '<th>rule</th><th>sentence</th></tr></thead><tbody>' + "".join(rows)
+                     '<col class="c-sen"><col class="c-curate"></colgroup><thead><tr>'
+                     '<th>property</th><th>value (as written, where it differs)</th>'
+                     '<th>qualifiers</th><th>rule</th><th>sentence</th><th>curate</th></tr>'
+                     '</thead><tbody>' + "".join(rows)
                      + "</tbody></table>")
     return "".join(parts)
+
+
+def reject_entry(claim: dict) -> str:
+    """A `reject` entry ready to paste into the article's curation file (named above the
+    table), the reason left for the reviewer to write."""
+    if claim.get("statement_rank") == "deprecated":
+        return ""
+    return (f'<details class="curate"><summary>reject</summary><pre>  - claim: '
+            f'{_e(claim["claim_id"])}\n    reason: </pre></details>')
+
+
+def curation_note(source: str) -> str:
+    stem = source.rsplit(".", 1)[0] if source.endswith(".txt") else source
+    return (f'<p class="meta">A wrong fact? Open its “reject” and paste the entry under '
+            f'<code>reject:</code> in <code>{_e(stem)}.curation.yaml</code>, beside the article '
+            "(the README's “Curation” tells how to correct or add one).</p>")
 
 
 def conflict_groups(claims: list[dict]) -> list[list[str]]:
@@ -609,8 +641,11 @@ table.facts thead th{background:#eef1f4;font-weight:600}
 table.facts tbody th{font-weight:600;background:#fafbfc}
 table.fixed{table-layout:fixed}
 table.fixed td,table.fixed th{overflow-wrap:anywhere}
-col.c-prop{width:16%}col.c-value{width:35%}col.c-qual{width:20%}col.c-rule{width:18%}
-col.c-sen{width:11%}
+col.c-prop{width:15%}col.c-value{width:31%}col.c-qual{width:17%}col.c-rule{width:16%}
+col.c-sen{width:10%}col.c-curate{width:11%}
+.curated-badge{background:#eef1f4;color:#3b4650;border:1px solid #c5ccd3}
+mark.deprecated{text-decoration:line-through}
+details.curate pre{margin:.2rem 0;font-size:11.5px;white-space:pre;user-select:all}
 col.k-id{width:10%}col.k-text{width:22%}col.k-reason{width:39%}col.k-rule{width:18%}
 col.x-id{width:12%}col.x-value{width:22%}col.x-quote{width:31%}col.x-qual{width:24%}
 a.sen-link{white-space:nowrap}
@@ -768,7 +803,7 @@ def article_section(document: dict, own: dict[str, list[dict]], entities: dict[s
         f'<div class="text" lang="en" data-document="{_e(doc_id)}">'
         f'{article_text(text, own["sentences"], own_claims, own_skips, labels)}</div>'
         f'<h3 id="{anchors["facts"]}">Facts by entity and property</h3>'
-        f"{facts_section(doc_id, text, own_claims, entities, labels)}"
+        f"{curation_note(source)}{facts_section(doc_id, text, own_claims, entities, labels)}"
         f'<h3 id="{anchors["timeline"]}">Timeline</h3>{timeline_section(doc_id, own_events)}'
         f'<h3 id="{anchors["conflicts"]}">Conflicts</h3>{conflicts_html}'
         f'<h3 id="{anchors["skipped"]}">Skipped values</h3>'
@@ -788,8 +823,6 @@ def write_review(folder: Path, tables: dict[str, list[dict]], descriptor: dict,
 
 def load_package(folder: Path) -> tuple[dict[str, list[dict]], dict]:
     """The tables and descriptor of a published package, typed as the pipeline holds them."""
-    from pipeline.package import read_table
-
     descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     tables = {r["name"]: read_table(folder, r["name"]) for r in descriptor["resources"]}
     return tables, descriptor

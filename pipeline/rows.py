@@ -5,8 +5,14 @@ a published package is validated.
 
 from itertools import chain, cycle
 
-from pipeline.formats import row_values, table_path
-from pipeline.schemas import columns, field_validators, json_schema, row_validator
+from pipeline.schemas import (
+    columns,
+    field_validators,
+    json_schema,
+    row_validator,
+    row_values,
+    table_path,
+)
 
 MAX_PROBLEMS_PER_TABLE = 50
 # The (validator id, type, value) triples that passed (validators live as long as the process),

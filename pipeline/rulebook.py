@@ -41,8 +41,12 @@ def rule_file_validator(schema: str) -> Draft202012Validator:
 
 
 def _line_of(name: str, path: list) -> int:
-    """The 1-based line of the YAML node at a JSON path (keys and indices) in a rule file."""
-    node = yaml.compose("\n".join(_lines(name)), Loader=SAFE_LOADER)
+    return line_of("\n".join(_lines(name)), path)
+
+
+def line_of(text: str, path: list) -> int:
+    """The 1-based line of the YAML node at a JSON path (keys and indices) in a YAML text."""
+    node = yaml.compose(text, Loader=SAFE_LOADER)
     for step in path:
         if isinstance(node, yaml.MappingNode):
             node = next((value for key, value in node.value if key.value == step), node)

@@ -2,17 +2,39 @@
 
 Each row is checked against its JSON Schema, and each resource's Table Schema in
 `datapackage.json` is generated from the same file (`x-primaryKey` and `x-foreignKeys` carry the
-keys, which JSON Schema has no words for).
+keys, which JSON Schema has no words for), as is the schema of each table's JSON file. This
+module also says where a table's files are in a package, and which columns hold the article's
+text as written.
 """
 
 import json
 from functools import cache
+from importlib import resources
+from operator import itemgetter
 from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+# The wheel carries the top-level schemas/ folder inside the package, as `pipeline/schemata`
+# (pyproject.toml); a source checkout (and an editable install) reads schemas/ itself.
+SHIPPED_SCHEMAS = "schemata"
+
+
+def schema_dir() -> Path:
+    shipped = resources.files("pipeline").joinpath(SHIPPED_SCHEMAS)
+    if shipped.is_dir():
+        return Path(str(shipped))
+    return Path(__file__).resolve().parent.parent / "schemas"
+
+
+SCHEMA_DIR = schema_dir()
 PROFILE = SCHEMA_DIR / "profiles" / "datapackage-2.0.json"
+DATA_DIR = "data"
+JSON_DIR = "json"
+# Columns holding the article's text as written, character for character (a heading line
+# starts with '=', an infobox line with '-'): checked against the document, never typed.
+TEXT_AS_WRITTEN = frozenset({("documents", "text"), ("sentences", "text"),
+                             ("claims", "quote"), ("skipped", "quote")})
 TABLE_TYPES = {"string": "string", "integer": "integer", "number": "number", "boolean": "boolean"}
 CONSTRAINTS = {"pattern": "pattern", "enum": "enum", "minimum": "minimum", "maximum": "maximum",
                "minLength": "minLength", "maxLength": "maxLength"}
@@ -56,6 +78,46 @@ def _validator(spec: str) -> Draft202012Validator:
 
 def columns(table: str) -> list[str]:
     return list(json_schema(table)["properties"])
+
+
+def table_path(table: str) -> str:
+    """Where a table's CSV file is, in a package."""
+    return f"{DATA_DIR}/{table}.csv"
+
+
+def json_path(table: str) -> str:
+    """Where a table's JSON file is, in a package."""
+    return f"{JSON_DIR}/{table}.json"
+
+
+def json_schema_path(table: str) -> str:
+    """Where the JSON Schema of a table's JSON file is, in a package."""
+    return f"{JSON_DIR}/{table}.schema.json"
+
+
+@cache
+def row_values(table: str):
+    """A function giving a row's values in column order, a tuple even for one column."""
+    names = columns(table)
+    if len(names) == 1:
+        return lambda row: (row[names[0]],)
+    return itemgetter(*names)
+
+
+def json_file_schema(table: str) -> dict:
+    """The JSON Schema of the table's JSON file as published: an array of rows, each the
+    table's row schema (`schemas/<table>.schema.json`, carried in `$defs`), so that a JSON
+    Schema validator (check-jsonschema, say) checks the file as it is."""
+    row = {key: value for key, value in json_schema(table).items() if key != "$schema"}
+    return {
+        "$schema": json_schema(table)["$schema"],
+        "title": json_path(table),
+        "description": f"The {table} table as a JSON array with one object per row; each "
+                       f"object is a row of schemas/{table}.schema.json (in $defs).",
+        "type": "array",
+        "items": {"$ref": f"#/$defs/{table}"},
+        "$defs": {table: row},
+    }
 
 
 def _types(spec: dict) -> tuple[str, bool]:

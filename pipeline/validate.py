@@ -12,6 +12,7 @@
 import csv
 import hashlib
 import json
+import re
 from pathlib import Path
 from unittest import mock
 
@@ -19,14 +20,26 @@ from jsonschema import Draft7Validator
 
 from pipeline import ids
 from pipeline.cache import Memo
+from pipeline.curate import CURATED
+from pipeline.datasette_metadata import datasette_metadata
 from pipeline.derive import VIEWS, derive
 from pipeline.executor import Executor, LocalProcesses
 from pipeline.extract import rederive
 from pipeline.extract.model import QUALIFIERS
-from pipeline.formats import json_path, sqlite_problems, table_path
+from pipeline.formats import DATASETTE, json_text, sqlite_problems
 from pipeline.package import read_csv
 from pipeline.rows import MAX_PROBLEMS_PER_TABLE, row_problems
-from pipeline.schemas import PROFILE, columns, table_schema
+from pipeline.schemas import (
+    PROFILE,
+    TEXT_AS_WRITTEN,
+    column_types,
+    columns,
+    json_file_schema,
+    json_path,
+    json_schema_path,
+    table_path,
+    table_schema,
+)
 
 PACKAGE_KEYS = {"$schema", "name", "title", "description", "version", "licenses",
                 "contributors", "keywords", "sources", "resources"}
@@ -78,8 +91,9 @@ def identity_problems(tables: dict[str, list[dict]]) -> list[str]:
     made = {
         "sections": lambda r: ids.section_id(r["document_id"], r["title"], r["ordinal"] == 0),
         "sentences": lambda r: ids.sentence_id(r["document_id"], r["text"]),
-        "claims": lambda r: ids.claim_id(
-            r["document_id"], r["sentence_id"], r["property_id"], r["value_type"], r["value"],
+        "claims": lambda r: ids.claim_id(  # a corrected claim keeps the id it was read with
+            r["document_id"], r["sentence_id"], r["property_id"], r["value_type"],
+            r["value"] if r["extracted_value"] is None else r["extracted_value"],
             *_in_sentence(r, starts)),
         "skipped": lambda r: ids.skip_id(r["document_id"], r["sentence_id"], r["rule_id"],
                                          r["reason"], *_in_sentence(r, starts)),
@@ -108,16 +122,58 @@ def claim_key(claim: dict) -> tuple:
             claim["char_start"] - offset, claim["char_end"] - offset, qualifiers)
 
 
-def _evidence_problem(text: str, row: dict, section: dict) -> str:
+def _evidence_problem(text: str, row: dict, section: dict, entries: dict[str, dict]) -> str:
     start, end = row["evidence_start"], row["evidence_end"]
     if not section["char_start"] <= start <= row["char_start"] <= row["char_end"] <= end <= \
             section["char_end"]:
         return f"evidence {start}..{end} does not hold the value inside the sentence's section"
+    if row["rule_id"].startswith(CURATED):
+        return _curated_problem(row, entries.get(row["rule_id"]))
     drafts = rederive(row["rule_id"], text[start:end]).drafts
     if claim_key(row) not in {draft.key() for draft in drafts}:
         return (f"value {row['value']!r} and its qualifiers do not re-derive from the evidence "
                 f"{text[start:end]!r} by rule {row['rule_id']}")
     return ""
+
+
+def _curated_problem(row: dict, entry: dict | None) -> str:
+    """A claim a reviewer corrected or added states what the entry says, not what a rule
+    reads."""
+    if entry is None or entry["claim_id"] != row["claim_id"]:
+        return f"rule {row['rule_id']} is not a curation entry about this claim"
+    if entry["value"] is not None and entry["value"] != row["value"]:
+        return f"value {row['value']!r} is not the curation entry's {entry['value']!r}"
+    for name, value in json.loads(entry["qualifiers"] or "{}").items():
+        if row[name] != value:
+            return f"{name} {row[name]!r} is not the curation entry's {value!r}"
+    if entry["decision"] == "add" and (row["evidence_start"], row["evidence_end"]) != (
+            row["char_start"], row["char_end"]):
+        return "an added claim's evidence is its quote"
+    return ""
+
+
+def curation_problems(tables: dict[str, list[dict]]) -> list[str]:
+    """Each decision is applied as recorded, and nothing is decided without a record."""
+    claims = {c["claim_id"]: c for c in tables["claims"]}
+    rejected = {e["claim_id"]: e for e in tables["curation"] if e["decision"] == "reject"}
+    corrected = {e["claim_id"] for e in tables["curation"] if e["decision"] == "correct"}
+    problems = []
+    for entry in tables["curation"]:
+        claim = claims.get(entry["claim_id"], {})
+        if entry["decision"] != "reject" and claim.get("rule_id") != entry["entry_id"]:
+            problems.append(f"{table_path('curation')} ({entry['entry_id']}): claim "
+                            f"{entry['claim_id']} does not name the entry as its rule")
+    for claim in tables["claims"]:
+        where = f"{table_path('claims')} ({claim['claim_id']})"
+        entry = rejected.get(claim["claim_id"])
+        deprecated = (claim["statement_rank"] == "deprecated", claim["deprecation_reason"])
+        if deprecated != ((True, entry["reason"]) if entry else (False, None)):
+            problems.append(f"{where}: statement_rank {claim['statement_rank']!r} and "
+                            "deprecation_reason are not what the curation table records")
+        if (claim["extracted_value"] is not None) != (claim["claim_id"] in corrected):
+            problems.append(f"{where}: extracted_value is kept only for a claim a curation "
+                            "entry corrected")
+    return problems
 
 
 def claim_problems(tables: dict[str, list[dict]], memo: Memo | None = None) -> list[str]:
@@ -127,7 +183,8 @@ def claim_problems(tables: dict[str, list[dict]], memo: Memo | None = None) -> l
     the memo's workers, skipping the documents whose claims an earlier build found valid (see
     cache.Memo); when any document's claims are invalid, all are checked again, for the
     messages and their line numbers."""
-    problems = conflict_problems(tables["claims"]) + skipped_problems(tables)
+    problems = (conflict_problems(tables["claims"]) + skipped_problems(tables)
+                + curation_problems(tables))
     memo = memo or Memo(None, "claims")
     if all(memo.map(claims_are_valid, [(part,) for part in document_claims(tables)])):
         return problems
@@ -138,6 +195,7 @@ def claim_row_problems(tables: dict[str, list[dict]]) -> list[str]:
     texts = {d["document_id"]: d["text"] for d in tables["documents"]}
     sentences = {s["sentence_id"]: s for s in tables["sentences"]}
     sections = {s["section_id"]: s for s in tables["sections"]}
+    entries = {e["entry_id"]: e for e in tables["curation"]}
     problems = []
     for number, claim in enumerate(tables["claims"], start=2):
         where = f"{table_path('claims')}:{number} ({claim['claim_id']})"
@@ -148,7 +206,8 @@ def claim_row_problems(tables: dict[str, list[dict]]) -> list[str]:
         text = texts[claim["document_id"]]
         problem = (_span_problem(text, claim, "quote", (sentence["char_start"],
                                                          sentence["char_end"]))
-                   or _evidence_problem(text, claim, sections[sentence["section_id"]]))
+                   or _evidence_problem(text, claim, sections[sentence["section_id"]],
+                                        entries))
         if problem:
             problems.append(f"{where}: {problem}")
     return problems
@@ -160,7 +219,7 @@ def claims_are_valid(document: dict[str, list[dict]]) -> bool:
 
 def document_claims(tables: dict[str, list[dict]]) -> list[dict[str, list[dict]]]:
     """Per document, the rows its claims are checked against: a package of one document."""
-    needed = ("documents", "sections", "sentences", "claims")
+    needed = ("documents", "sections", "sentences", "claims", "curation")
     parts: dict[str, dict[str, list[dict]]] = {}
     for table in needed:
         for row in tables[table]:
@@ -288,22 +347,58 @@ def json_problems(folder: Path, tables: dict[str, list[dict]]) -> list[str]:
     return problems
 
 
+def generated_problems(folder: Path, descriptor: dict) -> list[str]:
+    """The files generated from the descriptor and the schemas alone (each JSON file's JSON
+    Schema, Datasette's metadata) are what they generate."""
+    expected = {json_schema_path(r["name"]): json_file_schema(r["name"])
+                for r in descriptor["resources"]}
+    expected[DATASETTE] = datasette_metadata(descriptor)
+    problems = []
+    for path, value in expected.items():
+        try:
+            written = (folder / path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            problems.append(f"{path}: cannot be read: {error}")
+            continue
+        if written != json_text(value):
+            problems.append(f"{path}: not the file generated from the descriptor and schemas/")
+    return problems
+
+
 FORMULA_STARTS = ("=", "+", "-", "@")
+SPREADSHEET_STRIPS = "\t\r"  # some spreadsheets drop these before reading a cell
+NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+SHOWN_CHARACTERS = 40
+
+
+def runs_in_a_spreadsheet(value: str) -> bool:
+    """A cell a spreadsheet would evaluate as a formula on opening the CSV: text starting with
+    '=', '+', '-' or '@', but not a number ('-5', '+1.5') or a sign alone."""
+    text = value.lstrip(SPREADSHEET_STRIPS)
+    return len(text) > 1 and text.startswith(FORMULA_STARTS) and not NUMBER.fullmatch(text)
 
 
 def spreadsheet_warnings(tables: dict[str, list[dict]]) -> list[str]:
-    """Columns with text a spreadsheet would run as a formula: published unchanged (they are
-    what the source says), but named, so that a user imports those columns as text."""
+    """Value columns holding text a spreadsheet would run as a formula: published unchanged
+    (they are what the source says), but named, so that a user imports those columns as text.
+    The columns of the article's text as written (schemas.TEXT_AS_WRITTEN: a heading starts
+    with '=') are explained once in the data dictionary instead."""
     warnings = []
     for table, rows in tables.items():
-        found: dict[str, list[int]] = {}
-        for number, row in enumerate(rows, start=1):
-            for name, value in row.items():
-                if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-                    found.setdefault(name, []).append(number)
-        warnings += [f"{table_path(table)} column {name}: {len(lines)} value(s) start like a "
-                     f"spreadsheet formula (first in data row {lines[0]}); import it as text"
-                     for name, lines in found.items()]
+        types = column_types(table)
+        for name in columns(table):
+            if types[name] != "string" or (table, name) in TEXT_AS_WRITTEN:
+                continue
+            found = [(number, row[name]) for number, row in enumerate(rows, start=1)
+                     if row.get(name) and row[name][0] in "=+-@\t\r"
+                     and runs_in_a_spreadsheet(row[name])]
+            if found:
+                number, value = found[0]
+                shown = value if len(value) <= SHOWN_CHARACTERS else \
+                    value[:SHOWN_CHARACTERS] + "..."
+                warnings.append(f"{table_path(table)} column {name}: {len(found)} value(s) a "
+                                f"spreadsheet would run as a formula (first in data row "
+                                f"{number}: {shown!r}); import the column as text")
     return warnings
 
 
@@ -394,7 +489,8 @@ def validate_package(folder: Path, profile_path: Path = PROFILE,
     """
     descriptor, problems = read_descriptor(folder)
     problems = problems or descriptor_problems(descriptor, profile_path)
-    problems = problems or file_problems(folder, descriptor)
+    problems = problems or (file_problems(folder, descriptor)
+                            + generated_problems(folder, descriptor))
     if frictionless and not problems:
         names = [resource["name"] for resource in descriptor["resources"]]
         problems = frictionless_problems(folder, names, executor)

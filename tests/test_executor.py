@@ -1,11 +1,15 @@
 """The executor interface: local processes and Dask give the same package."""
 
 import os
+import signal
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, quiet
-from test_publish import tree
+from test_publish import REPO, tree
 
 from pipeline.executor import LocalProcesses
 from pipeline.publish import publish
@@ -104,3 +108,138 @@ def test_background_returns_the_result_or_raises_the_error(tmp_path):
     with pytest.raises(OSError, match="disk full"):
         Background(_fail, "disk full").join()
 
+
+def stat_fields(pid: int) -> list[str]:
+    """A process's fields in /proc/<pid>/stat after its name (state, ppid, process group,
+    session, ...); none if it has gone."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return []
+
+
+def living(pids) -> list[int]:
+    """Those of `pids` whose process runs (a zombie, dead but not yet reaped, does not)."""
+    return [pid for pid in pids if (fields := stat_fields(pid)) and fields[0] not in "ZX"]
+
+
+def until(condition, seconds: float):
+    """Poll `condition` until it is true or the time is up; its last value."""
+    deadline = time.monotonic() + seconds
+    while not (value := condition()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return value
+
+
+PUBLISHER = """
+import os, sys, time
+from pathlib import Path
+from pipeline.executor import Background, LocalProcesses
+
+def note_and_wait(number):
+    (Path(sys.argv[1]) / str(os.getpid())).touch()
+    time.sleep(60)
+
+Background(note_and_wait, 0)
+LocalProcesses(3).map(note_and_wait, [1, 2, 3])
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_workers_and_background_processes_die_with_their_parent(tmp_path):
+    """A parent killed with SIGKILL runs no clean-up: its forked workers and Background
+    processes must end by themselves (before, they slept on, then waited on a pipe)."""
+    parent = subprocess.Popen([sys.executable, "-c", PUBLISHER, str(tmp_path)], cwd=REPO)
+
+    def children() -> list[int]:
+        return [int(path.name) for path in tmp_path.iterdir() if int(path.name) != parent.pid]
+
+    try:
+        assert until(lambda: len(children()) >= 3, 30)  # the Background process, two workers
+    finally:
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+    assert until(lambda: not living(children()), 3), living(children())
+
+
+def _reports(relay, lines: list[str], fail: bool = False) -> int:
+    for line in lines:
+        relay(line)
+    if fail:
+        raise ValueError("failed after reporting")
+    return len(lines)
+
+
+def test_what_a_background_process_reports_comes_back_to_the_callers_report():
+    from pipeline.executor import Background, Relay
+    got = []
+    relay = Relay(got.append)
+    assert Background(_reports, relay, ["one", "two"]).join() == 2
+    with pytest.raises(ValueError, match="after reporting"):
+        Background(_reports, relay, ["three"], True).join()
+    relay("four")  # in this process, reported at once
+    assert got == ["one", "two", "three", "four"]
+
+
+class InterruptedClient:
+    """A Dask client whose gather is interrupted (Ctrl-C, or the publish stopping)."""
+
+    def __init__(self):
+        self.cancelled = None
+
+    def map(self, function, items, pure):
+        return [f"future-{item}" for item in items]
+
+    def gather(self, futures):
+        raise KeyboardInterrupt
+
+    def cancel(self, futures):
+        self.cancelled = futures
+
+
+def test_a_dask_map_cancels_its_futures_when_interrupted():
+    from pipeline.executor import DaskExecutor
+    executor = DaskExecutor.__new__(DaskExecutor)  # no cluster: its client is all map uses
+    executor.client = InterruptedClient()
+    with pytest.raises(KeyboardInterrupt):
+        executor.map(square, [1, 2])
+    assert executor.client.cancelled == ["future-1", "future-2"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="pids are checked with kill(pid, 0)")
+def test_only_what_dead_processes_of_this_host_left_is_removed(tmp_path):
+    from pipeline.executor import HOST, remove_orphans, stamped
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait()
+    prefix = ".out.tmp-"
+    dead = tmp_path / f"{prefix}{HOST}-{ended.pid}-abc123"
+    dead_file = tmp_path / f".tmp-{HOST}-{ended.pid}-def456"
+    kept = [tmp_path / f"{stamped(prefix)}ghi789",  # this process's: alive
+            tmp_path / f"{prefix}otherhost-{ended.pid}-jkl012",  # another host's
+            tmp_path / f"{prefix}abcdefgh",  # not stamped (an older publish's)
+            tmp_path / f".other.tmp-{HOST}-{ended.pid}-mno345"]  # another output's
+    for folder in [dead, *kept]:
+        folder.mkdir()
+        (folder / "data.csv").write_text("a\n")
+    dead_file.write_text("partial")
+    remove_orphans(tmp_path, prefix)
+    remove_orphans(tmp_path, ".tmp-")
+    assert sorted(tmp_path.iterdir()) == sorted(kept)
+
+
+def test_a_map_removes_the_spools_that_killed_processes_left(tmp_path, monkeypatch):
+    import tempfile
+
+    from pipeline import executor
+    from pipeline.executor import HOST
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    monkeypatch.setattr(executor, "_tidied", False)
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait()
+    (tmp_path / f"pipeline-map-{HOST}-{ended.pid}-abcd1234").mkdir()
+    (tmp_path / f"pipeline-background-{HOST}-{ended.pid}-efgh5678").write_bytes(b"outcome")
+    kept = tmp_path / f"pipeline-map-{HOST}-{os.getpid()}-ijkl9012"  # this process's
+    kept.mkdir()
+    assert LocalProcesses(2).map(square, list(range(10))) == [n * n for n in range(10)]
+    assert list(tmp_path.iterdir()) == [kept]

@@ -1,6 +1,8 @@
 """A publish interrupted at any point leaves the old package or the new one, never a mix."""
 
 import os
+import re
+import resource
 import shutil
 import signal
 import subprocess
@@ -9,6 +11,7 @@ import time
 
 import pytest
 from conftest import FIXTURES, quiet
+from test_executor import living, stat_fields, until
 from test_publish import REPO, run_cli, tree
 
 import pipeline.publish as publishing
@@ -85,3 +88,90 @@ def test_read_only_output_parent_is_a_clear_error(tmp_path):
     finally:
         parent.chmod(0o755)
     assert result.returncode == 2 and "not writable" in result.stderr
+
+
+def copies(folder, sources, count: int):
+    """`count` articles in `folder`, copies of `sources` each with its own title."""
+    folder.mkdir()
+    texts = [source.read_text(encoding="utf-8") for source in sorted(sources)]
+    for number in range(count):
+        text = re.sub(r"^= (.+?) =", lambda m, n=number: f"= {m[1]} {n:03d} =",
+                      texts[number % len(texts)], count=1)
+        (folder / f"article-{number:03d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+def in_session(session: int) -> list[int]:
+    """The processes of a session (a publish started in its own: it and all it forked)."""
+    return [int(name) for name in os.listdir("/proc") if name.isdigit()
+            and stat_fields(int(name))[3:4] == [str(session)]]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc; prctl is Linux's")
+def test_a_publish_killed_with_sigkill_leaves_no_process_running(tmp_path):
+    corpus = copies(tmp_path / "corpus", (REPO / "seeds").glob("*.txt"), 300)
+    publisher = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "publish", "--seeds", str(corpus), "--out",
+         str(tmp_path / "out"), "--no-cache", "--workers", "2"],
+        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    time.sleep(3)
+    started = living(in_session(publisher.pid))
+    publisher.send_signal(signal.SIGKILL)
+    publisher.wait()
+    try:
+        assert len(started) >= 2, "the publish had not forked its workers"
+        assert until(lambda: not living(in_session(publisher.pid)), 3), \
+            living(in_session(publisher.pid))
+    finally:  # what a failure leaves would build articles for a while
+        for pid in living(in_session(publisher.pid)):
+            os.kill(pid, signal.SIGKILL)
+
+
+def staging_folders(out) -> list[str]:
+    return sorted(p.name for p in out.parent.iterdir() if p.name.startswith(f".{out.name}.tmp-"))
+
+
+@pytest.mark.skipif(os.name != "posix", reason="pids are checked with kill(pid, 0)")
+def test_a_publish_removes_the_staging_folders_of_killed_publishes(tmp_path):
+    """A publish killed while it writes leaves its staging folder (SIGKILL runs no clean-up);
+    the next publish of that output removes it, and leaves a running publish's alone."""
+    out = tmp_path / "out"
+    corpus = copies(tmp_path / "corpus", FIXTURES.glob("*.txt"), 24)
+    killed = subprocess.Popen(
+        [sys.executable, "-m", "pipeline", "publish", "--seeds", str(corpus), "--out", str(out),
+         "--no-cache", "--workers", "1"], cwd=REPO, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL)
+    try:
+        assert until(lambda: staging_folders(out), 60), "no staging folder was made"
+    finally:
+        killed.send_signal(signal.SIGKILL)
+        killed.wait()
+    left = staging_folders(out)
+    assert left and str(killed.pid) in left[0]
+    running = out.parent / f"{publishing.stamped(publishing.staging_prefix(out))}abcd1234"
+    running.mkdir()  # this process's: a publish that is running
+    publishing.publish(FIXTURES, out, report=quiet)
+    assert staging_folders(out) == [running.name]
+
+
+@pytest.mark.parametrize("limit", [16 * 1024, 64 * 1024])
+def test_a_full_disk_is_one_line_and_leaves_the_old_package(old_package, tmp_path, limit):
+    """Files larger than `limit` cannot be written (RLIMIT_FSIZE: write fails with EFBIG, as
+    on a full disk with ENOSPC); the first one the publish meets stops it."""
+    out, before = old_package
+    cache = tmp_path / "cache"
+
+    def limited():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline", "publish", "--seeds", str(FIXTURES), "--out",
+         str(out), "--cache", str(cache), "--workers", "2"],
+        cwd=REPO, capture_output=True, text=True, preexec_fn=limited)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines() == [
+        f"error: {out}: the package could not be written (File too large); nothing was "
+        "published"]
+    assert tree(out) == before
+    assert staging_folders(out) == []
+    assert not [p for p in cache.rglob(".tmp-*")]  # nor half-written cache entries

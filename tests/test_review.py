@@ -15,6 +15,7 @@ import pytest
 from pipeline.package import read_table
 from pipeline.publish import publish
 from pipeline.review import pieces, review_page, year_position
+from tests.conftest import FIXTURES
 
 CHROMIUM = Path("/usr/bin/chromium")
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -380,6 +381,20 @@ def test_a_package_page_is_complete_deterministic_and_self_contained(package, re
     assert len(page.shapes("event")) == (len(tables["events"]) if drawable else 0)
 
 
+@pytest.fixture(scope="module")
+def curated_package(tmp_path_factory) -> Path:
+    """A fixture article with a reviewer's curation file (see tests/test_curation.py)."""
+    from tests.test_curation import ARTICLE, CURATION, decisions
+    root = tmp_path_factory.mktemp("curated")
+    seeds = root / "seeds"
+    seeds.mkdir()
+    shutil.copy(FIXTURES / ARTICLE, seeds / ARTICLE)
+    publish(seeds, root / "plain", report=lambda *args, **kwargs: None)
+    (seeds / CURATION).write_text(decisions(root / "plain"), encoding="utf-8")
+    publish(seeds, root / "package", report=lambda *args, **kwargs: None)
+    return root / "package"
+
+
 # --- a real browser -----------------------------------------------------------------------
 
 BROWSER_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
@@ -394,13 +409,14 @@ def chromium(*args: str, profile: Path) -> subprocess.CompletedProcess:
 
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium "
                     "(apt-get install -y chromium)")
-@pytest.mark.parametrize("source", ["seed", "fixtures", "overlaps"])
+@pytest.mark.parametrize("source", ["seed", "fixtures", "overlaps", "curated"])
 def test_a_browser_renders_every_highlight_as_its_quote(source, request, tmp_path):
     """Screenshots (1280x800) go to artifacts/review/<source>.png, which git ignores."""
     if source == "overlaps":
         tables, descriptor = small_tables(), DESCRIPTOR
     else:
-        package = {"seed": "seed_package", "fixtures": "built_package"}[source]
+        package = {"seed": "seed_package", "fixtures": "built_package",
+                   "curated": "curated_package"}[source]
         tables, descriptor = package_tables(request.getfixturevalue(package))
     site = tmp_path / "site"
     site.mkdir()
@@ -431,3 +447,26 @@ def test_a_highlight_names_the_file_and_line_of_its_rule():
     page = Page(review_page(tables, DESCRIPTOR))
     laiza = next(m for m in page.marks if "alpha-front:c-0004" in m["data-claims"].split())
     assert "  rule_id: test.rule (pipeline/rules/test.yaml:12)" in laiza["data-tip"].splitlines()
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium "
+                    "(apt-get install -y chromium)")
+def test_a_browser_shows_what_a_reviewer_decided(curated_package, tmp_path):
+    """A rejected claim is struck through with its reason, a corrected one shows what was
+    extracted, and every other claim offers a reject entry ready to paste."""
+    tables, descriptor = package_tables(curated_package)
+    index = tmp_path / "index.html"
+    index.write_bytes(review_page(tables, descriptor).encode("utf-8"))
+    dumped = chromium("--dump-dom", index.as_uri(), profile=tmp_path / "profile")
+    assert dumped.returncode == 0, dumped.stderr[-2000:]
+    dom = dumped.stdout
+    rejected = next(c for c in tables["claims"] if c["statement_rank"] == "deprecated")
+    assert (f'<del><a href="#{rejected["claim_id"]}">{rejected["value"]}</a></del> '
+            '<span class="badge curated-badge">rejected</span>'
+            f'<div class="written">{rejected["deprecation_reason"]}</div>') in dom
+    assert 'class="d1 deprecated"' in dom
+    assert 'extracted <q>fighting resumed</q>' in dom
+    entries = re.findall(r"<pre>  - claim: (\S+)\n    reason: </pre>", dom)
+    assert sorted(entries) == sorted(c["claim_id"] for c in tables["claims"]
+                                     if c["statement_rank"] != "deprecated")
+    assert "northern-hills-front.curation.yaml" in dom

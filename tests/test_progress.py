@@ -1,0 +1,109 @@
+"""What a publish prints while it works: a progress line at a terminal only, stage lines with
+--verbose, nothing but warnings and errors with --quiet."""
+
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.progress import CLEAR, duration
+
+REPO = Path(__file__).resolve().parent.parent
+ARTICLES = 12
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for number in range(ARTICLES):
+        (seeds / f"org-{number:02d}.txt").write_text(
+            f"= Organisation {number} =\n\nOrganisation {number} was founded in "
+            f"{1950 + number}.\n", encoding="utf-8")
+    return seeds
+
+
+def publish_args(corpus: Path, *options: str) -> list[str]:
+    return [sys.executable, "-m", "pipeline", "publish", "--seeds", str(corpus), "--out",
+            str(corpus.parent / "package"), "--no-cache", "--workers", "2", *options]
+
+
+def at_a_terminal(command: list[str]) -> tuple[str, str, int]:
+    """Standard error at a pseudo-terminal, standard output a pipe."""
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(command, cwd=REPO, stdin=subprocess.DEVNULL,
+                               stdout=subprocess.PIPE, stderr=follower)
+    os.close(follower)
+    seen = []
+    while True:
+        try:
+            data = os.read(leader, 65536)
+        except OSError:  # every process holding the terminal has ended
+            break
+        if not data:
+            break
+        seen.append(data)
+    os.close(leader)
+    out = process.stdout.read().decode()
+    process.stdout.close()
+    return out, b"".join(seen).decode(), process.wait()
+
+
+def test_at_a_terminal_a_line_counts_the_articles_then_is_cleared(corpus):
+    out, terminal, code = at_a_terminal(publish_args(corpus))
+    assert code == 0, terminal
+    assert f"building articles: {ARTICLES}/{ARTICLES} (" in terminal
+    assert "/s" in terminal and "validating the package ..." in terminal
+    assert terminal.endswith(CLEAR)  # nothing left on the line
+    assert out.startswith(f"published {corpus.parent / 'package'}: {ARTICLES} documents")
+
+
+def test_at_a_terminal_quiet_prints_nothing(corpus):
+    out, terminal, code = at_a_terminal(publish_args(corpus, "--quiet"))
+    assert (code, out, terminal) == (0, "", "")
+
+
+def test_piped_a_publish_prints_only_its_summary(corpus):
+    result = subprocess.run(publish_args(corpus), cwd=REPO, capture_output=True, text=True)
+    assert result.returncode == 0 and result.stderr == ""
+    assert result.stdout.count("\n") == 1 and result.stdout.startswith("published ")
+
+
+def test_verbose_prints_each_stage_and_its_time(corpus):
+    result = subprocess.run(publish_args(corpus, "-v"), cwd=REPO, capture_output=True,
+                            text=True)
+    assert result.returncode == 0, result.stderr
+    stages = [line.rsplit(": ", 1)[0] for line in result.stderr.splitlines()]
+    assert stages == [f"building {ARTICLES} articles", "merging the facts",
+                      "writing and checking the package", "validating the package"]
+    assert "\r" not in result.stderr and result.stdout.startswith("published ")
+
+
+def test_up_to_date_is_said_unless_quiet(corpus):
+    command = publish_args(corpus)
+    command[command.index("--no-cache")] = f"--cache={corpus.parent / 'cache'}"
+    subprocess.run(command, cwd=REPO, check=True, capture_output=True)
+    again = subprocess.run(command, cwd=REPO, capture_output=True, text=True)
+    assert again.stdout == f"up to date: {corpus.parent / 'package'}\n"
+    quiet = subprocess.run([*command, "-q"], cwd=REPO, capture_output=True, text=True)
+    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
+
+
+def test_validate_quiet_and_verbose(corpus):
+    subprocess.run(publish_args(corpus, "-q"), cwd=REPO, check=True)
+    package = str(corpus.parent / "package")
+    quiet = subprocess.run([sys.executable, "-m", "pipeline", "validate", "-q", package],
+                           cwd=REPO, capture_output=True, text=True)
+    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
+    verbose = subprocess.run([sys.executable, "-m", "pipeline", "validate", "-v", package],
+                             cwd=REPO, capture_output=True, text=True)
+    assert verbose.returncode == 0 and verbose.stdout == f"valid: {package}\n"
+    assert verbose.stderr.startswith(f"checked {package} in ")
+
+
+def test_time_left_reads_as_minutes_and_seconds():
+    assert [duration(s) for s in (0.4, 59, 61, 3600)] == ["0 s", "59 s", "1 min 01 s",
+                                                          "60 min 00 s"]
