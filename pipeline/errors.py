@@ -1,6 +1,23 @@
 """Errors the CLI turns into one readable line and an exit code, never a traceback."""
 
+import errno
 from dataclasses import dataclass
+
+NO_SPACE = (errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC))
+SQLITE_NO_SPACE = (13, 778)  # SQLITE_FULL; SQLITE_IOERR_WRITE, as SQLite reports EFBIG
+
+
+def out_of_space(error: Exception) -> bool:
+    """A write that failed for want of room: a full disk, a quota or a file-size limit."""
+    if isinstance(error, OSError):
+        return error.errno in NO_SPACE
+    return getattr(error, "sqlite_errorcode", None) in SQLITE_NO_SPACE
+
+
+def no_space(what: str, error: Exception) -> OSError:
+    """The one error a writer raises when it ran out of room (the publish turns it into one
+    line); other failures to write stay problems of the package."""
+    return OSError(errno.ENOSPC, f"{what} could not be written: {error}")
 
 
 class InputError(Exception):

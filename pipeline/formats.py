@@ -11,6 +11,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+from pipeline.errors import no_space, out_of_space
 from pipeline.schemas import (
     JSON_DIR,
     TEXT_AS_WRITTEN,
@@ -244,5 +245,7 @@ def write_database(folder: Path, tables: dict[str, list[dict]]) -> list[str]:
     try:
         write_sqlite(folder, tables)
     except (OSError, sqlite3.Error) as error:
+        if out_of_space(error):
+            raise no_space(DATABASE, error) from None
         return [f"{DATABASE} could not be written: {type(error).__name__}: {error}"]
     return sqlite_problems(folder, tables)

@@ -6,7 +6,6 @@ A failed run, at any point, leaves the previous package as it was.
 
 import ctypes
 import ctypes.util
-import errno
 import os
 import shutil
 import sys
@@ -19,7 +18,7 @@ from pipeline.cache import ArticleCache, Memo, article_key, inputs_digest
 from pipeline.curate import SUFFIX as CURATION_SUFFIX
 from pipeline.curate import Curation, curate, curation_path, read_curation
 from pipeline.derive import derive
-from pipeline.errors import Diagnostic, InputError, PackageInvalid
+from pipeline.errors import Diagnostic, InputError, PackageInvalid, no_space, out_of_space
 from pipeline.executor import (
     Background,
     Executor,
@@ -147,9 +146,6 @@ def staging_prefix(out: Path) -> str:
     return f".{out.name}.tmp-"
 
 
-NO_SPACE = (errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC))
-
-
 @contextmanager
 def no_space_is_an_error(out: Path):
     """A write that finds the disk full (or a file-size limit) stops the publish with one
@@ -157,7 +153,7 @@ def no_space_is_an_error(out: Path):
     try:
         yield
     except OSError as error:
-        if error.errno not in NO_SPACE:
+        if not out_of_space(error):
             raise
         raise InputError(str(out), f"the package could not be written ({error.strerror}); "
                          "nothing was published") from None
@@ -278,6 +274,8 @@ def write_review_page(folder: Path, tables: dict[str, list[dict]], metadata: dic
     try:
         write_review(folder, tables, metadata, memo)
     except OSError as error:
+        if out_of_space(error):
+            raise no_space("the review page", error) from None
         return [f"the review page could not be written: {type(error).__name__}: {error}"]
     finally:
         if memo is not None:
