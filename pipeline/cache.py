@@ -28,7 +28,8 @@ from pipeline.executor import Executor, LocalProcesses, remove_orphans, stamped
 from pipeline.schemas import SCHEMA_DIR  # in the wheel, inside the package
 
 PIPELINE_DIR = Path(__file__).resolve().parent
-LIBRARIES = ("pysbd", "pyyaml", "jsonschema", "frictionless")
+LIBRARIES = ("pysbd", "pyyaml", "jsonschema", "frictionless", "pycountry", "langcodes",
+             "language-data")
 
 
 def _version(library: str) -> str:

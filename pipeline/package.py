@@ -37,6 +37,7 @@ from pipeline.schemas import (
     json_schema,
     table_path,
     table_schema,
+    typed,
 )
 
 PROFILE_URL = "https://datapackage.org/profiles/2.0/datapackage.json"
@@ -250,22 +251,6 @@ def write_package(folder: Path, tables: dict[str, list[dict]], sources: list[dic
         for write in writes:
             write.result()  # raises what a write raised
     return problems
-
-
-def typed(value: str, json_type: str):
-    """A CSV cell as the JSON value its schema expects; text that is not one is kept as text."""
-    if value is None or value == "":
-        return None
-    try:
-        if json_type == "integer":
-            return int(value)
-        if json_type == "number":
-            return float(value)
-    except ValueError:
-        return value
-    if json_type == "boolean":
-        return {"true": True, "false": False}.get(value, value)
-    return value
 
 
 def read_table(folder: Path, table: str) -> list[dict]:

@@ -17,9 +17,8 @@ from pipeline import ids, rulebook
 from pipeline.extract import rule_rows
 from pipeline.extract.model import QUALIFIERS, Draft, Found
 from pipeline.normalise.dates import DateParseError, from_edtf
-from pipeline.package import typed
 from pipeline.read import Document
-from pipeline.schemas import column_types, columns
+from pipeline.schemas import column_types, columns, typed
 from pipeline.segment import Sentence
 
 SUBJECT_TYPE = "organisation"

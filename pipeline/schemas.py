@@ -155,3 +155,19 @@ def column_types(table: str) -> dict[str, str]:
     """Each column's JSON type, for turning CSV text back into typed values (one dict per
     table, shared: not to be changed)."""
     return {name: _types(spec)[0] for name, spec in json_schema(table)["properties"].items()}
+
+
+def typed(value: str, json_type: str):
+    """A CSV cell as the JSON value its schema expects; text that is not one is kept as text."""
+    if value is None or value == "":
+        return None
+    try:
+        if json_type == "integer":
+            return int(value)
+        if json_type == "number":
+            return float(value)
+    except ValueError:
+        return value
+    if json_type == "boolean":
+        return {"true": True, "false": False}.get(value, value)
+    return value
