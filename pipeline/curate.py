@@ -106,9 +106,12 @@ def _as_text(value):
 
 
 def curate(tables: dict[str, list[dict]], curations: list[Curation]) -> dict[str, list[dict]]:
-    """The claims, entities and rules with every curation applied, and the curation table."""
+    """The claims, entities and rules with every curation applied (the claims in place: they
+    are this publish's own rows), and the curation table."""
+    if not any(curation.entries for curation in curations):
+        return {"curation": []}
     documents = {d["source"]: d for d in tables["documents"]}
-    claims = [dict(claim) for claim in tables["claims"]]
+    claims = tables["claims"]
     state = Applying(claims, tables["entities"], tables["sentences"])
     rows, rules = [], []
     for curation in sorted(curations, key=lambda c: c.file):
