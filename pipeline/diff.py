@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.errors import InputError
-from pipeline.schemas import SCHEMA_DIR
+from pipeline.schemas import SCHEMA_DIR, json_schema
 
 DESCRIPTOR = "datapackage.json"
 KEY_SEPARATOR = " "
@@ -103,10 +103,9 @@ def _table(folder: Path, resource: dict) -> Table:
 
 def position_columns(table: str) -> set[str]:
     """The columns that say where a row is, not what it is (see the module's docstring)."""
-    path = SCHEMA_DIR / f"{table}.schema.json"
-    if not path.is_file():
+    if not (SCHEMA_DIR / f"{table}.schema.json").is_file():  # a table this version lacks
         return set()
-    properties = json.loads(path.read_text(encoding="utf-8"))["properties"]
+    properties = json_schema(table)["properties"]
     return {name for name, spec in properties.items() if spec.get("x-position")}
 
 
