@@ -37,12 +37,11 @@ def bumped(version: str, verdict: str) -> str:
     return version
 
 
-def set_version(metadata: Path, version: str) -> None:
+def with_version(metadata: str, version: str, where: Path) -> str:
     """Only the `version:` line is rewritten, so the file's comments and layout stay."""
-    text = metadata.read_text(encoding="utf-8")
-    if len(VERSION_LINE.findall(text)) != 1:
-        raise InputError(str(metadata), "needs exactly one top-level `version:` line")
-    metadata.write_text(VERSION_LINE.sub(f"version: {version}", text), encoding="utf-8")
+    if len(VERSION_LINE.findall(metadata)) != 1:
+        raise InputError(str(where), "needs exactly one top-level `version:` line")
+    return VERSION_LINE.sub(f"version: {version}", metadata)
 
 
 def changelog_entry(result: PackageDiff, version: str, date: str) -> str:
@@ -51,20 +50,35 @@ def changelog_entry(result: PackageDiff, version: str, date: str) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def add_to_changelog(path: Path, entry: str) -> None:
+def with_entry(changelog: str, entry: str) -> str:
     """The newest entry first, under the title and its introduction."""
-    previous = path.read_text(encoding="utf-8") if path.is_file() else ""
     head = f"{CHANGELOG_TITLE}\n\n{CHANGELOG_INTRO}\n"
-    older = previous[len(head):].lstrip("\n") if previous.startswith(head) else previous
-    path.write_text(f"{head}\n{entry}" + (f"\n{older}" if older else ""), encoding="utf-8")
+    older = changelog[len(head):].lstrip("\n") if changelog.startswith(head) else changelog
+    return f"{head}\n{entry}" + (f"\n{older}" if older else "")
 
 
 def release(result: PackageDiff, metadata: Path, changelog: Path, date: str) -> str | None:
-    """The new version, written with its changelog entry; None when nothing changed."""
+    """The new version, written with its changelog entry; None when nothing changed. Both
+    files are read and their new text made before either is written, so a release that
+    cannot be made changes nothing."""
     verdict = result.verdict()
     if verdict == "none":
         return None
     version = bumped(result.old.version, verdict)
-    add_to_changelog(changelog, changelog_entry(result, version, date))
-    set_version(metadata, version)
+    texts = {metadata: with_version(_read(metadata), version, metadata),
+             changelog: with_entry(_read(changelog) if changelog.exists() else "",
+                                   changelog_entry(result, version, date))}
+    for path, text in texts.items():
+        try:
+            path.write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise InputError(str(path), f"cannot be written: {error.strerror}") from None
     return version
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(str(path), f"cannot be read: {getattr(error, 'strerror', error)}"
+                         ) from None

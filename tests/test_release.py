@@ -122,3 +122,17 @@ def test_make_release_bumps_once_and_then_leaves_everything_alone(project):
     assert version_of(project) == after
     assert (project / "datapackage" / "CHANGELOG.md").read_text(encoding="utf-8") == changelog
     assert (project / "pipeline" / "package.yaml").read_text(encoding="utf-8") == metadata
+
+
+def test_a_release_that_cannot_be_made_writes_nothing(built_package, package_copy, tmp_path):
+    """The metadata file is missing: one line, exit 2, and no changelog half-written."""
+    rewrite_claims(package_copy, lambda rows: rows[1:])
+    changelog = tmp_path / "CHANGELOG.md"
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline", "release", "--since", str(built_package), "--new",
+         str(package_copy), "--metadata", str(tmp_path / "missing.yaml"), "--changelog",
+         str(changelog)], capture_output=True, text=True, check=False)
+    assert result.returncode == 2
+    assert result.stderr == f"error: {tmp_path / 'missing.yaml'}: cannot be read: No such file " \
+                            "or directory\n"
+    assert not changelog.exists()
