@@ -9,11 +9,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.diff import diff_packages
 from pipeline.ids import Apart, slugify
 from pipeline.publish import publish
-from tests.conftest import quiet
+from pipeline.read import read_article
+from pipeline.segment import segment
+from tests.conftest import FIXTURES, quiet
 
 SEED = next((Path(__file__).parents[1] / "seeds").glob("*.txt"))
 INSERTED = "Its history is long. "
@@ -158,3 +162,27 @@ def test_a_suffixed_id_never_meets_a_slug():
     assert slugify("History 2") == "history-2"
     mint = Apart()
     assert len({mint("d:sec-history-2"), mint("d:sec-history"), mint("d:sec-history")}) == 3
+
+
+WORDS = ["the", "front", "council", "river", "signed", "a", "treaty", "in", "1990", "and",
+         "moved", "north", "its", "leaders", "met"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(data=st.data())
+def test_a_paragraph_inserted_anywhere_renames_no_other_sentence(data, tmp_path_factory):
+    """Sentence ids depend on their own text only, wherever a new paragraph goes (after the
+    infobox, which must follow the title: a paragraph before it makes it prose)."""
+    text = (FIXTURES / "northern-hills-front.txt").read_text(encoding="utf-8")
+    lead = prose(text)[0][0]
+    gaps = [m.end() for m in re.finditer(r"\n\n|\n(?==)", text) if m.end() >= lead]
+    at = data.draw(st.sampled_from(gaps))
+    words = data.draw(st.lists(st.sampled_from(WORDS), min_size=3, max_size=12))
+    inserted = " ".join(words).capitalize() + ".\n\n"
+    folder = tmp_path_factory.mktemp("insert")
+    before, after = folder / "before.txt", folder / "after.txt"
+    before.write_text(text, encoding="utf-8")
+    after.write_text(text[:at] + inserted + text[at:], encoding="utf-8")
+    old = {s.sentence_id: s.text for s in segment(read_article(before, "before.txt"))}
+    new = {s.sentence_id: s.text for s in segment(read_article(after, "after.txt"))}
+    assert {i: t for i, t in old.items() if i in new} == old  # every old id, same text
