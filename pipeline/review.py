@@ -55,7 +55,7 @@ def _e(value) -> str:
 
 
 def _short(identifier: str) -> str:
-    """An id without its document prefix, for labels: `doc:sen-0012` -> `sen-0012`."""
+    """An id without its document prefix, for labels: `doc:sen-c9c38fc9` -> `sen-c9c38fc9`."""
     return identifier.rpartition(":")[2] or identifier
 
 
