@@ -153,6 +153,7 @@ class Applying:
             claim = self.add(curation, entry, document)
         else:
             claim = self.claim_of(curation, entry, document)
+        extracted_by = claim["rule_id"] if entry.decision == "correct" else None
         if entry.decision == "reject":
             claim["statement_rank"] = "deprecated"
             claim["deprecation_reason"] = fields["reason"]
@@ -161,7 +162,8 @@ class Applying:
         qualifiers = fields.get("qualifiers")
         return {"entry_id": curation.entry_id(entry), "document_id": document["document_id"],
                 "file": curation.file, "line": entry.line, "decision": entry.decision,
-                "claim_id": claim["claim_id"], "reason": fields["reason"],
+                "claim_id": claim["claim_id"], "extracted_by": extracted_by,
+                "reason": fields["reason"],
                 "value": None if "value" not in fields else str(fields["value"]),
                 "qualifiers": None if qualifiers is None else json.dumps(
                     qualifiers, sort_keys=True, ensure_ascii=False)}

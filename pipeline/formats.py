@@ -137,7 +137,8 @@ added, removed and corrected.
 A person may curate an article's claims in a file beside it (`<stem>.curation.yaml`). A claim
 they rejected stays in `claims` with `statement_rank` `deprecated` and its
 `deprecation_reason`, and is in no view; a corrected claim keeps its id and span, with the
-rules' value in `extracted_value`; an added claim is read from a quote. A corrected or added
+rules' value in `extracted_value` (re-derived by the rule `curation.extracted_by` names); an
+added claim is read from a quote. A corrected or added
 claim's `rule_id` names the entry (`curation/<file>:<line>`, a row of `rules`), and the
 `curation` table lists every entry with its decision and reason. Claims with `statement_rank`
 `normal` and a `rule_id` outside `curation/` are the rules' own extraction.

@@ -128,7 +128,7 @@ def _evidence_problem(text: str, row: dict, section: dict, entries: dict[str, di
             section["char_end"]:
         return f"evidence {start}..{end} does not hold the value inside the sentence's section"
     if row["rule_id"].startswith(CURATED):
-        return _curated_problem(row, entries.get(row["rule_id"]))
+        return _curated_problem(row, entries.get(row["rule_id"]), text)
     drafts = rederive(row["rule_id"], text[start:end]).drafts
     if claim_key(row) not in {draft.key() for draft in drafts}:
         return (f"value {row['value']!r} and its qualifiers do not re-derive from the evidence "
@@ -136,7 +136,7 @@ def _evidence_problem(text: str, row: dict, section: dict, entries: dict[str, di
     return ""
 
 
-def _curated_problem(row: dict, entry: dict | None) -> str:
+def _curated_problem(row: dict, entry: dict | None, text: str) -> str:
     """A claim a reviewer corrected or added states what the entry says, not what a rule
     reads."""
     if entry is None or entry["claim_id"] != row["claim_id"]:
@@ -149,7 +149,20 @@ def _curated_problem(row: dict, entry: dict | None) -> str:
     if entry["decision"] == "add" and (row["evidence_start"], row["evidence_end"]) != (
             row["char_start"], row["char_end"]):
         return "an added claim's evidence is its quote"
+    if entry["decision"] == "correct" and not _extracted_rederives(row, entry, text):
+        return (f"extracted_value {row['extracted_value']!r} does not re-derive from the "
+                f"evidence by rule {entry['extracted_by']}")
     return ""
+
+
+def _extracted_rederives(row: dict, entry: dict, text: str) -> bool:
+    """A corrected claim's extracted value is still what its rule reads from its evidence
+    (the qualifiers may be the reviewer's)."""
+    if not entry["extracted_by"]:
+        return False
+    start, end = row["evidence_start"], row["evidence_end"]
+    read = {draft.key()[:5] for draft in rederive(entry["extracted_by"], text[start:end]).drafts}
+    return claim_key({**row, "value": row["extracted_value"]})[:5] in read
 
 
 def curation_problems(tables: dict[str, list[dict]]) -> list[str]:

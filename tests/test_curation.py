@@ -158,6 +158,21 @@ def test_the_validator_checks_a_correction_against_its_entry(curated, tmp_path):
     assert "is not the curation entry's 'fighting resumed in the hills'" in problems
 
 
+def test_a_corrected_claims_extracted_value_still_re_derives_by_its_rule(curated, tmp_path):
+    _, package = curated
+    entry = next(e for e in table(package, "curation") if e["line"] == "5")
+    assert entry["extracted_by"] == "events/date-when"
+    copy = tmp_path / "package"
+    shutil.copytree(package, copy)
+    corrected = claim(copy, "significant_event", "fighting resumed in the hills")["claim_id"]
+    rewrite_table(copy, "claims", lambda rows: [
+        row.update(extracted_value="fighting stopped") for row in rows
+        if row["claim_id"] == corrected])
+    problems = "\n".join(validate_package(copy, frictionless=False))
+    assert ("extracted_value 'fighting stopped' does not re-derive from the evidence by rule "
+            "events/date-when") in problems
+
+
 def test_the_validator_refuses_a_deprecation_without_an_entry(curated, tmp_path):
     _, package = curated
     copy = tmp_path / "package"
