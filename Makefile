@@ -19,7 +19,7 @@ LOCK_OPTIONS := --quiet --universal --python-version 3.11 --generate-hashes \
 SHARED_PROFILE := $(wildcard $(SHARED)/profiles/datapackage-2.0/datapackage.json)
 PROFILE := $(if $(SHARED_PROFILE),--profile $(SHARED_PROFILE))
 SOURCES := $(shell find pipeline schemas -type f \( -name '*.py' -o -name '*.yaml' -o -name '*.json' \))
-SEEDS := seeds $(wildcard seeds/*.txt)
+SEEDS := seeds $(wildcard seeds/*.txt seeds/*.curation.yaml seeds/CHANGELOG.md)
 PACKAGE := datapackage/datapackage.json
 
 .DEFAULT_GOAL := publish
@@ -85,7 +85,7 @@ check: test lint
 	$(call check_json,datapackage)
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	  $(PY) -m pipeline publish --seeds seeds --out "$$tmp/rebuild" && \
-	  diff -r -x CHANGELOG.md "$$tmp/rebuild" datapackage && echo "rebuild: byte-identical to the committed datapackage/" && \
+	  diff -r "$$tmp/rebuild" datapackage && echo "rebuild: byte-identical to the committed datapackage/" && \
 	  if [ -d $(SHARED)/articles ]; then \
 	    $(PY) -m pipeline publish --seeds $(SHARED)/articles --out "$$tmp/articles" && \
 	    $(PY) -m pipeline validate $(PROFILE) "$$tmp/articles"; \
@@ -105,7 +105,8 @@ bench: $(TESTING)
 # A release: publish afresh, compare with the last release (datapackage/, or the package
 # committed at git ref SINCE=<tag>), bump the version in pipeline/package.yaml by the verdict
 # (MAJOR schema, MINOR rows added or removed, PATCH values corrected), add a dated entry to
-# datapackage/CHANGELOG.md, and publish with the new version. Nothing changed: nothing written.
+# seeds/CHANGELOG.md (published as datapackage/CHANGELOG.md), and publish with the new
+# version. Nothing changed: nothing written.
 release: $(RUNTIME)
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && since=datapackage && \
 	  if [ -n "$(SINCE)" ]; then \

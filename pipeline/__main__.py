@@ -86,7 +86,9 @@ def parser() -> argparse.ArgumentParser:
     bump.add_argument("--new", type=Path, required=True, help="the freshly published package")
     bump.add_argument("--metadata", type=Path, default=Path("pipeline/package.yaml"),
                       help="where the version is kept; default: pipeline/package.yaml")
-    bump.add_argument("--changelog", type=Path, default=Path("datapackage/CHANGELOG.md"))
+    bump.add_argument("--changelog", type=Path, default=Path("seeds/CHANGELOG.md"),
+                      help="the release history, published as the package's CHANGELOG.md; "
+                           "default: seeds/CHANGELOG.md")
     bump.add_argument("--date", default=None, help="the release's date; default: today (UTC)")
     return top
 

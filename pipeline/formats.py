@@ -199,7 +199,8 @@ def dictionary(descriptor: dict, counts: dict[str, int]) -> str:
               f"- `{DATASETTE}`: Datasette's metadata for the database.",
               "- `index.html`: a review page: each article with every fact highlighted in its "
               "sentence, the facts by entity, a timeline, conflicts and skipped values.",
-              "- `CHANGELOG.md`, where present: the releases (written by `make release`).", "",
+              "- `CHANGELOG.md`, where present: the releases (`make release` writes it beside the "
+              "articles; each publish copies it here).", "",
               TRACING, IDS_AND_DECISIONS, _consumers(), "## Tables", ""]
     lines += [f"- [`{r['name']}`](#{r['name']}): {counts[r['name']]} rows. {r['title']}."
               for r in descriptor["resources"]]

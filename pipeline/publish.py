@@ -131,12 +131,14 @@ def check_output(out: Path) -> None:
         raise InputError(str(out), f"the output's parent folder {parent} is not writable")
 
 
-def keep_release_history(out: Path, staging: Path) -> None:
-    """The changelog `make release` writes is the package's history, not built from the
-    articles: a publish carries it over into the new package."""
-    history = out / CHANGELOG
-    if history.is_file():
-        shutil.copy2(history, staging / CHANGELOG)
+def release_history(seeds: Path) -> bytes | None:
+    """The articles' release history (`make release` writes `<seeds>/CHANGELOG.md`), which
+    the package carries as its own CHANGELOG.md; None when there is none."""
+    path = seeds / CHANGELOG
+    try:
+        return path.read_bytes() if path.is_file() else None
+    except OSError as error:
+        raise InputError(str(path), f"cannot be read: {error.strerror}") from None
 
 
 def staging_prefix(out: Path) -> str:
@@ -359,7 +361,9 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
     jobs, curations = plan(seeds, cache_folder, limits)
     warn = Relay(lambda line: report(line, file=sys.stderr))  # bad cache entries
     cache = ArticleCache(cache_folder, warn)
-    inputs = inputs_digest([job.key for job in jobs])
+    history = release_history(seeds)
+    inputs = inputs_digest([job.key for job in jobs] + ([article_key(CHANGELOG, history)]
+                                                        if history is not None else []))
     if cache.is_current(out, inputs):
         return None
     executor = executor or LocalProcesses(1)
@@ -415,7 +419,8 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
                                         frictionless=frictionless, checked=cross_checks))
         if problems:
             raise PackageInvalid(problems)
-        keep_release_history(out, staging)
+        if history is not None:
+            (staging / CHANGELOG).write_bytes(history)
         swap_into_place(staging, out)
     cache.record(out, inputs)
     return {table: len(rows) for table, rows in tables.items()}

@@ -2,7 +2,8 @@
 
 `make release` publishes afresh, compares that package with the last release (pipeline/diff.py
 gives the verdict), writes the bumped version into pipeline/package.yaml, where every publish
-reads it, and adds a dated entry to the changelog kept in the package folder. Nothing changed:
+reads it, and adds a dated entry to the changelog beside the articles (seeds/CHANGELOG.md,
+which every publish copies into the package). Nothing changed:
 nothing is written, so a release run twice is a release once. A plain publish never moves the
 version.
 """

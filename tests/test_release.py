@@ -136,3 +136,18 @@ def test_a_release_that_cannot_be_made_writes_nothing(built_package, package_cop
     assert result.stderr == f"error: {tmp_path / 'missing.yaml'}: cannot be read: No such file " \
                             "or directory\n"
     assert not changelog.exists()
+
+
+def test_a_publish_carries_the_release_history_beside_the_articles(tmp_path):
+    """seeds/CHANGELOG.md is an input: copied into the package, and a change to it is a
+    change of inputs (the package is not 'up to date')."""
+    from pipeline.publish import publish
+    seeds = tmp_path / "seeds"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "articles", seeds)
+    (seeds / "CHANGELOG.md").write_text("# Changelog\n\none\n", encoding="utf-8")
+    out, cache = tmp_path / "package", tmp_path / "cache"
+    publish(seeds, out, report=lambda *a, **k: None, cache_folder=cache)
+    assert (out / "CHANGELOG.md").read_text(encoding="utf-8") == "# Changelog\n\none\n"
+    (seeds / "CHANGELOG.md").write_text("# Changelog\n\ntwo\n", encoding="utf-8")
+    assert publish(seeds, out, report=lambda *a, **k: None, cache_folder=cache) is not None
+    assert (out / "CHANGELOG.md").read_text(encoding="utf-8") == "# Changelog\n\ntwo\n"
