@@ -48,12 +48,14 @@ $(TESTING): $(TEST_LOCK) $(RUNTIME)
 # The lock files from pyproject.toml (the dependencies, the test and dask extras, and the build
 # backend), resolved for Python 3.11 and later on any platform; versions already locked are
 # kept while they still fit. `make lock UPGRADE=1` moves every package to its newest release.
+BUILD_REQUIRES := $(PY) -c "import tomllib; print(*tomllib.load(open('pyproject.toml', 'rb'))\
+  ['build-system']['requires'], sep='\n')"
 lock: | $(VENV)/bin/python
 	@test -x $(LOCKER)/bin/uv || { $(PYTHON) -m venv $(LOCKER) && \
 	  $(LOCKER)/bin/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION); }
-	$(PY) -c "import tomllib; print(*tomllib.load(open('pyproject.toml', 'rb'))['build-system']['requires'], sep='\n')" | \
+	$(BUILD_REQUIRES) | \
 	  $(LOCKER)/bin/uv pip compile pyproject.toml - --extra test --extra dask $(LOCK_OPTIONS) -o $(TEST_LOCK)
-	$(PY) -c "import tomllib; print(*tomllib.load(open('pyproject.toml', 'rb'))['build-system']['requires'], sep='\n')" | \
+	$(BUILD_REQUIRES) | \
 	  $(LOCKER)/bin/uv pip compile pyproject.toml - $(LOCK_OPTIONS) -c $(TEST_LOCK) -o $(LOCK)
 
 validate: $(RUNTIME)

@@ -24,7 +24,6 @@ from pipeline.schemas import SCHEMA_DIR, json_schema
 
 DESCRIPTOR = "datapackage.json"
 KEY_SEPARATOR = " "
-VERDICTS = ("none", "patch", "minor", "major")
 
 
 @dataclass

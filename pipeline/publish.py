@@ -315,24 +315,27 @@ def plan(seeds: Path, cache_folder: Path | None, limits: Limits
             content = path.read_bytes()
         except OSError as error:
             raise InputError(source, f"cannot be read: {error.strerror}") from None
-        curation = read_curation_of(path, source)
-        if curation is not None:
+        curated = read_curation_of(path, source)
+        if curated is not None:
+            curation, raw = curated
             curations.append(curation)
-            content += b"\0curation\0" + curation_path(path).read_bytes()
+            content += b"\0curation\0" + raw
         jobs.append(Job(path, source, article_key(source, content), cache_folder))
     return jobs, curations
 
 
-def read_curation_of(article: Path, source: str) -> Curation | None:
+def read_curation_of(article: Path, source: str) -> tuple[Curation, bytes] | None:
+    """The article's curation, and the file's bytes (for the article's cache key)."""
     path = curation_path(article)
     if not path.is_file():
         return None
     file = f"{Path(source).parent}/{path.name}"
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(file, f"cannot be read as UTF-8 text: {error}") from None
-    return read_curation(text, file, source)
+    return read_curation(text, file, source), raw
 
 
 def check_curated(seeds: Path, articles: list[Path]) -> None:
