@@ -146,15 +146,26 @@ def test_the_curated_package_is_valid(curated):
     assert validate_package(package) == []
 
 
+def problems_after(package: Path, folder: Path, table_name: str, change) -> str:
+    """The validator's report on a copy of the package with `change` made to one table."""
+    copy = folder / "package"
+    shutil.copytree(package, copy)
+    rewrite_table(copy, table_name, change)
+    return "\n".join(validate_package(copy, frictionless=False))
+
+
+def change_corrected_claim(**cells):
+    def change(rows):
+        for row in rows:
+            if row["value"] == "fighting resumed in the hills":
+                row.update(cells)
+    return change
+
+
 def test_the_validator_checks_a_correction_against_its_entry(curated, tmp_path):
     _, package = curated
-    copy = tmp_path / "package"
-    shutil.copytree(package, copy)
-    corrected = claim(copy, "significant_event", "fighting resumed in the hills")["claim_id"]
-    rewrite_table(copy, "claims", lambda rows: [
-        row.update(value="fighting never resumed") for row in rows
-        if row["claim_id"] == corrected])
-    problems = "\n".join(validate_package(copy, frictionless=False))
+    problems = problems_after(package, tmp_path, "claims",
+                              change_corrected_claim(value="fighting never resumed"))
     assert "is not the curation entry's 'fighting resumed in the hills'" in problems
 
 
@@ -162,23 +173,15 @@ def test_a_corrected_claims_extracted_value_still_re_derives_by_its_rule(curated
     _, package = curated
     entry = next(e for e in table(package, "curation") if e["line"] == "5")
     assert entry["extracted_by"] == "events/date-when"
-    copy = tmp_path / "package"
-    shutil.copytree(package, copy)
-    corrected = claim(copy, "significant_event", "fighting resumed in the hills")["claim_id"]
-    rewrite_table(copy, "claims", lambda rows: [
-        row.update(extracted_value="fighting stopped") for row in rows
-        if row["claim_id"] == corrected])
-    problems = "\n".join(validate_package(copy, frictionless=False))
+    problems = problems_after(package, tmp_path, "claims",
+                              change_corrected_claim(extracted_value="fighting stopped"))
     assert ("extracted_value 'fighting stopped' does not re-derive from the evidence by rule "
             "events/date-when") in problems
 
 
 def test_the_validator_refuses_a_deprecation_without_an_entry(curated, tmp_path):
     _, package = curated
-    copy = tmp_path / "package"
-    shutil.copytree(package, copy)
-    rewrite_table(copy, "curation", lambda rows: rows.pop(0))
-    problems = "\n".join(validate_package(copy, frictionless=False))
+    problems = problems_after(package, tmp_path, "curation", lambda rows: rows.pop(0))
     assert "are not what the curation table records" in problems
 
 
