@@ -93,12 +93,27 @@ check: test lint
 	    $(PY) -m pipeline validate $(PROFILE) "$$tmp/articles"; \
 	  else echo "no $(SHARED)/articles: the development articles are not published"; fi
 
-# Facts: the development articles published and scored against their hand-listed gold facts
-# and trap values (recall per article, each miss, each trap and where it was found).
+# Facts, on text with gold and on text nobody tuned to: the development articles scored against
+# their hand-listed facts and trap values (recall per article, each miss, each trap), the seed
+# against its gold, KnowledgeNet's annotated articles scored strictly (the subject's own claim
+# under a fitting property, recall per relation), and the unlabelled articles published with
+# SAMPLE_N of their claims, and of KnowledgeNet's, drawn at random (SAMPLE_SEED) into
+# artifacts/ as checklists to judge by hand.
+SAMPLE_N ?= 40
+SAMPLE_SEED ?= 1
 score: $(RUNTIME)
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
-	  $(PY) -m pipeline publish --seeds $(SHARED)/articles --out "$$tmp/articles" --no-cache >/dev/null && \
-	  $(PY) $(SHARED)/tools/score.py "$$tmp/articles" $(SHARED)/gold/*.yaml
+	  for set in articles knowledgenet/articles unlabelled; do \
+	    $(PY) -m pipeline publish --seeds $(SHARED)/$$set --out "$$tmp/$${set%%/*}" --no-cache >/dev/null || exit 1; \
+	  done && \
+	  echo "## development articles" && $(PY) $(SHARED)/tools/score.py "$$tmp/articles" $(SHARED)/gold/*.yaml && \
+	  echo "## the seed" && $(PY) $(SHARED)/tools/score.py datapackage $(SHARED)/seeds/*.gold.yaml && \
+	  echo "## KnowledgeNet, strictly" && \
+	  $(PY) $(SHARED)/tools/score_strict.py "$$tmp/knowledgenet" $(SHARED)/knowledgenet/gold/*.yaml && \
+	  echo "## precision, to judge by hand" && for set in unlabelled knowledgenet; do \
+	    $(PY) benchmarks/sample_claims.py "$$tmp/$$set" --n $(SAMPLE_N) --seed $(SAMPLE_SEED) \
+	      --out artifacts/precision-$$set.md || exit 1; \
+	  done
 
 # Performance: N = 100 and 1,000 articles built from the seed and ../shared/articles.
 bench: $(TESTING)
