@@ -28,6 +28,10 @@ ZERO = ' class="zero"'  # a contents link to an empty part
 QUALIFIERS = ("start_time", "end_time", "point_in_time", "role", "rank", "series_ordinal",
               "quantity_qualifier", "unit", "status", "language", "script", "note")
 ISO_DAY = re.compile(r"(-?[0-9]{1,})-([0-9]{2})-([0-9]{2})")
+LEGEND = ('<p class="legend"><mark class="d1">one claim</mark> <mark class="d2">two claims</mark>'
+          ' <mark class="d3">three or more</mark> <mark class="d1 conflict">conflicting</mark> '
+          '<mark class="skip">skipped value</mark> Hover or focus (Tab) a highlight for its '
+          "property, value, qualifiers and rule; links lead to sentences and claims.</p>")
 MAX_DEPTH_CLASS = 3  # shading classes d1..d3: one, two, three or more claims on a piece of text
 
 # Timeline geometry, in SVG user units (the SVG scales to the width of its column).
@@ -533,8 +537,9 @@ def timeline_section(doc_id: str, events: list[dict]) -> str:
 # --- the article ---------------------------------------------------------------------------
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
+def plural(count: int, word: str, words: str = "") -> str:
+    """`1 claim`, `2 claims`; `words` where the plural is not the word and an s."""
+    return f"{count} {word if count == 1 else words or word + 's'}"
 
 
 def groups_by_document(groups: list[list[str]],
@@ -568,8 +573,8 @@ def shared_entities(shared: dict[str, str], entities: dict[str, dict]) -> str:
     """The entities this article names that other articles name too, linked to their pages."""
     if not shared:
         return ""
-    links = "".join(f'<a href="{page}">{esc(entities.get(entity, {}).get("label", entity))}'
-                    "</a>" for entity, page in shared.items())
+    links = " ".join(f'<a href="{page}">{esc(entities.get(entity, {}).get("label", entity))}'
+                     "</a>" for entity, page in shared.items())
     return f'<p class="shared">Named in other articles too: {links}</p>'
 
 
@@ -592,7 +597,7 @@ def article_section(document: dict, own: dict[str, list[dict]], entities: dict[s
         f'<code title="{esc(digest)}">{esc(digest[:12])}…</code> · '
         f'{plural(len(text), "character")} · {plural(len(own_claims), "claim")} · '
         f'{plural(len(own_skips), "skipped value")} · {plural(conflict_count, "conflict")}'
-        f"</p>{shared_entities(shared, entities)}"
+        f"</p>{shared_entities(shared, entities)}{LEGEND}"
         f'<h3 id="{anchors["text"]}">Text as published</h3>'
         f'<div class="text" lang="en" data-document="{esc(doc_id)}">'
         f'{article_text(text, own["sentences"], own_claims, own_skips, labels)}</div>'

@@ -44,12 +44,6 @@ ENTITIES = "review/entities"
 ENTITY_LIST = "review/entities.html"
 ASSETS = {STYLE: Path(__file__).with_name("review.css"),
           SCRIPT: Path(__file__).with_name("review.js")}
-LEGEND = ('<p class="legend"><mark class="d1">one claim</mark> <mark class="d2">two claims</mark>'
-          ' <mark class="d3">three or more</mark> <mark class="d1 conflict">conflicting</mark> '
-          '<mark class="skip">skipped value</mark> Hover or focus (Tab) a highlight for its '
-          "property, value, qualifiers and rule; links lead to sentences and claims.</p>")
-
-
 def article_path(document_id: str) -> str:
     return f"{ARTICLES}/{document_id}.html"
 
@@ -104,7 +98,7 @@ def article_page(site: str, document: dict, own: dict[str, list[dict]],
     path = article_path(document["document_id"])
     return page(path, f"{document['title']} · {site}",
                 [(site, INDEX), (document["title"], None)],
-                LEGEND + article_section(document, own, entities, labels, conflicts, shared),
+                article_section(document, own, entities, labels, conflicts, shared),
                 bar=part_links(document, own, conflicts[1]))
 
 
@@ -116,27 +110,31 @@ def entity_page(site: str, entity: dict, articles: list[tuple[str, str, list[dic
     entity_id = entity["entity_id"]
     path = entity_path(entity_id)
     count = sum(len(claims) for _, _, claims in articles)
-    parts = [f'<h1>{esc(entity["label"])} <small>{esc(entity.get("type"))} · '
-             f'<code>{esc(entity_id)}</code></small></h1>'
-             f'<p class="meta">{plural(count, "claim")} about it or naming it, in '
-             f'{plural(len(articles), "article")}.</p>']
+    heading = (f'<h1>{esc(entity["label"])} <small>{esc(entity.get("type"))} · '
+               f'<code>{esc(entity_id)}</code></small></h1>'
+               f'<p class="meta">{plural(count, "claim")} about it or naming it, in '
+               f'{plural(len(articles), "article")}.</p>')
+    rows = []
     for document_id, title, claims in articles:
         target = href(path, article_path(document_id))
-        rows = "".join(
-            f'<tr><td>{esc(labels.get(c["subject_id"], c["subject_id"]))}</td>'
-            f'<td>{esc(labels.get(c["property_id"], c["property_id"]))}</td>'
-            f'<td><a href="{target}#{esc(c["claim_id"])}">{esc(c["value"])}</a></td>'
-            f'<td>{esc(qualifier_text(c, "; "))}</td><td><q>{esc(c["quote"])}</q></td>'
-            f'<td>{id_link(c["sentence_id"], target)}</td></tr>' for c in claims)
-        parts.append(f'<h2><a href="{target}">{esc(title)}</a></h2>'
-                     '<table class="facts fixed"><colgroup><col class="e-sub"><col class="e-prop">'
-                     '<col class="e-value"><col class="e-qual"><col class="e-quote">'
-                     '<col class="c-sen"></colgroup><thead><tr><th>subject</th><th>property</th>'
-                     '<th>value</th><th>qualifiers</th><th>as written</th><th>sentence</th></tr>'
-                     f"</thead><tbody>{rows}</tbody></table>")
+        for number, c in enumerate(claims):
+            head = (f'<th scope="rowgroup" rowspan="{len(claims)}"><a href="{target}">'
+                    f"{esc(title)}</a></th>" if number == 0 else "")
+            rows.append(
+                f'<tr>{head}<td>{esc(labels.get(c["subject_id"], c["subject_id"]))}</td>'
+                f'<td>{esc(labels.get(c["property_id"], c["property_id"]))}</td>'
+                f'<td><a href="{target}#{esc(c["claim_id"])}">{esc(c["value"])}</a></td>'
+                f'<td>{esc(qualifier_text(c, "; "))}</td><td><q>{esc(c["quote"])}</q></td>'
+                f'<td>{id_link(c["sentence_id"], target)}</td></tr>')
+    table = ('<table class="facts fixed"><colgroup><col class="e-doc"><col class="e-sub">'
+             '<col class="e-prop"><col class="e-value"><col class="e-qual">'
+             '<col class="e-quote"><col class="c-sen"></colgroup><thead><tr><th>article</th>'
+             '<th>subject</th><th>property</th><th>value</th><th>qualifiers</th>'
+             f'<th>as written</th><th>sentence</th></tr></thead><tbody>{"".join(rows)}'
+             "</tbody></table>")
     return page(path, f"{entity['label']} · {site}",
                 [(site, INDEX), ("entities", ENTITY_LIST), (entity["label"], None)],
-                "".join(parts))
+                heading + table)
 
 
 # --- the index and the entity list ---------------------------------------------------------
@@ -190,7 +188,8 @@ def index_page(site: str, tables: dict[str, list[dict]], descriptor: dict, rows:
     problems = provenance_problems({d["document_id"]: d for d in tables.get("documents", [])},
                                    tables.get("claims", []), tables.get("skipped", []))
     entities = (f'<p><a href="{href(INDEX, ENTITY_LIST)}">'
-                f'{plural(shared_count, "entity")} named in more than one article</a></p>'
+                f'{plural(shared_count, "entity", "entities")} named in more than one '
+                "article</a></p>"
                 if shared_count else "")
     table = ('<p class="none">The package has no documents.</p>' if not rows else
              f'{filter_box("articles", "articles")}<table class="facts" id="articles"><thead><tr>'
