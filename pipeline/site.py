@@ -308,7 +308,9 @@ def entity_labels(per_document: dict[str, list[dict]], entities: dict[str, dict]
 def write_site(folder: Path, tables: dict[str, list[dict]], descriptor: dict,
                memo: Memo | None = None) -> None:
     """Write the site into the package folder `folder`, each file UTF-8, byte for byte what
-    site_files gives."""
+    site_files gives. Its folders are made as their first file comes (a folder's files come
+    after its parent's), and `folder` itself must exist."""
     for path, text in site_files(tables, descriptor, memo):
-        (folder / path).parent.mkdir(parents=True, exist_ok=True)
+        if "/" in path:
+            (folder / path).parent.mkdir(exist_ok=True)
         (folder / path).write_bytes(text.encode("utf-8"))
