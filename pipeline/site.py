@@ -192,9 +192,10 @@ def index_page(site: str, tables: dict[str, list[dict]], descriptor: dict, rows:
                 "article</a></p>"
                 if shared_count else "")
     table = ('<p class="none">The package has no documents.</p>' if not rows else
-             f'{filter_box("articles", "articles")}<table class="facts" id="articles"><thead><tr>'
-             '<th>article</th><th class="n">claims</th><th class="n">conflicts</th>'
-             '<th class="n">skipped</th><th class="n">curated</th></tr></thead><tbody>'
+             f'{filter_box("articles", "articles")}<table class="facts list" id="articles">'
+             '<colgroup><col class="l-name"><col span="4" class="l-count"></colgroup><thead><tr>'
+             "<th>article</th><th>claims</th><th>conflicts</th><th>skipped</th><th>curated</th>"
+             "</tr></thead><tbody>"
              + "".join(rows) + "</tbody></table>")
     return page(INDEX, f"Review: {site}", [(site, None)],
                 f'<header><h1>{esc(site)}</h1>{overview(tables, descriptor, problems)}</header>'
@@ -206,23 +207,24 @@ def index_row(document: dict, own: dict[str, list[dict]], conflict_count: int) -
               sum(map(is_curated, own["claims"])))
     return (f'<tr><td><a href="{href(INDEX, article_path(document["document_id"]))}">'
             f'{esc(document["title"])}</a></td>'
-            + "".join(f'<td class="n">{count}</td>' for count in counts) + "</tr>")
+            + "".join(f"<td>{count}</td>" for count in counts) + "</tr>")
 
 
 def entity_list_page(site: str, rows: list[str]) -> str:
     return page(ENTITY_LIST, f"Entities · {site}", [(site, INDEX), ("entities", None)],
                 "<h1>Entities named in more than one article</h1>"
                 f'{filter_box("entities", "entities")}'
-                '<table class="facts" id="entities"><thead><tr><th>entity</th><th>type</th>'
-                '<th class="n">articles</th><th class="n">claims</th></tr></thead><tbody>'
+                '<table class="facts list" id="entities"><colgroup><col class="l-name">'
+                '<col span="2" class="l-count"></colgroup><thead><tr><th>entity</th>'
+                '<th>articles</th><th>claims</th></tr></thead><tbody>'
                 + "".join(rows) + "</tbody></table>", script=True)
 
 
 def entity_row(entity: dict, articles: list[tuple[str, str, list[dict]]]) -> str:
     claims = sum(len(c) for _, _, c in articles)
     return (f'<tr><td><a href="{href(ENTITY_LIST, entity_path(entity["entity_id"]))}">'
-            f'{esc(entity["label"])}</a></td><td>{esc(entity.get("type"))}</td>'
-            f'<td class="n">{len(articles)}</td><td class="n">{claims}</td></tr>')
+            f'{esc(entity["label"])}</a> <small>{esc(entity.get("type"))}</small></td>'
+            f"<td>{len(articles)}</td><td>{claims}</td></tr>")
 
 
 # --- the site ------------------------------------------------------------------------------
