@@ -248,6 +248,16 @@ def named_entities(claims: list[dict]) -> dict[str, list[dict]]:
     return named
 
 
+def named_in_several(claims: list[dict], entities: dict[str, dict]
+                     ) -> dict[str, dict[str, list[dict]]]:
+    """The entities claims of more than one document are about or name, each with those
+    claims by document: the entities that have a page."""
+    per_entity = {entity: _by_document(named) for entity, named in named_entities(claims).items()
+                  if entity in entities}
+    return {entity: per_document for entity, per_document in per_entity.items()
+            if len(per_document) > 1}
+
+
 def site_files(tables: dict[str, list[dict]], descriptor: dict, memo: Memo | None = None):
     """Every file of the site: (path in the package, its text), in a fixed order. With a
     `memo`, article and entity pages an earlier build rendered from the same inputs are not
@@ -255,39 +265,17 @@ def site_files(tables: dict[str, list[dict]], descriptor: dict, memo: Memo | Non
     memo = memo or Memo(None, "review")
     site = descriptor.get("title") or descriptor.get("name") or "Data package"
     documents = tables.get("documents", [])
-    claims = tables.get("claims", [])
     entities = {e["entity_id"]: e for e in tables.get("entities", [])}
     titles = {d["document_id"]: d["title"] for d in documents}
     # What an id reads as: a property's label, and a rule's file and line.
     labels = {p["property_id"]: p["label"] for p in tables.get("properties", [])}
     labels |= {r["rule_id"]: f"{r['file']}:{r['line']}" for r in tables.get("rules", [])}
-    claim_by_id = {c["claim_id"]: c for c in claims}
-    claim_documents = {c["claim_id"]: c["document_id"] for c in claims}
-    by_document = {table: _by_document(tables.get(table, []))
-                   for table in ("sentences", "claims", "skipped", "warnings")}
-    by_document["events"] = _by_document(
-        tables.get("events", []), lambda e: claim_documents.get(e.get("claim_id") or "")
-        or (e.get("sentence_id") or "").partition(":")[0])
-    groups = groups_by_document(conflict_groups(claims), claim_documents)
-    shared = {entity: _by_document(named) for entity, named in named_entities(claims).items()}
-    shared = {entity: per_document for entity, per_document in shared.items()
-              if len(per_document) > 1 and entity in entities}
-
-    articles, rows = [], []
-    for document in documents:
-        doc_id = document["document_id"]
-        path = article_path(doc_id)
-        own = {table: rows_of.get(doc_id, []) for table, rows_of in by_document.items()}
-        conflicts = conflicts_section(doc_id, groups.get(doc_id, []), claim_by_id, entities,
-                                      labels, titles,
-                                      lambda other, p=path: href(p, article_path(other)))
-        named = named_entities(own["claims"])
-        articles.append((site, document, own, {e: entities.get(e, {}) for e in named}, labels,
-                         conflicts, {e: href(path, entity_path(e)) for e in named if e in shared}))
-        rows.append(index_row(document, own, conflicts[1]))
+    shared = named_in_several(tables.get("claims", []), entities)
+    articles = article_inputs(site, tables, entities, labels, shared)
     pages = [(site, entities[e], [(d, titles.get(d, d), c) for d, c in per_document.items()],
               entity_labels(per_document, entities, labels))
              for e, per_document in shared.items()]
+    rows = [index_row(inputs[1], inputs[2], inputs[5][1]) for inputs in articles]
     yield INDEX, index_page(site, tables, descriptor, rows, len(shared))
     for path, source in ASSETS.items():
         yield path, source.read_text(encoding="utf-8")
@@ -296,6 +284,35 @@ def site_files(tables: dict[str, list[dict]], descriptor: dict, memo: Memo | Non
     yield from zip([article_path(d["document_id"]) for d in documents],
                    memo.map(article_page, articles), strict=True)
     yield from zip([entity_path(e) for e in shared], memo.map(entity_page, pages), strict=True)
+
+
+def article_inputs(site: str, tables: dict[str, list[dict]], entities: dict[str, dict],
+                   labels: dict[str, str], shared: dict[str, dict]) -> list[tuple]:
+    """What each article's page is made of (article_page's arguments): its own rows, the
+    entities it names, its conflicts (which may reach other articles) and the links to the
+    pages of the entities other articles name too."""
+    claims = tables.get("claims", [])
+    titles = {d["document_id"]: d["title"] for d in tables.get("documents", [])}
+    claim_by_id = {c["claim_id"]: c for c in claims}
+    claim_documents = {c["claim_id"]: c["document_id"] for c in claims}
+    by_document = {table: _by_document(tables.get(table, []))
+                   for table in ("sentences", "claims", "skipped", "warnings")}
+    by_document["events"] = _by_document(
+        tables.get("events", []), lambda e: claim_documents.get(e.get("claim_id") or "")
+        or (e.get("sentence_id") or "").partition(":")[0])
+    groups = groups_by_document(conflict_groups(claims), claim_documents)
+    inputs = []
+    for document in tables.get("documents", []):
+        doc_id = document["document_id"]
+        path = article_path(doc_id)
+        own = {table: rows_of.get(doc_id, []) for table, rows_of in by_document.items()}
+        conflicts = conflicts_section(doc_id, groups.get(doc_id, []), claim_by_id, entities,
+                                      labels, titles,
+                                      lambda other, p=path: href(p, article_path(other)))
+        named = named_entities(own["claims"])
+        inputs.append((site, document, own, {e: entities.get(e, {}) for e in named}, labels,
+                       conflicts, {e: href(path, entity_path(e)) for e in named if e in shared}))
+    return inputs
 
 
 def entity_labels(per_document: dict[str, list[dict]], entities: dict[str, dict],
