@@ -24,7 +24,7 @@ import math
 import re
 from collections.abc import Callable
 
-ZERO = ' class="zero"'  # a contents link to an empty part
+ZERO = ' class="zero"'  # a link to a part of an article with nothing in it
 QUALIFIERS = ("start_time", "end_time", "point_in_time", "role", "rank", "series_ordinal",
               "quantity_qualifier", "unit", "status", "language", "script", "note")
 ISO_DAY = re.compile(r"(-?[0-9]{1,})-([0-9]{2})-([0-9]{2})")
