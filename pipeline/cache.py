@@ -46,7 +46,8 @@ def fingerprint() -> str:
     for library in LIBRARIES:
         digest.update(f"{library}={_version(library)}".encode())
     files = sorted([*PIPELINE_DIR.rglob("*.py"), *PIPELINE_DIR.rglob("*.yaml"),
-                    *PIPELINE_DIR.rglob("*.css"), *SCHEMA_DIR.rglob("*.json")])
+                    *PIPELINE_DIR.rglob("*.css"), *PIPELINE_DIR.rglob("*.js"),
+                    *SCHEMA_DIR.rglob("*.json")])
     for path in files:
         digest.update(str(path.relative_to(PIPELINE_DIR.parent)).encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())

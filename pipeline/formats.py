@@ -3,8 +3,8 @@ JSON (one array of typed objects per table, each file with its own JSON Schema),
 database with its keys declared, and a data dictionary (README.md) generated from the schemas
 and the descriptor.
 
-Each is deterministic, like the CSV: the same tables give the same bytes. (The review page,
-pipeline/review.py, is written by the publish stage.)
+Each is deterministic, like the CSV: the same tables give the same bytes. (The review site,
+pipeline/site.py, is written by the publish stage.)
 """
 
 import json
@@ -197,8 +197,10 @@ def dictionary(descriptor: dict, counts: dict[str, int]) -> str:
               f"- `{json_schema_path('<table>')}`: the JSON Schema of that JSON file.",
               f"- `{DATABASE}`: every table in one SQLite database, keys declared.",
               f"- `{DATASETTE}`: Datasette's metadata for the database.",
-              "- `index.html`: a review page: each article with every fact highlighted in its "
-              "sentence, the facts by entity, a timeline, conflicts and skipped values.",
+              "- `index.html` and `review/`: the review site: a page per article with every fact "
+              "highlighted in its sentence, the facts by entity, a timeline, conflicts and "
+              "skipped values; a page per entity named in more than one article; the index "
+              "lists the articles.",
               "- `CHANGELOG.md`, where present: the releases (`make release` writes it beside the "
               "articles; each publish copies it here).", "",
               TRACING, IDS_AND_DECISIONS, _consumers(), "## Tables", ""]

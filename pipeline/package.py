@@ -228,7 +228,7 @@ def write_package(folder: Path, tables: dict[str, list[dict]], sources: list[dic
                   fragments: dict[str, list[Fragment]], memo: Memo | None = None) -> list[str]:
     """Write every table as CSV and JSON (from its fragments: make_fragments), each JSON
     file's JSON Schema, the descriptor, the data dictionary and Datasette's metadata into
-    `folder`, which must exist (publish writes the database and the review page beside
+    `folder`, which must exist (publish writes the database and the review site beside
     them); `memo`, if given, is closed meanwhile. Returns the rows that break their JSON
     Schemas or did not read back as written.
 

@@ -35,9 +35,9 @@ from pipeline.progress import QUIET, Progress, built
 from pipeline.read import check_source, read_article
 from pipeline.release import CHANGELOG
 from pipeline.resolve import ArticleFacts, resolve
-from pipeline.review import write_review
 from pipeline.rows import row_problems
 from pipeline.segment import segment
+from pipeline.site import write_site
 from pipeline.validate import spreadsheet_warnings, table_problems, validate_package
 
 ARTICLE_GLOB = "*.txt"
@@ -269,16 +269,16 @@ def check_across_rows(tables: dict[str, list[dict]], claims: Memo) -> tuple[list
         claims.close()
 
 
-def write_review_page(folder: Path, tables: dict[str, list[dict]], metadata: dict,
+def write_review_site(folder: Path, tables: dict[str, list[dict]], metadata: dict,
                       memo=None) -> list[str]:
-    """The review page (keeping what `memo` learnt), written in a process of its own while
-    the tables are written. A page that cannot be written is a problem, not an error."""
+    """The review site (keeping what `memo` learnt), written in a process of its own while
+    the tables are written. A site that cannot be written is a problem, not an error."""
     try:
-        write_review(folder, tables, metadata, memo)
+        write_site(folder, tables, metadata, memo)
     except OSError as error:
         if out_of_space(error):
-            raise no_space("the review page", error) from None
-        return [f"the review page could not be written: {type(error).__name__}: {error}"]
+            raise no_space("the review site", error) from None
+        return [f"the review site could not be written: {type(error).__name__}: {error}"]
     finally:
         if memo is not None:
             memo.close()
@@ -395,7 +395,7 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
         running.callback(shutil.rmtree, staging, ignore_errors=True)
         staging.chmod(PACKAGE_MODE)
         # Five parts in five processes: the articles' own tables as fragments (begun while
-        # the facts were merged), the checks across rows, the database, the review page, and
+        # the facts were merged), the checks across rows, the database, the review site, and
         # the other tables' fragments (each run of rows checked against its schema as it is
         # made). Which takes longest depends on what the memos hold (in a rebuild, the
         # database), so none waits on another; the forked ones run their maps in themselves,
@@ -404,7 +404,7 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
         running.callback(checking.stop)
         database = Background(write_database, staging, tables)
         running.callback(database.stop)
-        review = Background(write_review_page, staging, tables, descriptor([], sources),
+        review = Background(write_review_site, staging, tables, descriptor([], sources),
                             memos["review"])
         running.callback(review.stop)
         merged = {table: rows for table, rows in tables.items() if table not in ARTICLE_TABLES}

@@ -89,12 +89,12 @@ def test_no_module_of_pipeline_imports_itself_through_others():
     assert cycle is None, "import circle: " + " -> ".join(cycle)
 
 
-def test_the_table_writers_do_not_load_the_review_page():
-    """The resolve stage and the CSV writer load neither the HTML page writer nor the publish
-    stage that writes it."""
+def test_the_table_writers_do_not_load_the_review_site():
+    """The resolve stage and the CSV writer load neither the HTML page writers nor the publish
+    stage that writes them."""
     code = ("import sys, pipeline.resolve, pipeline.package, pipeline.rows\n"
-            "print(sorted(m for m in sys.modules if m in ('pipeline.review', 'pipeline.publish',"
-            " 'pipeline.validate')))")
+            "print(sorted(m for m in sys.modules if m in ('pipeline.review', 'pipeline.site',"
+            " 'pipeline.publish', 'pipeline.validate')))")
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
                             text=True, check=True)
     assert result.stdout.strip() == "[]"

@@ -279,8 +279,8 @@ def test_memo_adds_segments_and_compacts_when_most_entries_are_stale(tmp_path):
 
 def test_a_format_that_cannot_be_written_is_a_problem_not_a_crash(tmp_path):
     from pipeline.formats import write_database
-    from pipeline.publish import write_review_page
-    for write in (write_database, lambda *args: write_review_page(*args, {"title": "t"})):
+    from pipeline.publish import write_review_site
+    for write in (write_database, lambda *args: write_review_site(*args, {"title": "t"})):
         problems = write(tmp_path / "missing", {"properties": []})
         assert problems and "could not be written" in problems[0]
 

@@ -1,25 +1,24 @@
-"""The review page (pipeline/review.py): highlights that equal their quotes even where spans
-overlap, escaped text, facts, timeline, conflicts and skipped values; and the same page as a real
-browser renders it (Debian's chromium, skipped where it is not installed)."""
+"""The review site (pipeline/site.py) and its article pages (pipeline/review.py): highlights that
+equal their quotes even where spans overlap, escaped text, facts, timeline, conflicts and
+skipped values, an index and entity pages, every relative link resolving; the site as a real
+browser renders it is in tests/test_review_browser.py."""
 
 import json
+import posixpath
 import re
-import shutil
-import subprocess
 from collections import defaultdict
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
 from pipeline.package import read_table
 from pipeline.publish import publish
-from pipeline.review import pieces, review_page, year_position
-from tests.conftest import FIXTURES
+from pipeline.review import pieces, year_position
+from pipeline.site import INDEX, article_path, site_files
 
-CHROMIUM = Path("/usr/bin/chromium")
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts" / "review"
 MAX_BYTES = 1_000_000
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr"}
@@ -38,7 +37,7 @@ class Page(HTMLParser):
         self.skips: dict[str, str] = defaultdict(str)
         self.texts: dict[str, str] = defaultdict(str)
         self.ids: list[str] = []
-        self.hrefs: list[str] = []
+        self.hrefs: list[str] = []  # and every src
         self.marks: list[dict] = []
         self.elements: list[tuple[str, dict]] = []
         self.feed(markup)
@@ -49,8 +48,7 @@ class Page(HTMLParser):
         self.elements.append((tag, attributes))
         if "id" in attributes:
             self.ids.append(attributes["id"])
-        if "href" in attributes:
-            self.hrefs.append(attributes["href"])
+        self.hrefs += [attributes[name] for name in ("href", "src") if name in attributes]
         if tag == "mark" and attributes.get("data-tip"):
             self.marks.append(attributes)
         return attributes
@@ -177,20 +175,61 @@ DESCRIPTOR = {"name": "test-package", "title": "Test <package>", "version": "1.0
               "description": "A package made by hand.", "licenses": [{"name": "CC0-1.0"}]}
 
 
-def assert_highlights_equal_quotes(page: Page, tables: dict[str, list[dict]]) -> None:
-    for claim in tables["claims"]:
-        assert page.claims.get(claim["claim_id"]) == claim["quote"], claim["claim_id"]
-    for skip in tables.get("skipped", []):
-        assert page.skips.get(skip["skip_id"]) == skip["quote"], skip["skip_id"]
+def site(tables: dict[str, list[dict]], descriptor: dict = DESCRIPTOR) -> dict[str, str]:
+    """The review site of some tables: its files by path."""
+    return dict(site_files(tables, descriptor))
+
+
+def review_page(tables: dict[str, list[dict]], descriptor: dict = DESCRIPTOR) -> str:
+    """The page of the tables' first article."""
+    return site(tables, descriptor)[article_path(tables["documents"][0]["document_id"])]
+
+
+def assert_highlights_equal_quotes(page: Page, tables: dict[str, list[dict]],
+                                   document_id: str | None = None) -> None:
+    """On an article's page (by default the only article's), every claim's and skip's
+    highlight is its quote, and the text block is the document's text."""
+    for table, key, found in (("claims", "claim_id", page.claims),
+                              ("skipped", "skip_id", page.skips)):
+        for row in tables.get(table, []):
+            if document_id in (None, row["document_id"]):
+                assert found.get(row[key]) == row["quote"], row[key]
     for document in tables["documents"]:
-        assert page.texts[document["document_id"]] == document["text"]
+        if document_id in (None, document["document_id"]):
+            assert page.texts[document["document_id"]] == document["text"]
 
 
-def assert_links_resolve(page: Page) -> None:
-    assert len(page.ids) == len(set(page.ids)), "ids are unique"
-    internal = [h[1:] for h in page.hrefs if h.startswith("#")]
-    assert set(internal) <= set(page.ids), set(internal) - set(page.ids)
-    assert all(h.startswith("#") for h in page.hrefs), "no link leaves the page"
+def broken_links(files: dict[str, str]) -> list[str]:
+    """Every link or source on every page of a site (files by path) that leads nowhere: out
+    of the site, to a file it does not hold, or to an id its page does not have."""
+    pages = {path: Page(text) for path, text in files.items() if path.endswith(".html")}
+    broken = []
+    for path, page in pages.items():
+        if len(page.ids) != len(set(page.ids)):
+            broken.append(f"{path}: ids are not unique")
+        for link in page.hrefs:
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or parts.path.startswith("/"):
+                broken.append(f"{path}: {link} leaves the site")
+                continue
+            target = (posixpath.normpath(posixpath.join(posixpath.dirname(path),
+                                                        unquote(parts.path)))
+                      if parts.path else path)
+            if target not in files:
+                broken.append(f"{path}: {link}: no file {target}")
+            elif parts.fragment and unquote(parts.fragment) not in pages[target].ids:
+                broken.append(f"{path}: {link}: no id {parts.fragment} on {target}")
+    return broken
+
+
+def test_the_link_checker_finds_what_is_broken():
+    files = {INDEX: '<a href="review/a.html#x">a</a> <a href="https://example.org">out</a>',
+             "review/a.html": '<p id="x"><a href="../index.html#nowhere">back</a>'
+                              '<a href="b.html">b</a><a href="#x">here</a></p>'}
+    assert broken_links(files) == ["index.html: https://example.org leaves the site",
+                                   "review/a.html: ../index.html#nowhere: no id nowhere on "
+                                   "index.html",
+                                   "review/a.html: b.html: no file review/b.html"]
 
 
 def test_pieces_cut_at_every_boundary():
@@ -203,7 +242,7 @@ def test_pieces_cut_at_every_boundary():
 
 def test_overlapping_and_nested_spans_each_equal_their_quote():
     tables = small_tables()
-    page = Page(review_page(tables, DESCRIPTOR))
+    page = Page(review_page(tables))
     assert_highlights_equal_quotes(page, tables)
     year = next(m for m in page.marks if "alpha-front:c-0002" in m["data-claims"].split())
     assert year["data-claims"].split() == ["alpha-front:c-0001", "alpha-front:c-0002"]
@@ -215,7 +254,7 @@ def test_overlapping_and_nested_spans_each_equal_their_quote():
 
 
 def test_marks_are_flat_so_no_claim_text_is_counted_twice():
-    markup = review_page(small_tables(), DESCRIPTOR)
+    markup = review_page(small_tables())
     body = markup[markup.index('<div class="text"'):]
     depth = 0
     for tag in re.finditer(r"<(/?)mark\b", body):
@@ -225,7 +264,7 @@ def test_marks_are_flat_so_no_claim_text_is_counted_twice():
 
 def test_article_text_and_values_are_escaped():
     tables = small_tables()
-    markup = review_page(tables, DESCRIPTOR)
+    markup = review_page(tables)
     assert "<script" not in markup.lower() and "<b>bold" not in markup
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in markup
     assert "<Omega>" not in markup and "Alpha &amp; &lt;Omega&gt;" in markup
@@ -234,10 +273,12 @@ def test_article_text_and_values_are_escaped():
     assert page.texts[DOC] == TEXT
     motto = next(m for m in page.marks if "alpha-front:c-0003" in m["data-claims"].split())
     assert '\n\nmotto = <script>alert("x")</script>' in motto["data-tip"]
+    assert "Alpha &amp; &lt;Omega&gt;" in site(tables)[INDEX]
 
 
 def test_a_highlight_tells_property_value_qualifiers_and_rule():
-    page = Page(review_page(small_tables(), DESCRIPTOR))
+    files = site(small_tables())
+    page = Page(files[article_path(DOC)])
     laiza = next(m for m in page.marks if "alpha-front:c-0004" in m["data-claims"].split())
     tip = laiza["data-tip"]
     block = next(b for b in tip.split("\n\n") if "(alpha-front:c-0004)" in b)
@@ -250,22 +291,34 @@ def test_a_highlight_tells_property_value_qualifiers_and_rule():
     assert "conflicts with: alpha-front:c-0002" in general
     assert "end_time" not in tip and "point_in_time: 1961" in tip
     assert laiza["tabindex"] == "0"
-    assert "mark[data-tip]:focus::after" in review_page(small_tables(), DESCRIPTOR)
+    assert "mark[data-tip]:is(:hover,:focus," in files["review/review.css"]
 
 
 def test_sentences_are_anchors_and_every_link_resolves():
-    page = Page(review_page(small_tables(), DESCRIPTOR))
+    files = site(small_tables())
+    page = Page(files[article_path(DOC)])
     assert {f"{DOC}:sen-0001", f"{DOC}:sen-0002", f"{DOC}:sen-0003"} <= set(page.ids)
     assert {f"{DOC}:c-{n:04d}" for n in range(1, 9)} <= set(page.ids)
     assert f"#{DOC}:sen-0002" in page.hrefs
-    assert_links_resolve(page)
+    assert broken_links(files) == []
+
+
+def test_ids_and_rule_names_fit_their_cells():
+    """A sentence id is cut with an ellipsis if its column is narrow; a rule's name breaks only
+    after its "/" (the browser test looks at it)."""
+    markup = review_page(small_tables())
+    assert f'<a class="id" href="#{DOC}:sen-0002">sen-0002</a>' in markup
+    assert '<code class="rule">test.rule</code>' in markup
+    tables = small_tables()
+    tables["claims"][0]["rule_id"] = "infobox/abbreviation"
+    assert '<code class="rule">infobox/<wbr>abbreviation</code>' in review_page(tables)
 
 
 def test_facts_are_grouped_by_entity_and_property():
     tables = small_tables()
     tables["claims"].append(_claim(9, "Laiza", "located_in", "Myanmar", subject_id="laiza",
                                    value_type="entity", object_id=None))
-    markup = review_page(tables, DESCRIPTOR)
+    markup = review_page(tables)
     facts = markup[markup.index('id="facts.alpha-front"'):markup.index('id="timeline.')]
     headings = re.findall(r'<h4 id="entity\.alpha-front\.([a-z-]+)">([^<]*)', facts)
     assert headings == [("alpha-front", "Alpha &lt;Front&gt; "), ("laiza", "Laiza ")]
@@ -276,7 +329,7 @@ def test_facts_are_grouped_by_entity_and_property():
 
 
 def test_timeline_draws_bars_dots_open_ends_and_years():
-    markup = review_page(small_tables(), DESCRIPTOR)
+    markup = review_page(small_tables())
     page = Page(markup)
     assert len(page.shapes("event")) == 4
     assert len(page.shapes("interval")) == 3 and len(page.shapes("point")) == 1
@@ -299,7 +352,7 @@ def test_year_position():
 
 
 def test_conflicts_and_skipped_values_are_listed():
-    markup = review_page(small_tables(), DESCRIPTOR)
+    markup = review_page(small_tables())
     conflicts = markup[markup.index('id="conflicts.alpha-front"'):markup.index('id="skipped.')]
     assert "Alpha &lt;Front&gt; · founded" in conflicts
     assert conflicts.index('href="#alpha-front:c-0002"') < conflicts.index(
@@ -312,9 +365,10 @@ def test_conflicts_and_skipped_values_are_listed():
 def test_a_quote_that_is_not_its_span_is_reported():
     tables = small_tables()
     tables["claims"][1] = {**tables["claims"][1], "quote": "1962"}
-    markup = review_page(tables, DESCRIPTOR)
-    assert "Provenance problems" in markup and "alpha-front:c-0002: the quote" in markup
-    assert "⚠ span" in markup
+    files = site(tables)
+    assert "Provenance problems" in files[INDEX]
+    assert "alpha-front:c-0002: the quote" in files[INDEX]
+    assert "⚠ span" in files[article_path(DOC)]
 
 
 @pytest.mark.parametrize("tables", [
@@ -325,13 +379,17 @@ def test_a_quote_that_is_not_its_span_is_reported():
                     "sha256": "1" * 64, "characters": 5, "text": "Bare."}],
      "sentences": [], "claims": [], "skipped": [], "events": [], "entities": []},
 ])
-def test_empty_tables_give_a_valid_page(tables):
-    markup = review_page(tables, {})
-    assert markup.startswith("<!DOCTYPE html>") and markup.endswith("</html>\n")
-    page = Page(markup)
-    assert_links_resolve(page)
-    assert not page.claims and not page.marks
+def test_empty_tables_give_a_valid_site(tables):
+    files = site(tables, {})
+    assert broken_links(files) == []
+    for markup in (text for path, text in files.items() if path.endswith(".html")):
+        assert markup.startswith("<!DOCTYPE html>") and markup.endswith("</html>\n")
+    if not tables.get("documents"):
+        assert "The package has no documents." in files[INDEX]
     for document in tables.get("documents", []):
+        markup = files[article_path(document["document_id"])]
+        page = Page(markup)
+        assert not page.claims and not page.marks
         assert page.texts.get(document["document_id"], "") == document["text"]
         assert "No facts were read" in markup and "No dated facts" in markup
 
@@ -339,16 +397,140 @@ def test_empty_tables_give_a_valid_page(tables):
 def test_events_that_cannot_be_drawn_are_still_listed():
     tables = small_tables()
     tables["events"] = [{**tables["events"][0], "earliest": None, "latest": None}]
-    markup = review_page(tables, DESCRIPTOR)
+    markup = review_page(tables)
     assert "<svg" not in markup and "period of activity: 1994/2011-06" in markup
 
 
-# --- the fixture package ------------------------------------------------------------------
+def test_a_highlight_names_the_file_and_line_of_its_rule():
+    tables = small_tables()
+    tables["rules"] = [{"rule_id": "test.rule", "file": "pipeline/rules/test.yaml", "line": 12,
+                        "sha256": "0" * 64, "description": "a test rule"}]
+    page = Page(review_page(tables))
+    laiza = next(m for m in page.marks if "alpha-front:c-0004" in m["data-claims"].split())
+    assert "  rule_id: test.rule (pipeline/rules/test.yaml:12)" in laiza["data-tip"].splitlines()
+
+
+# --- several articles: the index and the entities they share ---------------------------
+
+
+def two_articles() -> dict[str, list[dict]]:
+    """The small article, and a second one that names Laiza too (and conflicts with it)."""
+    tables = small_tables()
+    other = "beta-front"
+    text = "Beta moved to Laiza in 1970."
+    start = text.index("Laiza")
+    tables["documents"].append({"document_id": other, "title": "Beta Front",
+                                "source": "seeds/b.txt", "sha256": "2" * 64,
+                                "characters": len(text), "text": text})
+    tables["sentences"].append({"sentence_id": f"{other}:sen-0001", "document_id": other,
+                                "section_id": f"{other}:sec-00", "ordinal": 1, "kind": "prose",
+                                "line": 1, "char_start": 0, "char_end": len(text),
+                                "text": text})
+    tables["claims"].append({**tables["claims"][3], "claim_id": f"{other}:c-0001",
+                             "document_id": other, "subject_id": other,
+                             "sentence_id": f"{other}:sen-0001", "char_start": start,
+                             "char_end": start + 5, "evidence_start": start,
+                             "evidence_end": start + 5, "start_time": "1970",
+                             "conflicts_with": f"{DOC}:c-0002"})
+    tables["entities"].append({"entity_id": other, "label": "Beta Front",
+                               "type": "organisation", "first_sentence_id": f"{other}:sen-0001"})
+    return tables
+
+
+def test_an_entity_named_in_two_articles_has_a_page_listing_both():
+    tables = two_articles()
+    files = site(tables)
+    assert broken_links(files) == []
+    laiza = files["review/entities/laiza.html"]
+    assert [a for a in Page(laiza).hrefs if "sen-" in a] == [
+        f"../articles/{DOC}.html#{DOC}:sen-0002", f"../articles/{DOC}.html#{DOC}:sen-0002",
+        "../articles/beta-front.html#beta-front:sen-0001"]
+    assert "3 claims about it or naming it, in 2 articles." in laiza
+    assert "review/entities/alpha-front.html" not in files, "named in one article only"
+    assert 'href="../entities/laiza.html"' in files[article_path(DOC)]
+    assert 'href="../entities/laiza.html"' in files[article_path("beta-front")]
+    assert ('href="entities/laiza.html">Laiza</a> <small>place</small></td><td>2</td><td>3</td>'
+            in files["review/entities.html"])
+    conflicts = files[article_path("beta-front")]
+    assert f'href="{DOC}.html#{DOC}:c-0002"' in conflicts, "a conflict in another article"
+
+
+def test_the_index_has_a_row_per_article_with_its_counts_and_a_filter():
+    tables = two_articles()
+    tables["claims"][0]["statement_rank"] = "deprecated"
+    index = site(tables)[INDEX]
+    rows = re.findall(r'<tr><td><a href="([^"]+)">([^<]+)</a></td>((?:<td>[0-9]+</td>)+)', index)
+    assert [(link, title, re.findall("[0-9]+", counts)) for link, title, counts in rows] == [
+        (f"review/articles/{DOC}.html", "Alpha &amp; &lt;Omega&gt;", ["8", "1", "1", "1"]),
+        ("review/articles/beta-front.html", "Beta Front", ["1", "1", "0", "0"])]
+    assert 'data-filters="articles"' in index and 'src="review/review.js"' in index
+    assert "1 entity named in more than one article" in index
+
+
+def test_the_site_is_deterministic_and_its_pages_load_nothing_from_elsewhere():
+    tables = two_articles()
+    files = site(tables)
+    assert files == site(two_articles())
+    for path, markup in files.items():
+        if not path.endswith(".html"):
+            continue
+        for tag, attributes in Page(markup).elements:
+            assert tag not in {"iframe", "img", "object", "embed"}, (path, tag)
+            assert not any(name.startswith("on") for name in attributes), (path, attributes)
+            if tag == "script":  # where it leads: broken_links
+                assert attributes["src"].endswith("review.js"), attributes
+            if tag == "link":
+                assert attributes["href"].endswith("review.css"), attributes
+    assert broken_links(files) == []
+    style = files["review/review.css"]
+    assert "@import" not in style and "url(" not in style and "@font-face" not in style
+    assert "http" not in files["review/review.js"]
+
+
+def test_a_rebuild_renders_only_the_pages_whose_rows_changed(tmp_path, monkeypatch):
+    """Article and entity pages come from the memo while their inputs are unchanged: after
+    one article changes, only its page and the pages of the entities it names are rendered."""
+    from pipeline import site as site_module
+    from pipeline.cache import Memo
+    rendered = []
+    for name in ("article_page", "entity_page"):
+        original = getattr(site_module, name)
+        monkeypatch.setattr(site_module, name, lambda *inputs, original=original: (
+            rendered.append(inputs[1].get("document_id") or inputs[1]["entity_id"])
+            or original(*inputs)))
+        monkeypatch.setattr(getattr(site_module, name), "__qualname__", name, raising=False)
+
+    def build(tables):
+        memo = Memo(tmp_path, "review")
+        files = dict(site_files(tables, DESCRIPTOR, memo))
+        memo.close()
+        return files
+
+    tables = two_articles()
+    tables["claims"][-1]["conflicts_with"] = None  # else Alpha's page shows it too
+    first = build(tables)
+    assert sorted(rendered) == ["alpha-front", "beta-front", "laiza"]
+    rendered.clear()
+    assert build(tables) == first and rendered == []
+    tables["claims"][-1]["start_time"] = "1971"  # Beta Front's claim about Laiza
+    again = build(tables)
+    assert sorted(rendered) == ["beta-front", "laiza"]
+    assert again == site(tables)
+
+
+# --- packages -----------------------------------------------------------------------------
 
 
 def package_tables(folder: Path) -> tuple[dict[str, list[dict]], dict]:
     descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     return {r["name"]: read_table(folder, r["name"]) for r in descriptor["resources"]}, descriptor
+
+
+def site_on_disk(package: Path) -> dict[str, str]:
+    """The review site a publish wrote: its files by path in the package."""
+    paths = [package / INDEX, *sorted((package / "review").rglob("*"))]
+    return {path.relative_to(package).as_posix(): path.read_text(encoding="utf-8")
+            for path in paths if path.is_file()}
 
 
 @pytest.fixture(scope="module")
@@ -360,113 +542,19 @@ def seed_package(tmp_path_factory) -> Path:
 
 
 @pytest.mark.parametrize("package", ["built_package", "seed_package"])
-def test_a_package_page_is_complete_deterministic_and_self_contained(package, request):
-    tables, descriptor = package_tables(request.getfixturevalue(package))
-    markup = review_page(tables, descriptor)
-    assert markup == review_page(tables, descriptor)
-    assert len(markup.encode("utf-8")) < MAX_BYTES
-    page = Page(markup)
-    assert_highlights_equal_quotes(page, tables)
-    assert_links_resolve(page)
-    for tag, attributes in page.elements:
-        assert tag not in {"script", "link", "iframe", "img", "object", "embed"}, tag
-        assert not any(name.startswith("on") for name in attributes), (tag, attributes)
-        assert "src" not in attributes
-    assert "@import" not in markup and "url(http" not in markup and "@font-face" not in markup
+def test_a_published_site_is_complete_and_every_link_resolves(package, request):
+    folder = request.getfixturevalue(package)
+    tables, descriptor = package_tables(folder)
+    files = site_on_disk(folder)
+    assert files == site(tables, descriptor), "what publish wrote is what the tables make"
+    assert broken_links(files) == []
     for document in tables["documents"]:
-        assert f'href="#article.{document["document_id"]}"' in markup
-    for sentence_id in {c["sentence_id"] for c in tables["claims"]}:
-        assert sentence_id in page.ids
-    drawable = [e for e in tables["events"] if e["earliest"] or e["latest"]]
-    assert len(page.shapes("event")) == (len(tables["events"]) if drawable else 0)
-
-
-@pytest.fixture(scope="module")
-def curated_package(tmp_path_factory) -> Path:
-    """A fixture article with a reviewer's curation file (see tests/test_curation.py)."""
-    from tests.test_curation import ARTICLE, CURATION, decisions
-    root = tmp_path_factory.mktemp("curated")
-    seeds = root / "seeds"
-    seeds.mkdir()
-    shutil.copy(FIXTURES / ARTICLE, seeds / ARTICLE)
-    publish(seeds, root / "plain", report=lambda *args, **kwargs: None)
-    (seeds / CURATION).write_text(decisions(root / "plain"), encoding="utf-8")
-    publish(seeds, root / "package", report=lambda *args, **kwargs: None)
-    return root / "package"
-
-
-# --- a real browser -----------------------------------------------------------------------
-
-BROWSER_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--hide-scrollbars"]
-
-
-def chromium(*args: str, profile: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([str(CHROMIUM), *BROWSER_FLAGS, f"--user-data-dir={profile}", *args],
-                          capture_output=True, text=True, timeout=180, check=False)
-
-
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium "
-                    "(apt-get install -y chromium)")
-@pytest.mark.parametrize("source", ["seed", "fixtures", "overlaps", "curated"])
-def test_a_browser_renders_every_highlight_as_its_quote(source, request, tmp_path):
-    """Screenshots (1280x800) go to artifacts/review/<source>.png, which git ignores."""
-    if source == "overlaps":
-        tables, descriptor = small_tables(), DESCRIPTOR
-    else:
-        package = {"seed": "seed_package", "fixtures": "built_package",
-                   "curated": "curated_package"}[source]
-        tables, descriptor = package_tables(request.getfixturevalue(package))
-    site = tmp_path / "site"
-    site.mkdir()
-    index = site / "index.html"
-    index.write_bytes(review_page(tables, descriptor).encode("utf-8"))
-    dumped = chromium("--dump-dom", index.as_uri(), profile=tmp_path / "profile")
-    assert dumped.returncode == 0, dumped.stderr[-2000:]
-    page = Page(dumped.stdout)
-    assert page.marks, "the browser kept the highlights"
-    assert_highlights_equal_quotes(page, tables)
-    assert_links_resolve(page)
-
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    shot = ARTIFACTS / f"{source}.png"
-    shot.unlink(missing_ok=True)
-    taken = chromium(f"--screenshot={shot}", "--window-size=1280,800", index.as_uri(),
-                     profile=tmp_path / "profile-shot")
-    assert taken.returncode == 0, taken.stderr[-2000:]
-    assert shot.stat().st_size > 10_000, "a screenshot of a page, not of a blank window"
-    shutil.rmtree(tmp_path / "profile", ignore_errors=True)
-    shutil.rmtree(tmp_path / "profile-shot", ignore_errors=True)
-
-
-def test_a_highlight_names_the_file_and_line_of_its_rule():
-    tables = small_tables()
-    tables["rules"] = [{"rule_id": "test.rule", "file": "pipeline/rules/test.yaml", "line": 12,
-                        "sha256": "0" * 64, "description": "a test rule"}]
-    page = Page(review_page(tables, DESCRIPTOR))
-    laiza = next(m for m in page.marks if "alpha-front:c-0004" in m["data-claims"].split())
-    assert "  rule_id: test.rule (pipeline/rules/test.yaml:12)" in laiza["data-tip"].splitlines()
-
-
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium "
-                    "(apt-get install -y chromium)")
-def test_a_browser_shows_what_a_reviewer_decided(curated_package, tmp_path):
-    """A rejected claim is struck through with its reason, a corrected one shows what was
-    extracted, and every other claim offers a reject entry ready to paste."""
-    tables, descriptor = package_tables(curated_package)
-    index = tmp_path / "index.html"
-    index.write_bytes(review_page(tables, descriptor).encode("utf-8"))
-    dumped = chromium("--dump-dom", index.as_uri(), profile=tmp_path / "profile")
-    assert dumped.returncode == 0, dumped.stderr[-2000:]
-    dom = dumped.stdout
-    rejected = next(c for c in tables["claims"] if c["statement_rank"] == "deprecated")
-    assert (f'<del><a href="#{rejected["claim_id"]}">{rejected["value"]}</a></del> '
-            '<span class="badge curated-badge">rejected</span>'
-            f'<div class="written">{rejected["deprecation_reason"]}</div>') in dom
-    assert 'class="d1 deprecated"' in dom
-    assert 'extracted <q>fighting resumed</q>' in dom
-    entries = re.findall(r"<pre>  - claim: (\S+)\n    reason: </pre>", dom)
-    assert sorted(entries) == sorted(c["claim_id"] for c in tables["claims"]
-                                     if c["statement_rank"] != "deprecated")
-    assert "northern-hills-front.curation.yaml" in dom
+        markup = files[article_path(document["document_id"])]
+        assert len(markup.encode("utf-8")) < MAX_BYTES
+        page = Page(markup)
+        assert_highlights_equal_quotes(page, tables, document["document_id"])
+        own = [c for c in tables["claims"] if c["document_id"] == document["document_id"]]
+        assert {c["sentence_id"] for c in own} <= set(page.ids)
+        events = {c["claim_id"] for c in own} & {e["claim_id"] for e in tables["events"]}
+        assert len(page.shapes("event")) == len(events)
+        assert f'href="{article_path(document["document_id"])}"' in files[INDEX]
