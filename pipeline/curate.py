@@ -27,7 +27,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from pipeline import ids, rulebook
-from pipeline.errors import InputError, excerpt, one_line
+from pipeline.errors import InputError, excerpt, one_line, schema_message
 from pipeline.extract.model import QUALIFIERS
 from pipeline.normalise.dates import DateParseError, from_edtf
 from pipeline.normalise.values import normalise
@@ -80,7 +80,7 @@ def read_curation(text: str, file: str, source: str) -> Curation:
     data = _as_text(data) if data is not None else {}
     error = next(iter(file_validator().iter_errors(data)), None)
     if error is not None:
-        raise InputError(file, one_line(error.message, 200),
+        raise InputError(file, one_line(schema_message(error), 200),
                          rulebook.line_of(text, list(error.absolute_path)))
     root = yaml.compose(text, Loader=rulebook.SAFE_LOADER)
     sections = {key.value: value for key, value in root.value} if root else {}

@@ -24,7 +24,7 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 
 from pipeline import loader
-from pipeline.errors import InputError, excerpt
+from pipeline.errors import InputError, excerpt, one_line, schema_message
 from pipeline.package import FIELD_LIMIT
 from pipeline.schemas import PROFILE, SCHEMA_DIR, json_schema
 
@@ -108,7 +108,7 @@ def _table(folder: Path, resource: dict, max_table_bytes: int) -> Table:
     name = resource["name"]
     error = next(iter(resource_validator().iter_errors(resource)), None)
     if error is not None:
-        raise loader.Unreadable(f"resource {name}: {excerpt(error.message, 200)}")
+        raise loader.Unreadable(f"resource {name}: {one_line(schema_message(error), 200)}")
     schema = resource["schema"]
     key = schema["primaryKey"] if isinstance(schema["primaryKey"], list) else [
         schema["primaryKey"]]

@@ -17,6 +17,15 @@ def excerpt(value, limit: int = EXCERPT_CHARACTERS) -> str:
     return shown if len(text) <= limit else f"{shown}... ({len(text)} characters)"
 
 
+def schema_message(error) -> str:
+    """A JSON Schema validation error's message with the value it quotes (the whole instance,
+    which may be a whole file) cut to an excerpt."""
+    whole = repr(error.instance)
+    if len(whole) <= EXCERPT_CHARACTERS:
+        return error.message
+    return error.message.replace(whole, excerpt(error.instance), 1)
+
+
 def one_line(message: str, limit: int = LINE_CHARACTERS) -> str:
     """A message as one line of at most `limit` characters (line breaks shown as \\n), the
     last net under messages that quote more than an excerpt."""

@@ -26,7 +26,7 @@ from typing import BinaryIO
 
 from jsonschema import Draft7Validator
 
-from pipeline.errors import excerpt
+from pipeline.errors import excerpt, one_line, schema_message
 from pipeline.schemas import SCHEMA_DIR
 
 DESCRIPTOR = "datapackage.json"
@@ -87,13 +87,12 @@ def open_member(folder: Path, path: str, limit: int, option: str = "--max-table-
         descriptor = os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
     except OSError as error:
         raise Unreadable(f"{path}: cannot be read: {error.strerror}") from None
+    info = os.fstat(descriptor)
+    if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+        os.close(descriptor)
+        raise Unreadable(f"{path}: not a regular file" if not stat.S_ISREG(info.st_mode) else
+                         f"{path}: {info.st_size} bytes, over the limit of {limit} ({option})")
     with os.fdopen(descriptor, "rb") as handle:
-        info = os.fstat(descriptor)
-        if not stat.S_ISREG(info.st_mode):
-            raise Unreadable(f"{path}: not a regular file")
-        if info.st_size > limit:
-            raise Unreadable(f"{path}: {info.st_size} bytes, over the limit of {limit} "
-                             f"({option})")
         yield handle
 
 
@@ -141,7 +140,7 @@ def profile_problems(descriptor: dict, profile_path: Path) -> list[str]:
         return [f"{profile_path}: cannot read the profile: {error}"]
     try:
         return [f"{DESCRIPTOR} {'/'.join(map(str, e.absolute_path)) or '(top)'}: "
-                f"{excerpt(e.message, 200)}"
+                f"{one_line(schema_message(e), 200)}"
                 for e in Draft7Validator(profile).iter_errors(descriptor)]
     except RecursionError:
         return [f"{DESCRIPTOR}: nested too deeply to be checked"]
