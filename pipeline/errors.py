@@ -86,4 +86,4 @@ class Diagnostic:
 
     def __str__(self) -> str:
         where = self.source if self.line is None else f"{self.source}:{self.line}"
-        return f"{where}: warning [{self.code}] {self.message}"
+        return one_line(f"{where}: warning [{self.code}] {self.message}")
