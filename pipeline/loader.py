@@ -13,7 +13,9 @@ are computed a chunk at a time. What fails is one line naming the resource or fi
 `Unreadable`.
 """
 
+import csv
 import hashlib
+import io
 import json
 import os
 import re
@@ -27,6 +29,7 @@ from typing import BinaryIO
 from jsonschema import Draft7Validator
 
 from pipeline.errors import excerpt, one_line, schema_message
+from pipeline.package import csv_rows
 from pipeline.schemas import SCHEMA_DIR
 
 DESCRIPTOR = "datapackage.json"
@@ -114,6 +117,17 @@ def read_text(folder: Path, path: str, limit: int, option: str = "--max-table-by
         return content.decode("utf-8")
     except UnicodeDecodeError as error:
         raise Unreadable(f"{path}: not UTF-8 text (byte {error.start})") from None
+
+
+def read_table(folder: Path, resource: dict, limit: int) -> tuple[list[str], list[dict]]:
+    """A known table's header and rows, typed by its JSON Schema, read as a stream from the
+    resource's file."""
+    try:
+        with open_member(folder, resource["path"], limit) as handle:
+            return csv_rows(io.TextIOWrapper(handle, encoding="utf-8", newline=""),
+                            resource["name"])
+    except (UnicodeDecodeError, csv.Error) as error:
+        raise Unreadable(f"{resource['path']}: not CSV text: {excerpt(str(error))}") from None
 
 
 def read_json(folder: Path, path: str, limit: int, option: str = "--max-table-bytes"):

@@ -19,13 +19,14 @@ loads nothing (no script, no font, no network: the CSS is inline) and escapes al
 
 import calendar
 import html
-import json
 import math
 import re
 import sys
 from pathlib import Path
 
-from pipeline.package import read_table
+from pipeline import loader
+from pipeline.errors import one_line
+from pipeline.schemas import PROFILE
 
 PAGE = "index.html"
 ZERO = ' class="zero"'  # a contents link to an empty part
@@ -822,9 +823,14 @@ def write_review(folder: Path, tables: dict[str, list[dict]], descriptor: dict,
 
 
 def load_package(folder: Path) -> tuple[dict[str, list[dict]], dict]:
-    """The tables and descriptor of a published package, typed as the pipeline holds them."""
-    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
-    tables = {r["name"]: read_table(folder, r["name"]) for r in descriptor["resources"]}
+    """The tables and descriptor of a published package, typed as the pipeline holds them,
+    read as `validate` reads them (pipeline/loader.py); loader.Unreadable names what may not
+    or cannot be read."""
+    descriptor, problems = loader.load_descriptor(folder, PROFILE, known_only=True)
+    if problems:
+        raise loader.Unreadable(problems[0])
+    tables = {r["name"]: loader.read_table(folder, r, loader.TABLE_BYTES)[1]
+              for r in descriptor["resources"]}
     return tables, descriptor
 
 
@@ -832,7 +838,11 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     folder = Path(args[0]) if args else Path("datapackage")
     out = Path(args[1]) if len(args) > 1 else folder / PAGE
-    tables, descriptor = load_package(folder)
+    try:
+        tables, descriptor = load_package(folder)
+    except loader.Unreadable as error:
+        print(one_line(f"error: {folder}: {error}"), file=sys.stderr)
+        return 2
     out.write_bytes(review_page(tables, descriptor).encode("utf-8"))
     print(f"wrote {out}")
     return 0

@@ -10,7 +10,6 @@
 """
 
 import csv
-import io
 import json
 import re
 from pathlib import Path
@@ -26,7 +25,6 @@ from pipeline.executor import Executor, LocalProcesses
 from pipeline.extract import rederive
 from pipeline.extract.model import QUALIFIERS
 from pipeline.formats import DATABASE, DATASETTE, json_text, sqlite_problems
-from pipeline.package import csv_rows
 from pipeline.rows import MAX_PROBLEMS_PER_TABLE, row_problems
 from pipeline.schemas import (
     PROFILE,
@@ -556,12 +554,9 @@ def read_tables(folder: Path, descriptor: dict, max_table_bytes: int = loader.TA
     for resource in descriptor["resources"]:
         name = resource["name"]
         try:
-            with loader.open_member(folder, resource["path"], max_table_bytes) as handle:
-                text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
-                header, tables[name] = csv_rows(text, name)
-        except (loader.Unreadable, UnicodeDecodeError, csv.Error) as error:
-            problems.append(f"{table_path(name)}: cannot be read as CSV: "
-                            f"{excerpt(str(error), 200)}")
+            header, tables[name] = loader.read_table(folder, resource, max_table_bytes)
+        except loader.Unreadable as error:
+            problems.append(f"{table_path(name)}: cannot be read as CSV: {error}")
             continue
         if header != columns(name):
             problems.append(f"{table_path(name)}: its header {excerpt(header, 200)} is "
