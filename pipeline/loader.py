@@ -23,7 +23,7 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import BinaryIO
 
 from jsonschema import Draft7Validator
@@ -58,10 +58,9 @@ def path_problem(path) -> str:
     """Why `path` is not one relative file path inside a package folder ('' when it is)."""
     if not isinstance(path, str):
         return f"path {excerpt(path)} is not one file's path"
-    parts = PurePosixPath(path).parts
     if not path or "\0" in path or "\\" in path or path.startswith("/") or ":" in path:
         return f"path {excerpt(path)} is not a relative file path"
-    if any(part in (".", "..") for part in parts) or path.endswith("/"):
+    if any(part in ("", ".", "..") for part in path.split("/")):
         return f"path {excerpt(path)} steps out of its folder or names none"
     return ""
 
@@ -106,13 +105,17 @@ def digest(folder: Path, path: str, limit: int) -> tuple[int, str]:
         while chunk := handle.read(CHUNK_BYTES):
             hasher.update(chunk)
             size += len(chunk)
+            if size > limit:  # grown since it was opened
+                raise Unreadable(f"{path}: over the limit of {limit} bytes (--max-table-bytes)")
     return size, "sha256:" + hasher.hexdigest()
 
 
 def read_text(folder: Path, path: str, limit: int, option: str = "--max-table-bytes") -> str:
     """A package file's text (strict UTF-8)."""
     with open_member(folder, path, limit, option) as handle:
-        content = handle.read()
+        content = handle.read(limit + 1)
+    if len(content) > limit:  # grown since it was opened
+        raise Unreadable(f"{path}: over the limit of {limit} bytes ({option})")
     try:
         return content.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -84,6 +84,20 @@ def canary(tmp_path) -> Path:
 # --- the loader: only regular files inside the package folder --------------------------------
 
 
+@pytest.mark.parametrize("path", ["../x.csv", "data/../x.csv", "data/./claims.csv", "/etc/passwd",
+                                  "data\\claims.csv", "C:/x.csv", "https://example.org/x.csv",
+                                  "data/", "", "a\0b", ["data/claims.csv"], {"path": "x"}, None])
+def test_only_a_plain_relative_path_is_a_package_file(path):
+    assert loader.path_problem(path)
+    with pytest.raises(loader.Unreadable):
+        loader.member(Path("."), path)
+
+
+def test_a_plain_relative_path_is_one():
+    assert loader.path_problem("data/claims.csv") == ""
+    assert loader.path_problem("json/claims.schema.json") == ""
+
+
 def test_diff_prints_nothing_of_a_file_a_symlink_leads_to(built_package, package_copy, canary):
     (package_copy / "data" / "evil.csv").symlink_to(canary)
     edit_descriptor(package_copy, lambda d: d["resources"].append(
