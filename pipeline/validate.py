@@ -25,6 +25,7 @@ from pipeline.executor import Executor, LocalProcesses
 from pipeline.extract import rederive
 from pipeline.extract.model import QUALIFIERS
 from pipeline.formats import DATABASE, DATASETTE, json_text, sqlite_problems
+from pipeline.package import resource as written_resource
 from pipeline.rows import MAX_PROBLEMS_PER_TABLE, row_problems
 from pipeline.schemas import (
     PROFILE,
@@ -43,6 +44,7 @@ PACKAGE_KEYS = {"$schema", "name", "title", "description", "version", "licenses"
 RESOURCE_KEYS = {"name", "type", "path", "title", "description", "format", "mediatype",
                  "encoding", "bytes", "hash", "schema"}
 SOURCE_KEYS = {"title", "path", "sha256"}
+READ_AS = ("type", "path", "format", "mediatype", "encoding")  # how a resource's file is read
 def _span_problem(text: str, row: dict, quote_field: str, container: tuple[int, int]) -> str:
     start, end = row["char_start"], row["char_end"]
     if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)):
@@ -427,14 +429,14 @@ def descriptor_problems(descriptor: dict, profile_path: Path = PROFILE) -> list[
     for resource in descriptor.get("resources", []):
         name = resource.get("name", "?")
         problems += _unknown_keys(f"datapackage.json resource {name}", resource, RESOURCE_KEYS)
-        try:
-            expected = table_schema(name)
-        except FileNotFoundError:
-            problems.append(f"datapackage.json resource {name}: no JSON Schema schemas/{name}")
-            continue
-        if resource.get("schema") != expected:
+        if resource.get("schema") != table_schema(name):
             problems.append(f"datapackage.json resource {name}: its Table Schema is not the one "
                             f"generated from schemas/{name}.schema.json")
+        written = written_resource(name, b"")
+        read_as = [key for key in READ_AS if resource.get(key) != written[key]]
+        if read_as:  # a consumer (frictionless, a browser) reads the file by these
+            problems.append(f"datapackage.json resource {name}: {', '.join(read_as)} not as "
+                            f"written ({', '.join(str(written[key]) for key in read_as)})")
     return problems
 
 

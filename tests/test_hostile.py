@@ -203,6 +203,16 @@ def test_a_table_named_after_a_schema_folder_opens_no_schema(built_package, pack
     assert not any(call.args == (name,) for call in opened.call_args_list)
 
 
+@pytest.mark.parametrize("key, value", [("mediatype", "text/html"), ("format", "xlsx"),
+                                        ("encoding", "utf-16"), ("path", "data/sentences.csv")])
+def test_a_resource_read_otherwise_than_as_written_is_invalid(package_copy, key, value):
+    """How a consumer reads a file (its path, format, media type, encoding) is what the
+    pipeline wrote: `text/html` would have a browser render a table as a page."""
+    edit_descriptor(package_copy, lambda d: resource(d, "claims").update({key: value}))
+    assert_invalid(*run("validate", str(package_copy)),
+                   f"resource claims: {key} not as written")
+
+
 def test_a_descriptor_nested_too_deeply_is_one_line(built_package, package_copy):
     (package_copy / loader.DESCRIPTOR).write_text("[" * 100_000 + "]" * 100_000)
     assert_invalid(*run("validate", str(package_copy)), "datapackage.json")
