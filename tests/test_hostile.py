@@ -345,9 +345,14 @@ HOSTILE_PATHS = ["../canary.csv", "data/link.csv", "data", "data/", "", "x\0y", 
                  ["data/claims.csv", "../canary.csv"], "data/claims.csv", "data/sentences.csv"]
 HOSTILE_NAMES = ["../../canary", "a\0b", "inputs", "profiles", "rules", "", "link",
                  "claims", "sentences", "x" * 300, "CLAIMS"]
-JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=8),
-                    lambda inner: st.lists(inner, max_size=3)
-                    | st.dictionaries(st.text(max_size=6), inner, max_size=3), max_leaves=8)
+
+
+def containers(inner):
+    return st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3)
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=8), containers,
+                    max_leaves=8)
 RESOURCE_KEYS = ["path", "name", "schema", "bytes", "hash", "type", "format"]
 
 
