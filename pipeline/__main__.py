@@ -3,6 +3,7 @@ Errors are one line each, never a traceback: exit 2 for input that cannot be pub
 a package that fails validation."""
 
 import argparse
+import errno
 import os
 import sys
 import time
@@ -10,8 +11,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from pipeline.diff import diff_packages, markdown, print_json
-from pipeline.errors import InputError, PackageInvalid
+from pipeline.errors import InputError, PackageInvalid, excerpt, one_line
 from pipeline.executor import LocalProcesses, make_executor
+from pipeline.loader import TABLE_BYTES
 from pipeline.progress import NORMAL, QUIET, VERBOSE, Progress
 from pipeline.publish import Limits, publish
 from pipeline.release import release
@@ -36,6 +38,16 @@ def talk_options() -> argparse.ArgumentParser:
                       default=NORMAL, help="print only warnings and errors")
     talk.add_argument("-v", "--verbose", dest="talk", action="store_const", const=VERBOSE,
                       help="also print each stage and how long it took")
+    return options
+
+
+def limit_options() -> argparse.ArgumentParser:
+    """--max-table-bytes, for the commands that read a package someone else may have made."""
+    options = argparse.ArgumentParser(add_help=False)
+    options.add_argument("--max-table-bytes", type=int, default=TABLE_BYTES,
+                         help="refuse a package file larger than this, unread; default: "
+                              f"{TABLE_BYTES} (a 10,000-article corpus's largest is about "
+                              "half that)")
     return options
 
 
@@ -65,22 +77,27 @@ def parser() -> argparse.ArgumentParser:
                        help=f"largest article accepted; default: {Limits.article_bytes}")
     build.add_argument("--max-total-bytes", type=int, default=Limits.total_bytes,
                        help=f"largest total of all articles; default: {Limits.total_bytes}")
+    build.add_argument("--max-curation-bytes", type=int, default=Limits.curation_bytes,
+                       help="largest curation file accepted; default: "
+                            f"{Limits.curation_bytes}")
     build.add_argument("--frictionless", action="store_true",
                        help="also validate with frictionless before publishing (slower); "
                             "the pipeline's own checks always run")
-    check = commands.add_parser("validate", parents=[talk_options()],
+    check = commands.add_parser("validate", parents=[talk_options(), limit_options()],
                                 help="validate a published package")
     check.add_argument("folder", type=Path, nargs="?", default=Path("datapackage"))
     check.add_argument("--profile", type=Path, default=PROFILE,
                        help="Data Package v2 profile (JSON Schema) to check the descriptor with")
-    compare = commands.add_parser("diff", help="what changed between two published packages")
+    compare = commands.add_parser("diff", parents=[limit_options()],
+                                  help="what changed between two published packages")
     compare.add_argument("old", type=Path)
     compare.add_argument("new", type=Path)
     compare.add_argument("--json", action="store_true",
                          help="one JSON object: per table, the ids added, removed, changed "
                               "(with the changed cells) and moved")
-    bump = commands.add_parser("release", help="bump the version by what changed since the last "
-                                               "release and add a changelog entry")
+    bump = commands.add_parser("release", parents=[limit_options()],
+                               help="bump the version by what changed since the last release "
+                                    "and add a changelog entry")
     bump.add_argument("--since", type=Path, default=Path("datapackage"),
                       help="the last release's package; default: datapackage")
     bump.add_argument("--new", type=Path, required=True, help="the freshly published package")
@@ -94,7 +111,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def run_diff(args: argparse.Namespace) -> int:
-    result = diff_packages(args.old, args.new)
+    result = diff_packages(args.old, args.new, args.max_table_bytes)
     if args.json:
         print_json(result)
     else:
@@ -103,7 +120,7 @@ def run_diff(args: argparse.Namespace) -> int:
 
 
 def run_release(args: argparse.Namespace) -> int:
-    result = diff_packages(args.since, args.new)
+    result = diff_packages(args.since, args.new, args.max_table_bytes)
     date = args.date or datetime.now(UTC).date().isoformat()
     version = release(result, args.metadata, args.changelog, date)
     if version is None:
@@ -122,7 +139,8 @@ def run_publish(args: argparse.Namespace) -> int:
     try:
         counts = publish(args.seeds, args.out, report=progress.report, executor=executor,
                          cache_folder=None if args.no_cache else args.cache,
-                         limits=Limits(args.max_article_bytes, args.max_total_bytes),
+                         limits=Limits(args.max_article_bytes, args.max_total_bytes,
+                                        args.max_curation_bytes),
                          frictionless=args.frictionless, progress=progress)
     finally:
         progress.finish()
@@ -141,9 +159,10 @@ def run_validate(args: argparse.Namespace) -> int:
     started = time.monotonic()
     problems = validate_package(args.folder, args.profile, executor=LocalProcesses(),
                                 warn=lambda text: print(f"warning [formula-like]: {text}",
-                                                        file=sys.stderr))
+                                                        file=sys.stderr),
+                                max_table_bytes=args.max_table_bytes)
     for problem in problems:
-        print(problem, file=sys.stderr)
+        print(one_line(problem), file=sys.stderr)
     if problems:
         print(f"invalid: {args.folder}: {len(problems)} problem(s)", file=sys.stderr)
         return EXIT_INVALID
@@ -169,17 +188,23 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return run(args)
     except InputError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(one_line(f"error: {error}"), file=sys.stderr)
         return EXIT_BAD_INPUT
     except PackageInvalid as error:
         for problem in error.problems:
-            print(problem, file=sys.stderr)
+            print(one_line(problem), file=sys.stderr)
         print(f"error: the package failed validation ({len(error.problems)} problem(s)); "
               "nothing was published", file=sys.stderr)
         return EXIT_INVALID
     except BrokenPipeError:  # the reader stopped early (`| head`): what it read was right
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as error:  # after BrokenPipeError, which is one
+        if error.errno != errno.ENAMETOOLONG:
+            raise
+        print(f"error: {excerpt(error.filename)}: a file name too long for the file system",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from pipeline import ids, rulebook
-from pipeline.errors import InputError
+from pipeline.errors import InputError, excerpt, one_line, schema_message
 from pipeline.extract.model import QUALIFIERS
 from pipeline.normalise.dates import DateParseError, from_edtf
 from pipeline.normalise.values import normalise
@@ -36,6 +36,7 @@ from pipeline.rows import row_problems
 from pipeline.schemas import SCHEMA_DIR, column_types
 
 SUFFIX = ".curation.yaml"
+MAX_BYTES = 2**20  # a curation file's default limit: room for thousands of entries
 CURATED = "curation/"  # the rule_id of a claim a reviewer corrected or added begins so
 DECISIONS = ("reject", "correct", "add")
 DATE_QUALIFIERS = ("start_time", "end_time", "point_in_time")
@@ -75,16 +76,12 @@ def file_validator() -> Draft202012Validator:
 
 def read_curation(text: str, file: str, source: str) -> Curation:
     """The entries of a curation file; YAML or schema errors name the file and line."""
-    try:
-        data = yaml.load(text, Loader=rulebook.SAFE_LOADER)  # noqa: S506 (a safe loader)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        raise InputError(file, f"not YAML: {getattr(error, 'problem', None) or error}",
-                         mark.line + 1 if mark else None) from None
+    data = rulebook.user_yaml(text, file)
     data = _as_text(data) if data is not None else {}
     error = next(iter(file_validator().iter_errors(data)), None)
     if error is not None:
-        raise InputError(file, error.message, rulebook.line_of(text, list(error.absolute_path)))
+        raise InputError(file, one_line(schema_message(error), 200),
+                         rulebook.line_of(text, list(error.absolute_path)))
     root = yaml.compose(text, Loader=rulebook.SAFE_LOADER)
     sections = {key.value: value for key, value in root.value} if root else {}
     entries = tuple(Entry(decision, node.start_mark.line + 1, fields)
@@ -196,7 +193,7 @@ class Applying:
         fields = entry.fields
         spec = rulebook.properties().get(fields["property"])
         if spec is None:
-            raise curation.error(entry, f"unknown property {fields['property']!r} (see the "
+            raise curation.error(entry, f"unknown property {excerpt(fields['property'])} (see the "
                                         "properties table)")
         subject = self.subject(curation, entry)
         start, end, sentence = self.place(curation, entry, document)
@@ -227,8 +224,8 @@ class Applying:
         found = (named if named in self.entities else self.labels.get(named)
                  or self.aliases.get(named))
         if found is None:
-            raise curation.error(entry, f"unknown subject {named!r}: give an entity's label or "
-                                        "id (see the entities table)")
+            raise curation.error(entry, f"unknown subject {excerpt(named)}: give an entity's "
+                                        "label or id (see the entities table)")
         return found
 
     def place(self, curation: Curation, entry: Entry, document: dict) -> tuple[int, int, dict]:
@@ -238,14 +235,14 @@ class Applying:
         if wanted is not None:
             own = [s for s in own if s["sentence_id"] == wanted]
             if not own:
-                raise curation.error(entry, f"no sentence {wanted} in {curation.source}")
+                raise curation.error(entry, f"no sentence {excerpt(wanted)} in {curation.source}")
         places = [(s["char_start"] + at, s) for s in own for at in _occurrences(s["text"], quote)]
         if not places:
-            raise curation.error(entry, f"the quote {quote!r} is not in "
+            raise curation.error(entry, f"the quote {excerpt(quote)} is not in "
                                         f"{wanted or curation.source} (within one sentence)")
         if len(places) > 1:
             sentences = ", ".join(dict.fromkeys(s["sentence_id"] for _, s in places))
-            raise curation.error(entry, f"the quote {quote!r} occurs {len(places)} times "
+            raise curation.error(entry, f"the quote {excerpt(quote)} occurs {len(places)} times "
                                         f"({sentences}): say which with `sentence`")
         start, sentence = places[0]
         return start, start + len(quote), sentence
@@ -257,10 +254,11 @@ class Applying:
         try:
             normal, _ = normalise(value_type, text)
         except ValueError as error:
-            raise curation.error(entry, f"value {text!r} is not a {value_type}: {error}") from None
+            raise curation.error(entry, f"value {excerpt(text)} is not a {value_type}: "
+                                        f"{one_line(str(error), 200)}") from None
         if normal != text:
-            raise curation.error(entry, f"value {text!r} is not a normalised {value_type} "
-                                        f"(it would be {normal!r})")
+            raise curation.error(entry, f"value {excerpt(text)} is not a normalised "
+                                        f"{value_type} (it would be {excerpt(normal)})")
         return text
 
     def qualifiers(self, curation: Curation, entry: Entry) -> dict:
@@ -271,7 +269,8 @@ class Applying:
                 try:
                     from_edtf(str(given[name]))
                 except DateParseError as error:
-                    raise curation.error(entry, f"qualifier {name}: {error}") from None
+                    raise curation.error(entry, f"qualifier {name}: {one_line(str(error), 200)}"
+                                         ) from None
         # A year written unquoted is a number to YAML; the schema then judges every value.
         return {name: str(value) if types[name] == "string" and value is not None else value
                 for name, value in given.items() if name in QUALIFIERS}

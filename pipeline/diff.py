@@ -14,15 +14,20 @@ or rows moved.
 """
 
 import csv
+import io
 import json
 import sys
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
-from pipeline.errors import InputError
-from pipeline.schemas import SCHEMA_DIR, json_schema
+from jsonschema import Draft202012Validator
 
-DESCRIPTOR = "datapackage.json"
+from pipeline import loader
+from pipeline.errors import InputError, excerpt, one_line, schema_message
+from pipeline.package import FIELD_LIMIT
+from pipeline.schemas import PROFILE, SCHEMA_DIR, json_schema
+
 KEY_SEPARATOR = " "
 
 
@@ -76,33 +81,67 @@ class PackageDiff:
         return {name: table.as_json() for name, table in self.tables.items()}
 
 
-def load(folder: Path) -> Package:
-    """A package's version and tables; a folder that is not a package is an input error."""
+def load(folder: Path, max_table_bytes: int = loader.TABLE_BYTES) -> Package:
+    """A package's version and tables, read as pipeline/loader.py allows (the descriptor
+    against the profile, plain table names, files inside the folder, none over
+    `max_table_bytes`); a folder that is not such a package is an input error."""
+    descriptor, problems = loader.load_descriptor(folder, PROFILE, known_only=False)
+    if problems:
+        raise InputError(str(folder), f"not a readable data package: {problems[0]}")
     try:
-        descriptor = json.loads((folder / DESCRIPTOR).read_text(encoding="utf-8"))
-        return Package(descriptor.get("version", ""),
-                       {resource["name"]: _table(folder, resource)
-                        for resource in descriptor["resources"]
-                        if resource.get("path", "").endswith(".csv")})
-    except FileNotFoundError as error:
-        raise InputError(str(folder), f"not a data package: {Path(error.filename).name} "
-                                      "is missing") from None
-    except (OSError, ValueError, KeyError, TypeError, csv.Error) as error:
+        tables = {resource["name"]: _table(folder, resource, max_table_bytes)
+                  for resource in descriptor["resources"] if resource["path"].endswith(".csv")}
+    except loader.Unreadable as error:
         raise InputError(str(folder), f"not a readable data package: {error}") from None
+    return Package(str(descriptor.get("version", "")), tables)
 
 
-def _table(folder: Path, resource: dict) -> Table:
+@cache
+def resource_validator() -> Draft202012Validator:
+    schema = json.loads((SCHEMA_DIR / "inputs" / "table-resource.schema.json").read_text("utf-8"))
+    return Draft202012Validator(schema)
+
+
+def _table(folder: Path, resource: dict, max_table_bytes: int) -> Table:
+    """One CSV resource's rows by primary key, as text; its Table Schema is checked before
+    the file is opened, and each row must have the header's cells."""
+    name = resource["name"]
+    error = next(iter(resource_validator().iter_errors(resource)), None)
+    if error is not None:
+        raise loader.Unreadable(f"resource {name}: {one_line(schema_message(error), 200)}")
     schema = resource["schema"]
-    key = schema["primaryKey"]
-    with (folder / resource["path"]).open(encoding="utf-8", newline="") as stream:
-        rows = {KEY_SEPARATOR.join(row[column] for column in key): row
-                for row in csv.DictReader(stream)}
+    key = schema["primaryKey"] if isinstance(schema["primaryKey"], list) else [
+        schema["primaryKey"]]
+    path = resource["path"]
+    csv.field_size_limit(FIELD_LIMIT)
+    with loader.open_member(folder, path, max_table_bytes) as handle:
+        try:
+            rows = _rows(csv.reader(io.TextIOWrapper(handle, encoding="utf-8", newline="")),
+                         key, path)
+        except (UnicodeDecodeError, csv.Error) as error:
+            raise loader.Unreadable(f"{path}: not CSV text: {excerpt(str(error))}") from None
     return Table({f["name"]: f for f in schema["fields"]}, key, rows)
+
+
+def _rows(reader, key: list[str], path: str) -> dict[str, dict[str, str]]:
+    header = next(reader, [])
+    missing = [column for column in key if column not in header]
+    if missing:
+        raise loader.Unreadable(f"{path}: no column {excerpt(missing[0])} of its primary key "
+                                "in its header")
+    rows = {}
+    for number, record in enumerate(reader, start=2):
+        if len(record) != len(header):
+            raise loader.Unreadable(f"{path}:{number}: {len(record)} cells, its header has "
+                                    f"{len(header)}")
+        row = dict(zip(header, record, strict=True))
+        rows[KEY_SEPARATOR.join(row[column] for column in key)] = row
+    return rows
 
 
 def position_columns(table: str) -> set[str]:
     """The columns that say where a row is, not what it is (see the module's docstring)."""
-    if not (SCHEMA_DIR / f"{table}.schema.json").is_file():  # a table this version lacks
+    if table not in loader.known_tables():  # a table this version lacks: no schema to open
         return set()
     properties = json_schema(table)["properties"]
     return {name for name, spec in properties.items() if spec.get("x-position")}
@@ -147,8 +186,9 @@ def diff_table(name: str, old: Table | None, new: Table | None) -> TableDiff:
     return result
 
 
-def diff_packages(old_folder: Path, new_folder: Path) -> PackageDiff:
-    old, new = load(old_folder), load(new_folder)
+def diff_packages(old_folder: Path, new_folder: Path,
+                  max_table_bytes: int = loader.TABLE_BYTES) -> PackageDiff:
+    old, new = load(old_folder, max_table_bytes), load(new_folder, max_table_bytes)
     names = [*old.tables, *(name for name in new.tables if name not in old.tables)]
     return PackageDiff(old, new, {name: diff_table(name, old.tables.get(name),
                                                    new.tables.get(name)) for name in names})
@@ -206,7 +246,7 @@ def claim_changes(result: PackageDiff, heading: str = "###", limit: int | None =
         for claim_id in ids:
             claim = package.tables["claims"].rows[claim_id]
             entry = _claim_line(claim, package, change.changed.get(claim_id))
-            groups.setdefault(claim["document_id"], {}).setdefault(kind, []).append(entry)
+            groups.setdefault(claim.get("document_id", ""), {}).setdefault(kind, []).append(entry)
     lines = []
     for document in sorted(groups):
         lines += [f"{heading} {document}", ""]
@@ -218,12 +258,13 @@ def claim_changes(result: PackageDiff, heading: str = "###", limit: int | None =
 
 
 def _claim_line(claim: dict, package: Package, cells: dict | None) -> str:
-    short = claim["claim_id"].split(":", 1)[-1]
+    short = claim.get("claim_id", "").split(":", 1)[-1]  # a package's columns may differ
     sentences = package.tables.get("sentences")
-    sentence = (sentences.rows if sentences else {}).get(claim["sentence_id"], {}).get("text", "")
+    sentence = (sentences.rows if sentences else {}).get(claim.get("sentence_id"), {}).get(
+        "text", "")
     if len(sentence) > SENTENCE_SHOWN:
         sentence = sentence[:SENTENCE_SHOWN - 1].rstrip() + "…"
-    what = f"- `{short}` {claim['property_id']} = {claim['value']!r}"
+    what = f"- `{short}` {claim.get('property_id')} = {claim.get('value')!r}"
     if cells:
         what += ": " + "; ".join(f"{column} {old!r} -> {new!r}"
                                  for column, (old, new) in cells.items())

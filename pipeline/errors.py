@@ -5,6 +5,32 @@ from dataclasses import dataclass
 
 NO_SPACE = (errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC))
 SQLITE_NO_SPACE = (13, 778)  # SQLITE_FULL; SQLITE_IOERR_WRITE, as SQLite reports EFBIG
+EXCERPT_CHARACTERS = 60  # of a user's value quoted in a message
+LINE_CHARACTERS = 500  # the longest message line: a file's worth never reaches the terminal
+
+
+def excerpt(value, limit: int = EXCERPT_CHARACTERS) -> str:
+    """A user's value as a message quotes it: its repr, cut to `limit` characters with the
+    total length said, so that a 1 MB field or a whole file is never echoed."""
+    text = value if isinstance(value, str) else repr(value)
+    shown = repr(text[:limit]) if isinstance(value, str) else text[:limit]
+    return shown if len(text) <= limit else f"{shown}... ({len(text)} characters)"
+
+
+def schema_message(error) -> str:
+    """A JSON Schema validation error's message with the value it quotes (the whole instance,
+    which may be a whole file) cut to an excerpt."""
+    whole = repr(error.instance)
+    if len(whole) <= EXCERPT_CHARACTERS:
+        return error.message
+    return error.message.replace(whole, excerpt(error.instance), 1)
+
+
+def one_line(message: str, limit: int = LINE_CHARACTERS) -> str:
+    """A message as one line of at most `limit` characters (line breaks shown as \\n), the
+    last net under messages that quote more than an excerpt."""
+    flat = message.replace("\r", "\\r").replace("\n", "\\n")
+    return flat if len(flat) <= limit else flat[:limit - 3] + "..."
 
 
 def out_of_space(error: Exception) -> bool:
@@ -60,4 +86,4 @@ class Diagnostic:
 
     def __str__(self) -> str:
         where = self.source if self.line is None else f"{self.source}:{self.line}"
-        return f"{where}: warning [{self.code}] {self.message}"
+        return one_line(f"{where}: warning [{self.code}] {self.message}")

@@ -260,11 +260,16 @@ def read_table(folder: Path, table: str) -> list[dict]:
 
 def read_csv(folder: Path, table: str) -> tuple[list[str], list[dict]]:
     """A written table's header and its rows, typed by the table's JSON Schema."""
-    csv.field_size_limit(FIELD_LIMIT)
     with (folder / table_path(table)).open(encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle)
-        header = next(reader, [])
-        return header, typed_rows(table, header, reader)
+        return csv_rows(handle, table)
+
+
+def csv_rows(handle, table: str) -> tuple[list[str], list[dict]]:
+    """A table's header and its rows from an open text stream, typed by its JSON Schema."""
+    csv.field_size_limit(FIELD_LIMIT)
+    reader = csv.reader(handle)
+    header = next(reader, [])
+    return header, typed_rows(table, header, reader)
 
 
 def typed_rows(table: str, header: list[str], records) -> list[dict]:

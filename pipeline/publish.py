@@ -15,10 +15,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.cache import ArticleCache, Memo, article_key, inputs_digest
+from pipeline.curate import MAX_BYTES as CURATION_BYTES
 from pipeline.curate import SUFFIX as CURATION_SUFFIX
 from pipeline.curate import Curation, curate, curation_path, read_curation
 from pipeline.derive import derive
-from pipeline.errors import Diagnostic, InputError, PackageInvalid, no_space, out_of_space
+from pipeline.errors import (
+    Diagnostic,
+    InputError,
+    PackageInvalid,
+    no_space,
+    one_line,
+    out_of_space,
+)
 from pipeline.executor import (
     Background,
     Executor,
@@ -291,6 +299,7 @@ class Limits:
 
     article_bytes: int = 64 * 2**20
     total_bytes: int = 2 * 2**30
+    curation_bytes: int = CURATION_BYTES
 
 
 def plan(seeds: Path, cache_folder: Path | None, limits: Limits
@@ -315,7 +324,7 @@ def plan(seeds: Path, cache_folder: Path | None, limits: Limits
             content = path.read_bytes()
         except OSError as error:
             raise InputError(source, f"cannot be read: {error.strerror}") from None
-        curated = read_curation_of(path, source)
+        curated = read_curation_of(path, source, limits.curation_bytes)
         if curated is not None:
             curation, raw = curated
             curations.append(curation)
@@ -324,17 +333,24 @@ def plan(seeds: Path, cache_folder: Path | None, limits: Limits
     return jobs, curations
 
 
-def read_curation_of(article: Path, source: str) -> tuple[Curation, bytes] | None:
-    """The article's curation, and the file's bytes (for the article's cache key)."""
+def read_curation_of(article: Path, source: str, limit: int = CURATION_BYTES
+                     ) -> tuple[Curation, bytes] | None:
+    """The article's curation, and the file's bytes (for the article's cache key); a file
+    over `limit` bytes is refused before it is read."""
     path = curation_path(article)
     if not path.is_file():
         return None
     file = f"{Path(source).parent}/{path.name}"
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)
+        if len(raw) > limit:
+            raise InputError(file, f"is over the limit of {limit} bytes for a curation file "
+                                   "(--max-curation-bytes)")
         text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise InputError(file, f"cannot be read as UTF-8 text: {error}") from None
+        raise InputError(file, f"cannot be read as UTF-8 text: {one_line(str(error), 200)}"
+                         ) from None
     return read_curation(text, file, source), raw
 
 

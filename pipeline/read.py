@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from pipeline.errors import Diagnostic, InputError
+from pipeline.errors import Diagnostic, InputError, excerpt
 from pipeline.ids import Apart, section_id, slugify
 
 MARK = "="
@@ -343,7 +343,8 @@ class _Reader:
             return
         key = infobox_key(content)
         if key is None:
-            self.warn(index + 1, "infobox-no-key", f"infobox line without ': ': {content!r}")
+            self.warn(index + 1, "infobox-no-key",
+                      f"infobox line without ': ': {excerpt(content)}")
         else:
             self.check_key(index, key)
         self.add_block("infobox", index, start, end)
@@ -357,7 +358,7 @@ class _Reader:
         first = self.infobox_keys.setdefault(key.casefold(), index + 1)
         if first != index + 1:
             self.warn(index + 1, "infobox-duplicate-key",
-                      f"infobox key {key!r} was already given on line {first}")
+                      f"infobox key {excerpt(key)} was already given on line {first}")
 
     def take_line(self, index: int) -> None:
         content = self.lines.content(index)

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from jsonschema import Draft202012Validator
 
-from pipeline.errors import InputError
+from pipeline.errors import InputError, one_line
 from pipeline.schemas import SCHEMA_DIR
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
@@ -32,6 +32,23 @@ def load(name: str):
             raise InputError(f"pipeline/rules/{name}.yaml", error.message,
                              _line_of(name, list(error.absolute_path)))
     return data
+
+
+def user_yaml(text: str, file: str):
+    """YAML from a user's folder (a curation file), parsed only when it holds no anchor or
+    alias: they have no use there, and expanding them lets a 400-byte file make gigabytes
+    (a "billion laughs"). Errors name the file and line."""
+    try:
+        for event in yaml.parse(text, Loader=SAFE_LOADER):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise InputError(file, "YAML anchors and aliases (& and *) are not accepted",
+                                 event.start_mark.line + 1)
+        return yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 (a safe loader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        problem = getattr(error, "problem", None) or str(error)
+        raise InputError(file, f"not YAML: {one_line(problem, 200)}",
+                         mark.line + 1 if mark else None) from None
 
 
 @cache

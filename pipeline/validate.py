@@ -10,24 +10,22 @@
 """
 
 import csv
-import hashlib
 import json
 import re
 from pathlib import Path
 from unittest import mock
 
-from jsonschema import Draft7Validator
-
-from pipeline import ids
+from pipeline import ids, loader
 from pipeline.cache import Memo
 from pipeline.curate import CURATED
 from pipeline.datasette_metadata import datasette_metadata
 from pipeline.derive import VIEWS, derive
+from pipeline.errors import excerpt
 from pipeline.executor import Executor, LocalProcesses
 from pipeline.extract import rederive
 from pipeline.extract.model import QUALIFIERS
-from pipeline.formats import DATASETTE, json_text, sqlite_problems
-from pipeline.package import read_csv
+from pipeline.formats import DATABASE, DATASETTE, json_text, sqlite_problems
+from pipeline.package import resource as written_resource
 from pipeline.rows import MAX_PROBLEMS_PER_TABLE, row_problems
 from pipeline.schemas import (
     PROFILE,
@@ -46,6 +44,7 @@ PACKAGE_KEYS = {"$schema", "name", "title", "description", "version", "licenses"
 RESOURCE_KEYS = {"name", "type", "path", "title", "description", "format", "mediatype",
                  "encoding", "bytes", "hash", "schema"}
 SOURCE_KEYS = {"title", "path", "sha256"}
+READ_AS = ("type", "path", "format", "mediatype", "encoding")  # how a resource's file is read
 def _span_problem(text: str, row: dict, quote_field: str, container: tuple[int, int]) -> str:
     start, end = row["char_start"], row["char_end"]
     if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text)):
@@ -328,31 +327,32 @@ def _reference_problems(table: str, rows: list[dict], foreign: dict,
     return problems
 
 
-def file_problems(folder: Path, descriptor: dict) -> list[str]:
+def file_problems(folder: Path, descriptor: dict,
+                  max_table_bytes: int = loader.TABLE_BYTES) -> list[str]:
     """Each resource's file has the bytes and sha256 hash its descriptor states."""
     problems = []
     for resource in descriptor["resources"]:
         try:
-            content = (folder / resource["path"]).read_bytes()
-        except OSError as error:
-            problems.append(f"{resource['path']}: cannot be read: {error.strerror}")
+            size, digest = loader.digest(folder, resource["path"], max_table_bytes)
+        except loader.Unreadable as error:
+            problems.append(str(error))
             continue
-        if len(content) != resource.get("bytes"):
-            problems.append(f"{resource['path']}: {len(content)} bytes, the descriptor says "
-                            f"{resource.get('bytes')}")
-        if "sha256:" + hashlib.sha256(content).hexdigest() != resource.get("hash"):
+        if size != resource.get("bytes"):
+            problems.append(f"{resource['path']}: {size} bytes, the descriptor says "
+                            f"{excerpt(resource.get('bytes'))}")
+        if digest != resource.get("hash"):
             problems.append(f"{resource['path']}: its sha256 is not the descriptor's hash")
     return problems
 
 
-def json_problems(folder: Path, tables: dict[str, list[dict]]) -> list[str]:
+def json_problems(folder: Path, tables: dict[str, list[dict]],
+                  max_table_bytes: int = loader.TABLE_BYTES) -> list[str]:
     """Each JSON file holds exactly the CSV's rows, which have passed their JSON Schemas."""
     problems = []
     for table, rows in tables.items():
-        path = folder / json_path(table)
         try:
-            objects = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as error:
+            objects = loader.read_json(folder, json_path(table), max_table_bytes)
+        except loader.Unreadable as error:
             problems.append(f"{json_path(table)}: cannot be read: {error}")
             continue
         if objects != rows:
@@ -360,7 +360,8 @@ def json_problems(folder: Path, tables: dict[str, list[dict]]) -> list[str]:
     return problems
 
 
-def generated_problems(folder: Path, descriptor: dict) -> list[str]:
+def generated_problems(folder: Path, descriptor: dict,
+                       max_table_bytes: int = loader.TABLE_BYTES) -> list[str]:
     """The files generated from the descriptor and the schemas alone (each JSON file's JSON
     Schema, Datasette's metadata) are what they generate."""
     expected = {json_schema_path(r["name"]): json_file_schema(r["name"])
@@ -369,8 +370,8 @@ def generated_problems(folder: Path, descriptor: dict) -> list[str]:
     problems = []
     for path, value in expected.items():
         try:
-            written = (folder / path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
+            written = loader.read_text(folder, path, max_table_bytes)
+        except loader.Unreadable as error:
             problems.append(f"{path}: cannot be read: {error}")
             continue
         if written != json_text(value):
@@ -416,12 +417,10 @@ def spreadsheet_warnings(tables: dict[str, list[dict]]) -> list[str]:
 
 
 def descriptor_problems(descriptor: dict, profile_path: Path = PROFILE) -> list[str]:
-    try:
-        profile = json.loads(profile_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
-        return [f"{profile_path}: cannot read the profile: {error}"]
-    problems = [f"datapackage.json {'/'.join(map(str, e.absolute_path)) or '(top)'}: {e.message}"
-                for e in Draft7Validator(profile).iter_errors(descriptor)]
+    """The profile first, then each resource a known table at a file path inside the package
+    (see pipeline/loader.py), then our own strict key lists and the generated Table Schemas."""
+    problems = (loader.profile_problems(descriptor, profile_path)
+                or loader.resource_problems(descriptor, known_only=True))
     if problems:
         return problems
     problems += _unknown_keys("datapackage.json", descriptor, PACKAGE_KEYS)
@@ -430,19 +429,19 @@ def descriptor_problems(descriptor: dict, profile_path: Path = PROFILE) -> list[
     for resource in descriptor.get("resources", []):
         name = resource.get("name", "?")
         problems += _unknown_keys(f"datapackage.json resource {name}", resource, RESOURCE_KEYS)
-        try:
-            expected = table_schema(name)
-        except FileNotFoundError:
-            problems.append(f"datapackage.json resource {name}: no JSON Schema schemas/{name}")
-            continue
-        if resource.get("schema") != expected:
+        if resource.get("schema") != table_schema(name):
             problems.append(f"datapackage.json resource {name}: its Table Schema is not the one "
                             f"generated from schemas/{name}.schema.json")
+        written = written_resource(name, b"")
+        read_as = [key for key in READ_AS if resource.get(key) != written[key]]
+        if read_as:  # a consumer (frictionless, a browser) reads the file by these
+            problems.append(f"datapackage.json resource {name}: {', '.join(read_as)} not as "
+                            f"written ({', '.join(str(written[key]) for key in read_as)})")
     return problems
 
 
 def _unknown_keys(where: str, mapping: dict, allowed: set[str]) -> list[str]:
-    return [f"{where}: unknown key {key!r}" for key in sorted(set(mapping) - allowed)]
+    return [f"{where}: unknown key {excerpt(key)}" for key in sorted(set(mapping) - allowed)]
 
 
 class WrittenDialect(csv.Sniffer):
@@ -485,7 +484,8 @@ def validate_package(folder: Path, profile_path: Path = PROFILE,
                      checked_rows: dict[str, list[dict]] | None = None,
                      executor: Executor | None = None, warn=None,
                      frictionless: bool = True, memo: Memo | None = None,
-                     checked: list[str] | None = None) -> list[str]:
+                     checked: list[str] | None = None,
+                     max_table_bytes: int = loader.TABLE_BYTES) -> list[str]:
     """All checks on a written package; an empty list means it is valid.
 
     Our own checks cover what frictionless checks (header, types and constraints through the
@@ -499,18 +499,22 @@ def validate_package(folder: Path, profile_path: Path = PROFILE,
     `memo` remembers documents whose claims re-derived in an earlier build (see claim_problems).
     `checked` are the problems table_problems(checked_rows) found, when the caller ran those
     checks already and checked the SQLite database as it wrote it (formats.write_database).
+    A file over `max_table_bytes` is a problem, found before it is read.
     """
-    descriptor, problems = read_descriptor(folder)
-    problems = problems or descriptor_problems(descriptor, profile_path)
-    problems = problems or (file_problems(folder, descriptor)
-                            + generated_problems(folder, descriptor))
+    try:
+        descriptor = loader.read_descriptor(folder)
+    except loader.Unreadable as error:
+        return [str(error)]
+    problems = descriptor_problems(descriptor, profile_path)
+    problems = problems or (file_problems(folder, descriptor, max_table_bytes)
+                            + generated_problems(folder, descriptor, max_table_bytes))
     if frictionless and not problems:
         names = [resource["name"] for resource in descriptor["resources"]]
         problems = frictionless_problems(folder, names, executor)
     if problems:
         return problems
     if checked_rows is None:
-        tables, problems = read_tables(folder, descriptor)
+        tables, problems = read_tables(folder, descriptor, max_table_bytes)
         problems += [p for table, rows in tables.items() for p in row_problems(table, rows)]
     else:
         tables = checked_rows
@@ -521,9 +525,10 @@ def validate_package(folder: Path, profile_path: Path = PROFILE,
     problems = table_problems(tables, memo) if checked is None else checked
     # Rows that publish has just checked and derived: their views are derive(claims) and their
     # JSON was read back when written, so only a published package needs those checks again.
-    published = [] if checked_rows is not None else (view_problems(tables)
-                                                     + json_problems(folder, tables))
-    database = [] if checked is not None else sqlite_problems(folder, tables)
+    published = [] if checked_rows is not None else (
+        view_problems(tables) + json_problems(folder, tables, max_table_bytes))
+    database = [] if checked is not None else (_database_problems(folder, max_table_bytes)
+                                               or sqlite_problems(folder, tables))
     return problems or (published + database)
 
 
@@ -534,28 +539,28 @@ def table_problems(tables: dict[str, list[dict]], memo: Memo | None = None) -> l
                                     + claim_problems(tables, memo))
 
 
-def read_descriptor(folder: Path) -> tuple[dict, list[str]]:
-    path = folder / "datapackage.json"
-    if not path.is_file():
-        return {}, [f"{path}: no datapackage.json"]
+def _database_problems(folder: Path, max_table_bytes: int) -> list[str]:
+    """The database is a regular file inside the package before SQLite is let open it."""
     try:
-        return json.loads(path.read_text(encoding="utf-8")), []
-    except (ValueError, UnicodeDecodeError) as error:
-        return {}, [f"{path}: not valid JSON: {error}"]
+        with loader.open_member(folder, DATABASE, max_table_bytes):
+            return []
+    except loader.Unreadable as error:
+        return [str(error)]
 
 
-def read_tables(folder: Path, descriptor: dict) -> tuple[dict[str, list[dict]], list[str]]:
+def read_tables(folder: Path, descriptor: dict, max_table_bytes: int = loader.TABLE_BYTES
+                ) -> tuple[dict[str, list[dict]], list[str]]:
     """Every resource's rows, typed; a file that is not CSV with the schema's header is a
     problem, not a crash."""
     tables, problems = {}, []
     for resource in descriptor["resources"]:
         name = resource["name"]
         try:
-            header, tables[name] = read_csv(folder, name)
-        except (OSError, UnicodeDecodeError, csv.Error) as error:
+            header, tables[name] = loader.read_table(folder, resource, max_table_bytes)
+        except loader.Unreadable as error:
             problems.append(f"{table_path(name)}: cannot be read as CSV: {error}")
             continue
         if header != columns(name):
-            problems.append(f"{table_path(name)}: its header {header} is not the schema's "
-                            f"columns {columns(name)}")
+            problems.append(f"{table_path(name)}: its header {excerpt(header, 200)} is "
+                            f"not the schema's columns {columns(name)}")
     return tables, problems

@@ -8,6 +8,7 @@ from pipeline.normalise.colours import hex_colour
 from pipeline.normalise.dates import parse_date
 from pipeline.normalise.names import clean_name, person_name
 from pipeline.normalise.numbers import parse_amount
+from pipeline.normalise.urls import web_address
 
 
 def normalise(value_type: str, text: str, object_type: str | None = None) -> tuple[str, dict]:
@@ -32,7 +33,9 @@ def normalise(value_type: str, text: str, object_type: str | None = None) -> tup
         return amount.value, {name: value for name, value in qualifiers.items() if value}
     if value_type == "colour":
         return hex_colour(text), {}
-    if value_type in ("url", "file"):
+    if value_type == "url":
+        return _non_empty(web_address(text), text), {}
+    if value_type == "file":
         return _non_empty(text.strip(), text), {}
     raise ValueError(f"unknown value type {value_type!r}")
 
