@@ -9,6 +9,8 @@ Unusual characters, and what becomes of them:
 
 - Bytes that are not UTF-8 stop the run, naming the line; UTF-16 and UTF-32 (with or without a
   byte order mark) are named as such, so the fix is obvious. A UTF-8 BOM is dropped.
+- A binary file (a known signature: ELF, PNG, ZIP, gzip, PDF; or NUL bytes not laid out as
+  UTF-16 or UTF-32 lay them) is named "a binary file, not text", not mistaken for an encoding.
 - NUL (U+0000) stops the run, naming the line and column. It is never text: it means a binary
   file or a wrong encoding, and many readers of CSV (C strings, PostgreSQL, older csv modules)
   truncate or reject a cell that holds one.
@@ -40,6 +42,11 @@ KEY_SEPARATOR = ": "
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 SNIFF_BYTES = 4096
+# The first bytes of the binary files most often named `.txt` by mistake.
+SIGNATURES = ((b"\x7fELF", "an ELF executable"), (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+              (b"PK\x03\x04", "a ZIP archive"), (b"PK\x05\x06", "a ZIP archive"),
+              (b"\x1f\x8b", "a gzip archive"), (b"%PDF-", "a PDF document"))
+NOT_TEXT = "a binary file, not text"
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # category Cc, less TAB and LF
 LONG_MARK_RUN = 32  # Unicode's stream-safe text format allows 30 combining marks in a row
 INVISIBLE = ("Cc", "Cf", "Zs", "Zl", "Zp")  # categories that cannot make a title on their own
@@ -105,10 +112,14 @@ class Document:
 
 def canonical_text(raw: bytes, source: str) -> str:
     """Strict UTF-8, no BOM, LF line endings, NFC: the one text every offset points into."""
+    reject_binary(raw, source)
     hint = encoding_hint(raw)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
+        if not hint and b"\x00" in raw:
+            raise InputError(source, f"{NOT_TEXT} (it holds NUL bytes)",
+                             raw[: raw.index(b"\x00")].count(b"\n") + 1) from None
         line = raw[: error.start].count(b"\n") + 1
         raise InputError(
             source, f"not valid UTF-8: byte 0x{raw[error.start]:02x}{hint}", line
@@ -143,6 +154,24 @@ def mark_runs(length: int) -> re.Pattern:
     return re.compile(f"[{re.escape(marks)}]{{{length},}}")
 
 
+def reject_binary(raw: bytes, source: str) -> None:
+    """A file that starts as a known binary format does is refused as what it is."""
+    for signature, kind in SIGNATURES:
+        if raw.startswith(signature):
+            raise InputError(source, f"{NOT_TEXT} ({kind})")
+
+
+def looks_wide(sample: bytes) -> bool:
+    """NULs laid out as UTF-16 or UTF-32 lays out text: nearly always at some position of each
+    two (or four) bytes and almost never at another; a binary file's NULs are spread over
+    every position."""
+    for unit in (2, 4):
+        shares = [sample[r::unit].count(0) / max(1, len(sample[r::unit])) for r in range(unit)]
+        if min(shares) <= 0.1 and max(shares) >= 0.9:
+            return True
+    return False
+
+
 def encoding_hint(raw: bytes) -> str:
     """Name UTF-16 or UTF-32 from a byte order mark, or from NULs between most characters.
 
@@ -154,7 +183,7 @@ def encoding_hint(raw: bytes) -> str:
     if raw.startswith(UTF16_BOMS):
         return " (it looks like UTF-16; save it as UTF-8)"
     sample = raw[:SNIFF_BYTES]
-    if len(sample) >= 4 and sample.count(0) * 3 >= len(sample):
+    if len(sample) >= 4 and sample.count(0) * 3 >= len(sample) and looks_wide(sample):
         return " (it looks like UTF-16 or UTF-32 without a byte order mark; save it as UTF-8)"
     return ""
 
@@ -167,8 +196,8 @@ def reject_nul(text: str, source: str) -> None:
     line_start = text.rfind("\n", 0, position) + 1
     line = text.count("\n", 0, position) + 1
     column = position - line_start + 1
-    raise InputError(source, f"contains a NUL character (U+0000) at column {column}; "
-                     "is it a text file?", line)
+    raise InputError(source, f"{NOT_TEXT}: it contains a NUL character (U+0000) at column "
+                     f"{column}", line)
 
 
 def control_characters(text: str) -> tuple[int, int, str]:
