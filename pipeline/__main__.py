@@ -50,7 +50,10 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--seeds", type=Path, default=Path("seeds"),
                        help="folder of articles (*.txt); default: seeds")
     build.add_argument("--out", type=Path, default=Path("datapackage"),
-                       help="package folder to write; default: datapackage")
+                       help="package folder to write; default: datapackage. It may be missing, "
+                            "empty, or a package this tool published (its manifest.json lists "
+                            "every file it holds), and nothing else: a folder holding any other "
+                            "file, or the seeds or the cache, is refused and left as it is")
     build.add_argument("--workers", type=int, default=None,
                        help="worker processes for the per-article work; default: one per core")
     build.add_argument("--executor", choices=("local", "dask"), default="local",
