@@ -14,7 +14,15 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.cache import ArticleCache, Memo, article_key, inputs_digest
+from pipeline.cache import (
+    CACHE_LIMIT,
+    ArticleCache,
+    Memo,
+    article_key,
+    claim,
+    inputs_digest,
+    trim,
+)
 from pipeline.curate import SUFFIX as CURATION_SUFFIX
 from pipeline.curate import Curation, curate, curation_path, read_curation
 from pipeline.derive import derive
@@ -389,16 +397,19 @@ def check_curated(seeds: Path, articles: list[Path]) -> None:
 @collector_paused()
 def publish(seeds: Path, out: Path, report=print, executor: Executor | None = None,
             cache_folder: Path | None = None, limits: Limits = Limits(),
-            frictionless: bool = False,
-            progress: Progress | None = None) -> dict[str, int] | None:
+            frictionless: bool = False, progress: Progress | None = None,
+            cache_limit: int = CACHE_LIMIT) -> dict[str, int] | None:
     """Publish every article in `seeds` as one package at `out`; return rows per table, or
     None when `out` already holds the package these inputs make. The package is checked by
     the pipeline's own validator before it replaces `out`; `frictionless` adds frictionless's
     validation too (slower: it reads every row of every table again). `progress` is told
-    each stage (see pipeline/progress.py)."""
+    each stage (see pipeline/progress.py). The cache, if any, is trimmed to `cache_limit`
+    bytes afterwards."""
     progress = progress or Progress(QUIET)
     check_output(out, {"seeds folder": seeds, "cache": cache_folder})
     place = out.resolve()  # a link to a folder is kept, and the folder it names replaced
+    if cache_folder is not None:
+        claim(cache_folder)
     remove_orphans(place.parent, staging_prefix(place))  # left by killed publishes
     jobs, curations = plan(seeds, cache_folder, limits)
     warn = Relay(lambda line: report(line, file=sys.stderr))  # bad cache entries
@@ -466,4 +477,6 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
             raise PackageInvalid(problems)
         put_in_place(staging, out, place)
     cache.record(out, inputs)
+    if cache_folder is not None:
+        trim(cache_folder, cache_limit)
     return {table: len(rows) for table, rows in tables.items()}
