@@ -112,10 +112,10 @@ def cache_option(command: argparse.ArgumentParser) -> None:
 def run_cache(args: argparse.Namespace) -> int:
     folder = args.cache or cache.default_folder()
     if args.clear:
-        if folder.exists():
-            cache.clear(folder)
+        cache.clear(folder)
         print(f"cleared {folder}")
         return 0
+    cache.check(folder)
     files, size = cache.size(folder) if folder.is_dir() else (0, 0)
     print(f"{folder}: {files} files, {size / 2**20:.1f} MiB")
     return 0

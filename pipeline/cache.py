@@ -396,19 +396,25 @@ def _ours(folder: Path, path: Path) -> bool:
             and (path.suffix == ".pickle" or path.name.startswith(TEMPORARY)))
 
 
+def check(folder: Path) -> None:
+    """Refuse a `folder` that holds anything but a cache's own files (clearing a cache deletes
+    what it holds); a missing folder is fine."""
+    if (folder / TAG).is_file() or not folder.exists():
+        return
+    if not folder.is_dir():
+        raise InputError(str(folder), "the cache path exists and is not a folder")
+    strange = next((p for p in sorted(folder.rglob("*")) if p.is_symlink()
+                    or (p.is_file() and not _ours(folder, p))), None)
+    if strange is not None:
+        raise InputError(str(folder), f"holds {strange.relative_to(folder)}, so it is not a "
+                         f"cache of {APPLICATION}; choose another --cache")
+
+
 def claim(folder: Path) -> None:
-    """Make `folder` a cache, or check it is one: a folder holding anything but the cache's own
-    files is refused (clearing a cache deletes what it holds)."""
+    """Make `folder` a cache (tagged), or check that it is one."""
+    check(folder)
     if (folder / TAG).is_file():
         return
-    if folder.exists():
-        if not folder.is_dir():
-            raise InputError(str(folder), "the cache path exists and is not a folder")
-        strange = next((p for p in sorted(folder.rglob("*")) if p.is_symlink()
-                        or (p.is_file() and not _ours(folder, p))), None)
-        if strange is not None:
-            raise InputError(str(folder), f"holds {strange.relative_to(folder)}, so it is not a "
-                             f"cache of {APPLICATION}; choose another --cache")
     try:
         folder.mkdir(parents=True, exist_ok=True)
         (folder / TAG).write_text(TAG_TEXT, encoding="utf-8")
@@ -449,7 +455,7 @@ def trim(folder: Path, limit: int) -> None:
 
 
 def clear(folder: Path) -> None:
-    """Every entry deleted; the folder and its tag stay."""
-    claim(folder)
+    """Every entry deleted; the folder stays."""
+    check(folder)
     for kind in KINDS:
         shutil.rmtree(folder / kind, ignore_errors=True)

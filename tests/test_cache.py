@@ -290,6 +290,7 @@ def test_the_cache_command_says_where_and_how_big_and_clears(tmp_path):
     assert code == 0 and files > 0 and said.startswith(f"{cache}: {files} files, ")
     assert run_command("cache", "--cache", str(cache), "--clear") == (0, f"cleared {cache}\n")
     assert caching.size(cache) == (0, 0) and (cache / caching.TAG).is_file()
+    assert run_command("cache", "--cache", str(tmp_path / "none"), "--clear")[0] == 0
     assert run_command("cache", "--cache", str(cache))[1] == f"{cache}: 0 files, 0.0 MiB\n"
 
 
@@ -299,7 +300,7 @@ def test_a_folder_of_other_files_is_never_a_cache(tmp_path, capsys):
     (folder / "articles").mkdir(parents=True)
     (folder / "articles" / "letter.txt").write_text("dear\n", encoding="utf-8")
     before = tree(folder)
-    for command in (["cache", "--clear"], ["publish", "--seeds", str(FIXTURES),
+    for command in (["cache"], ["cache", "--clear"], ["publish", "--seeds", str(FIXTURES),
                                             "--out", str(tmp_path / "out")]):
         assert main([*command, "--cache", str(folder)]) == 2
         (line,) = capsys.readouterr().err.splitlines()
