@@ -154,6 +154,11 @@ def check_output(out: Path, inputs: dict[str, Path | None]) -> None:
         raise InputError(str(out), f"the output's parent folder {parent} does not exist")
     if not os.access(parent, os.W_OK):
         raise InputError(str(out), f"the output's parent folder {parent} is not writable")
+    check_replaceable(out, place)
+
+
+def check_replaceable(out: Path, place: Path) -> None:
+    """`place` (what `out` names) holds nothing this tool did not publish there."""
     stranger = first_stranger(place) if place.is_dir() else None
     if stranger is not None:
         raise InputError(str(out), f"{stranger}; {REPLACES}")
@@ -196,7 +201,9 @@ def no_space_is_an_error(out: Path):
 
 def put_in_place(staging: Path, out: Path, place: Path) -> None:
     """The staged package swapped into `place` (what `out` resolves to); a folder that cannot
-    be renamed (a mount point, a busy folder) is one line, and the package was not published."""
+    be renamed (a mount point, a busy folder) is one line, and the package was not published.
+    The folder is checked again first: a file put there during a long publish is kept."""
+    check_replaceable(out, place)
     try:
         swap_into_place(staging, place)
     except OSError as error:

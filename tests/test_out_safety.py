@@ -132,6 +132,21 @@ def test_a_folder_that_cannot_be_renamed_is_one_line(home, capsys, monkeypatch):
                     "busy); nothing was published")
 
 
+def test_a_file_put_in_the_package_during_the_publish_is_kept(home, capsys, monkeypatch):
+    import pipeline.publish as publishing
+    write = publishing.write_manifest
+
+    def meanwhile(staging):  # the user saves a file there while the package is being built
+        (home / "package" / "draft.txt").write_text("keep me\n", encoding="utf-8")
+        write(staging)
+
+    monkeypatch.setattr(publishing, "write_manifest", meanwhile)
+    assert main(["publish", "--seeds", "articles", "--out", "package", "--no-cache"]) == 2
+    assert "holds draft.txt" in capsys.readouterr().err
+    assert (home / "package" / "draft.txt").read_text(encoding="utf-8") == "keep me\n"
+    assert [p.name for p in home.iterdir() if ".tmp-" in p.name] == []
+
+
 def test_a_link_to_a_folder_is_kept_and_the_folder_replaced(home):
     (home / "elsewhere").mkdir()
     (home / "to-elsewhere").symlink_to(home / "elsewhere", target_is_directory=True)
