@@ -21,6 +21,9 @@ PROFILE := $(if $(SHARED_PROFILE),--profile $(SHARED_PROFILE))
 SOURCES := $(shell find pipeline schemas -type f \( -name '*.py' -o -name '*.yaml' -o -name '*.json' \))
 SEEDS := seeds $(wildcard seeds/*.txt seeds/*.curation.yaml seeds/CHANGELOG.md)
 PACKAGE := datapackage/datapackage.json
+# The repository's own builds keep their cache beside the code (a user's publish uses the
+# user's cache folder).
+CACHE := --cache .pipeline-cache
 
 .DEFAULT_GOAL := publish
 .PHONY: publish validate test lint check clean bench score release lock
@@ -28,7 +31,7 @@ PACKAGE := datapackage/datapackage.json
 publish: $(PACKAGE)
 
 $(PACKAGE): $(RUNTIME) $(SEEDS) $(SOURCES)
-	$(PY) -m pipeline publish --frictionless --seeds seeds --out datapackage
+	$(PY) -m pipeline publish --frictionless $(CACHE) --seeds seeds --out datapackage
 	@touch $@
 
 $(VENV)/bin/python:
@@ -86,10 +89,10 @@ check: test lint
 	$(PY) -m pipeline validate $(PROFILE) datapackage
 	$(call check_json,datapackage)
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
-	  $(PY) -m pipeline publish --seeds seeds --out "$$tmp/rebuild" && \
+	  $(PY) -m pipeline publish $(CACHE) --seeds seeds --out "$$tmp/rebuild" && \
 	  diff -r "$$tmp/rebuild" datapackage && echo "rebuild: byte-identical to the committed datapackage/" && \
 	  if [ -d $(SHARED)/articles ]; then \
-	    $(PY) -m pipeline publish --seeds $(SHARED)/articles --out "$$tmp/articles" && \
+	    $(PY) -m pipeline publish $(CACHE) --seeds $(SHARED)/articles --out "$$tmp/articles" && \
 	    $(PY) -m pipeline validate $(PROFILE) "$$tmp/articles"; \
 	  else echo "no $(SHARED)/articles: the development articles are not published"; fi
 
@@ -129,9 +132,9 @@ release: $(RUNTIME)
 	  if [ -n "$(SINCE)" ]; then \
 	    mkdir "$$tmp/since" && git archive "$(SINCE)" datapackage | tar -x -C "$$tmp/since" && \
 	    since="$$tmp/since/datapackage"; fi && \
-	  $(PY) -m pipeline publish --seeds seeds --out "$$tmp/new" >/dev/null && \
+	  $(PY) -m pipeline publish $(CACHE) --seeds seeds --out "$$tmp/new" >/dev/null && \
 	  $(PY) -m pipeline release --since "$$since" --new "$$tmp/new" && \
-	  $(PY) -m pipeline publish --frictionless --seeds seeds --out datapackage
+	  $(PY) -m pipeline publish --frictionless $(CACHE) --seeds seeds --out datapackage
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis .pipeline-cache *.egg-info

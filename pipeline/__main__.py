@@ -1,4 +1,5 @@
-"""Command line: `article-facts publish|validate|diff|release` (or `python -m pipeline ...`).
+"""Command line: `article-facts publish|validate|diff|release|cache` (or `python -m pipeline
+...`).
 Errors are one line each, never a traceback: exit 2 for input that cannot be published, 1 for
 a package that fails validation."""
 
@@ -10,6 +11,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from pipeline import cache
 from pipeline.diff import diff_packages, markdown, print_json
 from pipeline.errors import InputError, PackageInvalid, excerpt, one_line
 from pipeline.executor import LocalProcesses, make_executor
@@ -62,17 +64,21 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--seeds", type=Path, default=Path("seeds"),
                        help="folder of articles (*.txt); default: seeds")
     build.add_argument("--out", type=Path, default=Path("datapackage"),
-                       help="package folder to write; default: datapackage")
+                       help="package folder to write; default: datapackage. It may be missing, "
+                            "empty, or a package this tool published (its manifest.json lists "
+                            "every file it holds), and nothing else: a folder holding any other "
+                            "file, or the seeds or the cache, is refused and left as it is")
     build.add_argument("--workers", type=int, default=None,
                        help="worker processes for the per-article work; default: one per core")
     build.add_argument("--executor", choices=("local", "dask"), default="local",
                        help="run the per-article work here (local) or on a Dask cluster")
     build.add_argument("--scheduler", default=None,
                        help="with --executor dask: the scheduler address; default: a local cluster")
-    build.add_argument("--cache", type=Path, default=Path(".pipeline-cache"),
-                       help="folder for built articles, reused while nothing changes; "
-                            "default: .pipeline-cache")
+    cache_option(build)
     build.add_argument("--no-cache", action="store_true", help="build every article afresh")
+    build.add_argument("--max-cache-bytes", type=int, default=cache.CACHE_LIMIT,
+                       help="the cache's size limit: the least recently used entries are "
+                            f"deleted past it; default: {cache.CACHE_LIMIT}")
     build.add_argument("--max-article-bytes", type=int, default=Limits.article_bytes,
                        help=f"largest article accepted; default: {Limits.article_bytes}")
     build.add_argument("--max-total-bytes", type=int, default=Limits.total_bytes,
@@ -107,7 +113,29 @@ def parser() -> argparse.ArgumentParser:
                       help="the release history, published as the package's CHANGELOG.md; "
                            "default: seeds/CHANGELOG.md")
     bump.add_argument("--date", default=None, help="the release's date; default: today (UTC)")
+    keep = commands.add_parser("cache", help="say where the cache is and how big, or clear it")
+    cache_option(keep)
+    keep.add_argument("--clear", action="store_true", help="delete every entry of the cache")
     return top
+
+
+def cache_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--cache", type=Path, default=None,
+                         help="folder for built articles, reused while nothing changes; "
+                              f"default: ${cache.ENVIRONMENT} if set, else the user's cache "
+                              f"folder (now: {cache.default_folder()})")
+
+
+def run_cache(args: argparse.Namespace) -> int:
+    folder = args.cache or cache.default_folder()
+    if args.clear:
+        cache.clear(folder)
+        print(f"cleared {folder}")
+        return 0
+    cache.check(folder)
+    files, size = cache.size(folder) if folder.is_dir() else (0, 0)
+    print(f"{folder}: {files} files, {size / 2**20:.1f} MiB")
+    return 0
 
 
 def run_diff(args: argparse.Namespace) -> int:
@@ -138,10 +166,12 @@ def run_publish(args: argparse.Namespace) -> int:
     progress = Progress(args.talk)
     try:
         counts = publish(args.seeds, args.out, report=progress.report, executor=executor,
-                         cache_folder=None if args.no_cache else args.cache,
+                         cache_folder=None if args.no_cache else (args.cache
+                                                                  or cache.default_folder()),
                          limits=Limits(args.max_article_bytes, args.max_total_bytes,
-                                        args.max_curation_bytes),
-                         frictionless=args.frictionless, progress=progress)
+                                       args.max_curation_bytes),
+                         frictionless=args.frictionless, progress=progress,
+                         cache_limit=args.max_cache_bytes)
     finally:
         progress.finish()
         getattr(executor, "close", lambda: None)()
@@ -180,6 +210,8 @@ def run(args: argparse.Namespace) -> int:
         return run_diff(args)
     if args.command == "release":
         return run_release(args)
+    if args.command == "cache":
+        return run_cache(args)
     return run_validate(args)
 
 

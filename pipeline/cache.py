@@ -5,6 +5,12 @@ and schemas of the pipeline and the versions of Python and the libraries that sh
 Any change to those makes every entry stale. A manifest per output folder records the inputs and
 the files of the last package written there, so that a publish with nothing changed does nothing.
 
+The cache lives in the user's cache folder (platformdirs, which honours XDG_CACHE_HOME), or
+where `--cache` or ARTICLE_FACTS_CACHE says; a folder is used as a cache only when it is new,
+empty or already one (it carries a CACHEDIR.TAG, so backup tools skip it), since clearing it
+deletes what it holds. It is kept under a size limit by deleting the least recently used
+entries after each publish; an entry deleted under a concurrent publish is only a miss.
+
 Every file in the cache (articles, memo segments, manifests) is written and read by one pair,
 write_entry and read_entry: a header (format, the payload's length and SHA-256) and a pickle
 that only the pipeline's own records and plain values may be read from. A file that does not
@@ -16,6 +22,7 @@ import hashlib
 import io
 import os
 import pickle
+import shutil
 import struct
 import sys
 import tempfile
@@ -24,6 +31,9 @@ from functools import cache
 from importlib import metadata
 from pathlib import Path
 
+import platformdirs
+
+from pipeline.errors import InputError
 from pipeline.executor import Executor, LocalProcesses, remove_orphans, stamped
 from pipeline.schemas import SCHEMA_DIR  # in the wheel, inside the package
 
@@ -181,6 +191,9 @@ def read_or_warn(path: Path, warn: Callable[[str], None], holds: Callable[[objec
     except BadEntry as error:
         warn(f"warning [cache]: {path}: {error}; rebuilt")
         return None
+    finally:
+        with contextlib.suppress(OSError):
+            os.utime(path)  # recently used: the last to go when the cache is trimmed
 
 
 class ArticleCache:
@@ -360,3 +373,90 @@ def folder_digest(folder: Path) -> str | None:
 
 def inputs_digest(keys: list[str]) -> str:
     return hashlib.sha256("\n".join(keys).encode()).hexdigest()
+
+
+APPLICATION = "article-facts"
+ENVIRONMENT = "ARTICLE_FACTS_CACHE"
+CACHE_LIMIT = 2**30  # bytes
+TAG = "CACHEDIR.TAG"  # https://bford.info/cachedir/
+TAG_TEXT = ("Signature: 8a477f597d28d172789f06886806bc55\n"
+            f"# This file is a cache directory tag created by {APPLICATION}.\n"
+            "# For information about cache directory tags, see https://bford.info/cachedir/\n")
+KINDS = ("articles", "memo", "manifests")  # the cache's folders; nothing else is written there
+
+
+def default_folder() -> Path:
+    """ARTICLE_FACTS_CACHE if it is set, else the user's cache folder for this tool."""
+    return Path(os.environ.get(ENVIRONMENT) or platformdirs.user_cache_dir(APPLICATION))
+
+
+def _ours(folder: Path, path: Path) -> bool:
+    """A file of the cache's own layout (a cache made before the tag was, say)."""
+    parts = path.relative_to(folder).parts
+    return (len(parts) > 1 and parts[0] in KINDS
+            and (path.suffix == ".pickle" or path.name.startswith(TEMPORARY)))
+
+
+def check(folder: Path) -> None:
+    """Refuse a `folder` that holds anything but a cache's own files (clearing a cache deletes
+    what it holds); a missing folder is fine."""
+    if (folder / TAG).is_file() or not folder.exists():
+        return
+    if not folder.is_dir():
+        raise InputError(str(folder), "the cache path exists and is not a folder")
+    strange = next((p for p in sorted(folder.rglob("*")) if p.is_symlink()
+                    or (p.is_file() and not _ours(folder, p))), None)
+    if strange is not None:
+        raise InputError(str(folder), f"holds {strange.relative_to(folder)}, so it is not a "
+                         f"cache of {APPLICATION}; choose another --cache")
+
+
+def claim(folder: Path) -> None:
+    """Make `folder` a cache (tagged), or check that it is one."""
+    check(folder)
+    if (folder / TAG).is_file():
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / TAG).write_text(TAG_TEXT, encoding="utf-8")
+    except OSError as error:
+        raise InputError(str(folder), f"the cache cannot be written: {error.strerror}") from None
+
+
+def entries(folder: Path) -> list[Path]:
+    """The cache's files, tag aside."""
+    return [p for kind in KINDS for p in (folder / kind).rglob("*")
+            if p.is_file() and not p.is_symlink()]
+
+
+def size(folder: Path) -> tuple[int, int]:
+    """How many files the cache holds, and their bytes."""
+    sizes = [_stat(path).st_size for path in entries(folder)]
+    return len(sizes), sum(sizes)
+
+
+def _stat(path: Path) -> os.stat_result:
+    try:
+        return path.stat()
+    except FileNotFoundError:  # gone under a concurrent publish
+        return os.stat_result((0,) * 10)
+
+
+def trim(folder: Path, limit: int) -> None:
+    """The least recently used entries deleted until the cache is within `limit` bytes."""
+    files = [(stat.st_mtime_ns, stat.st_size, path)
+             for path in entries(folder) for stat in [_stat(path)]]
+    total = sum(size for _, size, _ in files)
+    for _, size_of, path in sorted(files, key=lambda f: (f[0], str(f[2]))):
+        if total <= limit:
+            break
+        with contextlib.suppress(OSError):
+            path.unlink()
+        total -= size_of
+
+
+def clear(folder: Path) -> None:
+    """Every entry deleted; the folder stays."""
+    check(folder)
+    for kind in KINDS:
+        shutil.rmtree(folder / kind, ignore_errors=True)

@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from pipeline.errors import no_space, out_of_space
+from pipeline.manifest import MANIFEST
 from pipeline.schemas import (
     JSON_DIR,
     TEXT_AS_WRITTEN,
@@ -192,6 +193,8 @@ def dictionary(descriptor: dict, counts: dict[str, int]) -> str:
     lines += [f"| {s['title']} | `{s['path']}` | `{s['sha256']}` |" for s in descriptor["sources"]]
     lines += ["", "## Files", "",
               "- `datapackage.json`: the Data Package (v2) descriptor, with every Table Schema.",
+              f"- `{MANIFEST}`: every other file of the package, with its size and SHA-256; a "
+              "publish replaces only a folder that holds exactly these files.",
               "- `data/<table>.csv`: the tables (UTF-8, LF, header row; empty cell = missing).",
               f"- `{JSON_DIR}/<table>.json`: the same rows as a JSON array of typed objects.",
               f"- `{json_schema_path('<table>')}`: the JSON Schema of that JSON file.",

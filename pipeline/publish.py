@@ -14,7 +14,15 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.cache import ArticleCache, Memo, article_key, inputs_digest
+from pipeline.cache import (
+    CACHE_LIMIT,
+    ArticleCache,
+    Memo,
+    article_key,
+    claim,
+    inputs_digest,
+    trim,
+)
 from pipeline.curate import MAX_BYTES as CURATION_BYTES
 from pipeline.curate import SUFFIX as CURATION_SUFFIX
 from pipeline.curate import Curation, curate, curation_path, read_curation
@@ -38,6 +46,7 @@ from pipeline.executor import (
 )
 from pipeline.extract import extract, prepare
 from pipeline.formats import write_database
+from pipeline.manifest import first_stranger, write_manifest
 from pipeline.package import ARTICLE_TABLES, descriptor, make_fragments, write_package
 from pipeline.progress import QUIET, Progress, built
 from pipeline.read import check_source, read_article
@@ -129,14 +138,43 @@ def merge(articles: list[Article], own: dict[str, list[dict]],
     return tables | derive(tables)
 
 
-def check_output(out: Path) -> None:
+REPLACES = ("--out replaces only a missing or empty folder or a package this tool published; "
+            "choose another folder, or delete this one first")
+
+
+def check_output(out: Path, inputs: dict[str, Path | None]) -> None:
+    """Refuse, before any work, an `out` whose replacement could lose a file this tool did not
+    write: one that is not missing, empty or a package it published (pipeline/manifest.py),
+    one that is, holds or lies inside an input (`inputs`: what each is called, and its path),
+    or one that cannot be renamed into place (the folder the user is in)."""
     if out.exists() and not out.is_dir():
         raise InputError(str(out), "the output path exists and is not a folder")
-    parent = out.resolve().parent
+    place = out.resolve()
+    if place == place.parent or place == Path.cwd() or place in Path.cwd().parents:
+        raise InputError(str(out), "is the folder you are in (or holds it), which cannot be "
+                         "replaced by renaming; name a folder inside it, such as --out package")
+    for name, path in inputs.items():
+        if path is not None and overlaps(place, path.resolve()):
+            raise InputError(str(out), f"is, holds or lies inside the {name} ({path}); "
+                             "choose a folder apart from it")
+    parent = place.parent
     if not parent.is_dir():
         raise InputError(str(out), f"the output's parent folder {parent} does not exist")
     if not os.access(parent, os.W_OK):
         raise InputError(str(out), f"the output's parent folder {parent} is not writable")
+    check_replaceable(out, place)
+
+
+def check_replaceable(out: Path, place: Path) -> None:
+    """`place` (what `out` names) holds nothing this tool did not publish there."""
+    stranger = first_stranger(place) if place.is_dir() else None
+    if stranger is not None:
+        raise InputError(str(out), f"{stranger}; {REPLACES}")
+
+
+def overlaps(a: Path, b: Path) -> bool:
+    """Whether one of two resolved paths is, or lies inside, the other."""
+    return a == b or a in b.parents or b in a.parents
 
 
 def release_history(seeds: Path) -> bytes | None:
@@ -166,6 +204,21 @@ def no_space_is_an_error(out: Path):
         if not out_of_space(error):
             raise
         raise InputError(str(out), f"the package could not be written ({error.strerror}); "
+                         "nothing was published") from None
+
+
+def put_in_place(staging: Path, out: Path, place: Path) -> None:
+    """The staged package swapped into `place` (what `out` resolves to); a folder that cannot
+    be renamed (a mount point, a busy folder) is one line, and the package was not published.
+    The folder is checked again first: a file put there during a long publish is kept."""
+    check_replaceable(out, place)
+    try:
+        swap_into_place(staging, place)
+    except OSError as error:
+        if out_of_space(error):
+            raise
+        reason = error.strerror or str(error)
+        raise InputError(str(out), f"the package could not be put in place ({reason}); "
                          "nothing was published") from None
 
 
@@ -367,16 +420,20 @@ def check_curated(seeds: Path, articles: list[Path]) -> None:
 @collector_paused()
 def publish(seeds: Path, out: Path, report=print, executor: Executor | None = None,
             cache_folder: Path | None = None, limits: Limits = Limits(),
-            frictionless: bool = False,
-            progress: Progress | None = None) -> dict[str, int] | None:
+            frictionless: bool = False, progress: Progress | None = None,
+            cache_limit: int = CACHE_LIMIT) -> dict[str, int] | None:
     """Publish every article in `seeds` as one package at `out`; return rows per table, or
     None when `out` already holds the package these inputs make. The package is checked by
     the pipeline's own validator before it replaces `out`; `frictionless` adds frictionless's
     validation too (slower: it reads every row of every table again). `progress` is told
-    each stage (see pipeline/progress.py)."""
+    each stage (see pipeline/progress.py). The cache, if any, is trimmed to `cache_limit`
+    bytes afterwards."""
     progress = progress or Progress(QUIET)
-    check_output(out)
-    remove_orphans(out.resolve().parent, staging_prefix(out))  # left by killed publishes
+    check_output(out, {"seeds folder": seeds, "cache": cache_folder})
+    place = out.resolve()  # a link to a folder is kept, and the folder it names replaced
+    if cache_folder is not None:
+        claim(cache_folder)
+    remove_orphans(place.parent, staging_prefix(place))  # left by killed publishes
     jobs, curations = plan(seeds, cache_folder, limits)
     warn = Relay(lambda line: report(line, file=sys.stderr))  # bad cache entries
     cache = ArticleCache(cache_folder, warn)
@@ -406,8 +463,8 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
         tables = merge(articles, own, curations)
         del articles  # only the rows are needed from here on: a large corpus's articles are big
         progress.stage("writing and checking the package")
-        staging = Path(tempfile.mkdtemp(prefix=stamped(staging_prefix(out)),
-                                        dir=out.resolve().parent))
+        staging = Path(tempfile.mkdtemp(prefix=stamped(staging_prefix(place)),
+                                        dir=place.parent))
         running.callback(shutil.rmtree, staging, ignore_errors=True)
         staging.chmod(PACKAGE_MODE)
         # Five parts in five processes: the articles' own tables as fragments (begun while
@@ -432,14 +489,17 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
         cross_checks, warnings = checking.join()
         for warning in warnings:
             report(f"warning [formula-like]: {warning}", file=sys.stderr)
+        if history is not None:
+            (staging / CHANGELOG).write_bytes(history)
+        write_manifest(staging)  # every file now staged, whichever writer made it
         progress.stage("validating the package")
         problems = (problems
                     or validate_package(staging, checked_rows=tables, executor=executor,
                                         frictionless=frictionless, checked=cross_checks))
         if problems:
             raise PackageInvalid(problems)
-        if history is not None:
-            (staging / CHANGELOG).write_bytes(history)
-        swap_into_place(staging, out)
+        put_in_place(staging, out, place)
     cache.record(out, inputs)
+    if cache_folder is not None:
+        trim(cache_folder, cache_limit)
     return {table: len(rows) for table, rows in tables.items()}

@@ -1,14 +1,21 @@
 """Stage 1, read: an article file becomes its canonical text and the spans of its parts.
 
-The article format: a `= Title =` line; an optional infobox (a name line, then `- Key: Value`
-lines) before the first heading; headings `== ... ==` and deeper; paragraphs separated by blank
-lines. Every offset is in Unicode code points, end-exclusive, into the canonical text, which the
+The article format: a `= Title =` line; an optional infobox (up to three name lines, then
+`- Key: Value` lines) before the first heading; headings `== ... ==` and deeper; paragraphs
+separated by blank lines. Copies depart from it, and are read as a careful reader would, each
+departure a warning with its line: a title line written twice, blank lines between the
+infobox's items, an infobox after the lead, `Key : Value` spaced oddly; lines written like an
+infobox that cannot be read as one are prose, with a warning.
+
+Every offset is in Unicode code points, end-exclusive, into the canonical text, which the
 package publishes, so that any span can be checked without the source file.
 
 Unusual characters, and what becomes of them:
 
 - Bytes that are not UTF-8 stop the run, naming the line; UTF-16 and UTF-32 (with or without a
   byte order mark) are named as such, so the fix is obvious. A UTF-8 BOM is dropped.
+- A binary file (a known signature: ELF, PNG, ZIP, gzip, PDF; or NUL bytes not laid out as
+  UTF-16 or UTF-32 lay them) is named "a binary file, not text", not mistaken for an encoding.
 - NUL (U+0000) stops the run, naming the line and column. It is never text: it means a binary
   file or a wrong encoding, and many readers of CSV (C strings, PostgreSQL, older csv modules)
   truncate or reject a cell that holds one.
@@ -36,10 +43,18 @@ from pipeline.ids import Apart, section_id, slugify
 MARK = "="
 BLANKS = " \t"
 INFOBOX_ITEM = "- "
+ITEM = re.compile(r"[ \t]*-(?:[ \t]|$|(?=[^\s:-][^:]*:))")
+BULLET = re.compile(r"[ \t]*-[ \t]*")
+MAX_HEADER_LINES = 3  # an infobox's name, native name and former name
 KEY_SEPARATOR = ": "
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 SNIFF_BYTES = 4096
+# The first bytes of the binary files most often named `.txt` by mistake.
+SIGNATURES = ((b"\x7fELF", "an ELF executable"), (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+              (b"PK\x03\x04", "a ZIP archive"), (b"PK\x05\x06", "a ZIP archive"),
+              (b"\x1f\x8b", "a gzip archive"), (b"%PDF-", "a PDF document"))
+NOT_TEXT = "a binary file, not text"
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # category Cc, less TAB and LF
 LONG_MARK_RUN = 32  # Unicode's stream-safe text format allows 30 combining marks in a row
 INVISIBLE = ("Cc", "Cf", "Zs", "Zl", "Zp")  # categories that cannot make a title on their own
@@ -105,10 +120,14 @@ class Document:
 
 def canonical_text(raw: bytes, source: str) -> str:
     """Strict UTF-8, no BOM, LF line endings, NFC: the one text every offset points into."""
+    reject_binary(raw, source)
     hint = encoding_hint(raw)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
+        if not hint and b"\x00" in raw:
+            raise InputError(source, f"{NOT_TEXT} (it holds NUL bytes)",
+                             raw[: raw.index(b"\x00")].count(b"\n") + 1) from None
         line = raw[: error.start].count(b"\n") + 1
         raise InputError(
             source, f"not valid UTF-8: byte 0x{raw[error.start]:02x}{hint}", line
@@ -143,6 +162,24 @@ def mark_runs(length: int) -> re.Pattern:
     return re.compile(f"[{re.escape(marks)}]{{{length},}}")
 
 
+def reject_binary(raw: bytes, source: str) -> None:
+    """A file that starts as a known binary format does is refused as what it is."""
+    for signature, kind in SIGNATURES:
+        if raw.startswith(signature):
+            raise InputError(source, f"{NOT_TEXT} ({kind})")
+
+
+def looks_wide(sample: bytes) -> bool:
+    """NULs laid out as UTF-16 or UTF-32 lays out text: nearly always at some position of each
+    two (or four) bytes and almost never at another; a binary file's NULs are spread over
+    every position."""
+    for unit in (2, 4):
+        shares = [sample[r::unit].count(0) / max(1, len(sample[r::unit])) for r in range(unit)]
+        if min(shares) <= 0.1 and max(shares) >= 0.9:
+            return True
+    return False
+
+
 def encoding_hint(raw: bytes) -> str:
     """Name UTF-16 or UTF-32 from a byte order mark, or from NULs between most characters.
 
@@ -154,7 +191,7 @@ def encoding_hint(raw: bytes) -> str:
     if raw.startswith(UTF16_BOMS):
         return " (it looks like UTF-16; save it as UTF-8)"
     sample = raw[:SNIFF_BYTES]
-    if len(sample) >= 4 and sample.count(0) * 3 >= len(sample):
+    if len(sample) >= 4 and sample.count(0) * 3 >= len(sample) and looks_wide(sample):
         return " (it looks like UTF-16 or UTF-32 without a byte order mark; save it as UTF-8)"
     return ""
 
@@ -167,8 +204,8 @@ def reject_nul(text: str, source: str) -> None:
     line_start = text.rfind("\n", 0, position) + 1
     line = text.count("\n", 0, position) + 1
     column = position - line_start + 1
-    raise InputError(source, f"contains a NUL character (U+0000) at column {column}; "
-                     "is it a text file?", line)
+    raise InputError(source, f"{NOT_TEXT}: it contains a NUL character (U+0000) at column "
+                     f"{column}", line)
 
 
 def control_characters(text: str) -> tuple[int, int, str]:
@@ -232,15 +269,51 @@ def visible(text: str) -> bool:
 
 
 def infobox_key(content: str) -> str | None:
-    """The key of a 'Key: Value' or 'Key:' infobox line, or None when it has no separator."""
+    """The key of a 'Key: Value' or 'Key:' infobox line (or 'Key:Value', which a copy may
+    write), or None when it has no separator."""
     if KEY_SEPARATOR in content:
         return content.partition(KEY_SEPARATOR)[0].strip()
-    return content[:-1].strip() if content.endswith(":") else None
+    colon = content.find(":")
+    if colon < 0 or content.startswith("//", colon + 1):  # a bare address is no key
+        return None
+    return content[:colon].strip()
 
 
 def is_infobox_item(line: str) -> bool:
-    """A '- ' line, or a bare '-' (an empty item, warned about, rather than no infobox at all)."""
-    return line.startswith(INFOBOX_ITEM) or line.rstrip() == INFOBOX_ITEM.strip()
+    """A '- ' line (blanks before the '-' allowed), a bare '-' (an empty item, warned about,
+    rather than no infobox at all), or '-Key: Value' without the space."""
+    return ITEM.match(line) is not None
+
+
+def item_content(line: str) -> str:
+    """An item line without its bullet."""
+    return line[BULLET.match(line).end():].strip()
+
+
+def oddly_spaced(line: str, content: str) -> bool:
+    """Whether an item line departs from '- Key: Value': blanks before the '-' or none (or
+    several) after it, blanks before the ':', none or several after it."""
+    if BULLET.match(line)[0] != INFOBOX_ITEM:
+        return True
+    key, separator, value = content.partition(KEY_SEPARATOR)
+    if not separator:
+        return not content.endswith(":")
+    return key != key.rstrip() or value != value.lstrip()
+
+
+def is_heading(line: str) -> bool:
+    return heading_parts(line) is not None or title_parts(line) is not None
+
+
+@dataclass(frozen=True)
+class Infobox:
+    """Where an infobox lies: its name lines, its item lines, the blank lines between items,
+    and the line after it."""
+
+    headers: list[int]
+    items: list[int]
+    blanks: list[int]
+    end: int
 
 
 def check_source(source: str) -> None:
@@ -274,6 +347,7 @@ class _Reader:
         self.sections: list[Section] = []
         self.paragraph: list[int] = []  # line indexes of the paragraph being gathered
         self.infobox_keys: dict[str, int] = {}  # casefolded key -> line, to spot duplicates
+        self.infobox_read = False
         self.section_ids = Apart()
 
     def warn(self, line: int | None, code: str, message: str) -> None:
@@ -286,11 +360,9 @@ class _Reader:
         self.document_id = document_id
         self.open_section(level=1, title=title, start=0)
         self.add_block("heading", title_index, *self.title_span)
-        index = title_index + 1
-        index = self.infobox(index)
+        index = self.infobox(self.skip_repeated_title(title_index + 1, title))
         while index < len(self.lines):
-            self.take_line(index)
-            index += 1
+            index = self.take_line(index)
         self.end_paragraph()
         self.close_sections()
         self.report_controls()
@@ -315,28 +387,85 @@ class _Reader:
             return index, self.text[start:end]
         raise InputError(self.source, "the article is empty")
 
-    def infobox(self, index: int) -> int:
-        """Read the infobox if the first block after the title is one; return the next line."""
+    def skip_repeated_title(self, index: int, title: str) -> int:
+        """A copy that writes the title line twice: the second is passed over, with a warning,
+        so that the infobox after it is still read as one."""
+        line = self.next_written(index)
+        parts = title_parts(self.lines.content(line)) if line < len(self.lines) else None
+        if parts is None:
+            return index
+        start = self.lines.span(line)[0]
+        if self.text[slice(*trimmed(self.text, start + parts[0], start + parts[1]))] != title:
+            return index
+        self.warn(line + 1, "title-repeated", "the title line is written again; read once")
+        return line + 1
+
+    def next_written(self, index: int) -> int:
+        """The first line from `index` on that is not blank (or the end)."""
         while index < len(self.lines) and not self.lines.content(index).strip():
             index += 1
-        block_end = index
-        while block_end < len(self.lines) and self.lines.content(block_end).strip():
-            block_end += 1
-        contents = [self.lines.content(i) for i in range(index, block_end)]
-        items = [is_infobox_item(c) for c in contents]
-        has_name = bool(contents) and not items[0] and heading_parts(contents[0]) is None
-        body = items[1:] if has_name else items
-        if not body or not all(body):
-            return index
-        if has_name:
+        return index
+
+    def infobox_at(self, index: int) -> Infobox | None:
+        """The infobox that starts at line `index`, if one does: up to MAX_HEADER_LINES name
+        lines (name, native name, former name), then `- Key: Value` items, which blank lines
+        may separate."""
+        headers = []
+        while index < len(self.lines) and len(headers) <= MAX_HEADER_LINES:
+            content = self.lines.content(index)
+            if not content.strip() or is_infobox_item(content) or is_heading(content):
+                break
+            headers.append(index)
+            index += 1
+        if len(headers) > MAX_HEADER_LINES or index >= len(self.lines) \
+                or not is_infobox_item(self.lines.content(index)):
+            return None
+        items, blanks = [], []
+        while index < len(self.lines):
+            if is_infobox_item(self.lines.content(index)):
+                items.append(index)
+                index += 1
+                continue
+            after = self.next_written(index)
+            if after == index or after == len(self.lines) \
+                    or not is_infobox_item(self.lines.content(after)):
+                break
+            blanks.append(index)
+            index = after
+        return Infobox(headers, items, blanks, index)
+
+    def infobox(self, index: int) -> int:
+        """Read the infobox if the first block after the title is one; return the next line."""
+        index = self.next_written(index)
+        found = self.infobox_at(index)
+        return index if found is None else self.take_infobox(found)
+
+    def infobox_after_lead(self, index: int) -> int | None:
+        """An infobox written after the lead (before any heading, every item a `Key: Value`),
+        read as the infobox, with a warning; None when the block at `index` is none."""
+        found = self.infobox_at(index)
+        if found is None or not all(infobox_key(item_content(self.lines.content(i)))
+                                    is not None for i in found.items):
+            return None
+        self.warn(index + 1, "infobox-after-lead", "the infobox is written after the lead; "
+                  "read as the infobox")
+        return self.take_infobox(found)
+
+    def take_infobox(self, found: Infobox) -> int:
+        self.infobox_read = True
+        for index in found.headers:
             self.add_block("infobox-name", index, *self.lines.span(index))
-        for i in range(index + 1 if has_name else index, block_end):
-            self.infobox_line(i)
-        return block_end
+        for index in found.blanks:
+            self.warn(index + 1, "infobox-blank-line", "a blank line inside the infobox; the "
+                      "infobox goes on after it")
+        for index in found.items:
+            self.infobox_line(index)
+        return found.end
 
     def infobox_line(self, index: int) -> None:
         start, end = self.lines.span(index)
-        start, end = trimmed(self.text, min(start + len(INFOBOX_ITEM), end), end)
+        line = self.text[start:end]
+        start, end = trimmed(self.text, start + BULLET.match(line).end(), end)
         content = self.text[start:end]
         if not content:
             self.warn(index + 1, "infobox-empty-line", "an infobox line with nothing after '- '")
@@ -347,6 +476,9 @@ class _Reader:
                       f"infobox line without ': ': {excerpt(content)}")
         else:
             self.check_key(index, key)
+            if oddly_spaced(line, content):
+                self.warn(index + 1, "infobox-spacing", f"an infobox line spaced unusually, "
+                          f"read as 'Key: Value': {line!r}")
         self.add_block("infobox", index, start, end)
 
     def check_key(self, index: int, key: str) -> None:
@@ -360,16 +492,22 @@ class _Reader:
             self.warn(index + 1, "infobox-duplicate-key",
                       f"infobox key {excerpt(key)} was already given on line {first}")
 
-    def take_line(self, index: int) -> None:
+    def take_line(self, index: int) -> int:
+        """Read the line at `index` (or the infobox it starts); return the next line."""
         content = self.lines.content(index)
         parts = heading_parts(content)
         if parts is not None:
             self.end_paragraph()
             self.heading(index, parts)
         elif content.strip():
+            if not self.paragraph and not self.infobox_read and len(self.sections) == 1:
+                after = self.infobox_after_lead(index)
+                if after is not None:
+                    return after
             self.paragraph.append(index)
         else:
             self.end_paragraph()
+        return index + 1
 
     def heading(self, index: int, parts: tuple[int, int, int, int]) -> None:
         start = self.lines.span(index)[0]
@@ -392,10 +530,22 @@ class _Reader:
     def end_paragraph(self) -> None:
         if not self.paragraph:
             return
+        self.report_infobox_as_prose(self.paragraph)
         first, last = self.paragraph[0], self.paragraph[-1]
         start, end = trimmed(self.text, self.lines.span(first)[0], self.lines.span(last)[1])
         self.add_block("paragraph", first, start, end)
         self.paragraph = []
+
+    def report_infobox_as_prose(self, lines: list[int]) -> None:
+        """Lines written like an infobox's that were not read as one are prose: never
+        silently, since an infobox lost is many facts lost."""
+        keyed = [i for i in lines if is_infobox_item(self.lines.content(i))
+                 and infobox_key(item_content(self.lines.content(i)))]
+        if len(keyed) >= 2:
+            self.warn(keyed[0] + 1, "infobox-as-prose", f"{len(keyed)} lines written like an "
+                      "infobox's ('- Key: Value') are read as prose: an infobox is read only "
+                      "before the first heading, after at most "
+                      f"{MAX_HEADER_LINES} name lines, and only once")
 
     def add_block(self, kind: str, index: int, start: int, end: int) -> None:
         self.sections[-1].blocks.append(Block(kind, index + 1, start, end))

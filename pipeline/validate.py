@@ -5,8 +5,9 @@
 2. Provenance: every span round-trips into the canonical text and lies inside its container,
    and every id is the one its content makes.
 3. The written package: the descriptor against the Data Package v2 profile and our own strict
-   key lists (the profile accepts misspelt keys), then frictionless for types, constraints,
-   hashes and primary and foreign keys.
+   key lists (the profile accepts misspelt keys), the manifest against the files (none
+   missing, changed or added: pipeline/manifest.py), then frictionless for types,
+   constraints, hashes and primary and foreign keys.
 """
 
 import csv
@@ -25,6 +26,7 @@ from pipeline.executor import Executor, LocalProcesses
 from pipeline.extract import rederive
 from pipeline.extract.model import QUALIFIERS
 from pipeline.formats import DATABASE, DATASETTE, json_text, sqlite_problems
+from pipeline.manifest import manifest_problems
 from pipeline.package import resource as written_resource
 from pipeline.rows import MAX_PROBLEMS_PER_TABLE, row_problems
 from pipeline.schemas import (
@@ -507,7 +509,8 @@ def validate_package(folder: Path, profile_path: Path = PROFILE,
         return [str(error)]
     problems = descriptor_problems(descriptor, profile_path)
     problems = problems or (file_problems(folder, descriptor, max_table_bytes)
-                            + generated_problems(folder, descriptor, max_table_bytes))
+                            + generated_problems(folder, descriptor, max_table_bytes)
+                            + manifest_problems(folder))
     if frictionless and not problems:
         names = [resource["name"] for resource in descriptor["resources"]]
         problems = frictionless_problems(folder, names, executor)

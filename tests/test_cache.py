@@ -179,9 +179,9 @@ def test_a_bad_memo_segment_is_recomputed_and_deleted(tmp_path):
 
 
 def damage(folder: Path, mode: str) -> list[Path]:
-    """Every file in the cache folder truncated to half or overwritten with as many random
+    """Every entry in the cache folder truncated to half or overwritten with as many random
     bytes; returns them."""
-    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.name != caching.TAG)
     noise = random.Random(3)
     for path in files:
         size = path.stat().st_size
@@ -242,3 +242,105 @@ def test_records_are_only_the_pipelines_dataclasses():
         assert module.startswith("pipeline.")
         kind = getattr(__import__(module, fromlist=[name]), name)
         assert dataclasses.is_dataclass(kind) and not isinstance(kind, types.FunctionType)
+
+
+# Where the cache lives (issue 21).
+
+def test_the_cache_is_in_the_users_cache_folder_unless_told_otherwise(monkeypatch, tmp_path):
+    monkeypatch.delenv(caching.ENVIRONMENT)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    if sys.platform.startswith("linux"):
+        assert caching.default_folder() == tmp_path / "xdg" / "article-facts"
+    monkeypatch.setenv(caching.ENVIRONMENT, str(tmp_path / "mine"))
+    assert caching.default_folder() == tmp_path / "mine"
+
+
+def test_publishing_from_a_fresh_folder_leaves_no_cache_in_it(tmp_path):
+    work = tmp_path / "work"
+    (work / "articles").mkdir(parents=True)
+    (work / "articles" / "a.txt").write_text("= A =\n\nA group.\n", encoding="utf-8")
+    environment = {k: v for k, v in os.environ.items() if k != caching.ENVIRONMENT}
+    environment["XDG_CACHE_HOME"] = str(tmp_path / "xdg")
+    environment["PYTHONPATH"] = str(REPO)
+    result = subprocess.run([sys.executable, "-m", "pipeline", "publish", "--seeds", "articles",
+                             "--out", "package"], cwd=work, env=environment,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in work.iterdir()) == ["articles", "package"]
+    if sys.platform.startswith("linux"):
+        assert (tmp_path / "xdg" / "article-facts" / caching.TAG).is_file()
+
+
+def run_command(*args: str) -> tuple[int, str]:
+    import contextlib
+    import io
+
+    from pipeline.__main__ import main
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        code = main(list(args))
+    return code, output.getvalue()
+
+
+def test_the_cache_command_says_where_and_how_big_and_clears(tmp_path):
+    cache = tmp_path / "cache"
+    publish(FIXTURES, tmp_path / "out", report=quiet, cache_folder=cache)
+    code, said = run_command("cache", "--cache", str(cache))
+    files, size = caching.size(cache)
+    assert code == 0 and files > 0 and said.startswith(f"{cache}: {files} files, ")
+    assert run_command("cache", "--cache", str(cache), "--clear") == (0, f"cleared {cache}\n")
+    assert caching.size(cache) == (0, 0) and (cache / caching.TAG).is_file()
+    assert run_command("cache", "--cache", str(tmp_path / "none"), "--clear")[0] == 0
+    assert run_command("cache", "--cache", str(cache))[1] == f"{cache}: 0 files, 0.0 MiB\n"
+
+
+def test_a_folder_of_other_files_is_never_a_cache(tmp_path, capsys):
+    from pipeline.__main__ import main
+    folder = tmp_path / "documents"
+    (folder / "articles").mkdir(parents=True)
+    (folder / "articles" / "letter.txt").write_text("dear\n", encoding="utf-8")
+    before = tree(folder)
+    for command in (["cache"], ["cache", "--clear"], ["publish", "--seeds", str(FIXTURES),
+                                            "--out", str(tmp_path / "out")]):
+        assert main([*command, "--cache", str(folder)]) == 2
+        (line,) = capsys.readouterr().err.splitlines()
+        assert line == (f"error: {folder}: holds articles/letter.txt, so it is not a cache of "
+                        "article-facts; choose another --cache")
+    assert tree(folder) == before
+
+
+def test_a_cache_made_before_the_tag_is_taken_on(tmp_path):
+    cache = tmp_path / "cache"
+    publish(FIXTURES, tmp_path / "out", report=quiet, cache_folder=cache)
+    (cache / caching.TAG).unlink()
+    caching.claim(cache)
+    assert (cache / caching.TAG).is_file() and caching.size(cache)[0] > 0
+
+
+def test_the_least_recently_used_entries_go_first(tmp_path):
+    cache = tmp_path / "cache"
+    publish(FIXTURES, tmp_path / "out", report=quiet, cache_folder=cache)
+    entries = sorted(caching.entries(cache))
+    for age, path in enumerate(reversed(entries)):  # the first in path order is the oldest
+        os.utime(path, (1_000_000 - age, 1_000_000 - age))
+    total = caching.size(cache)[1]
+    caching.trim(cache, total - 1)
+    assert not entries[0].exists() and all(p.exists() for p in entries[1:])
+    caching.trim(cache, 0)
+    assert caching.size(cache) == (0, 0)
+
+
+def test_a_read_entry_counts_as_recently_used(tmp_path):
+    path = tmp_path / "entry.pickle"
+    write_entry(path, {"a": 1})
+    os.utime(path, (1, 1))
+    caching.read_or_warn(path, print, lambda value: True)
+    assert path.stat().st_mtime > 1
+
+
+def test_publish_keeps_the_cache_within_its_limit(tmp_path):
+    cache = tmp_path / "cache"
+    publish(FIXTURES, tmp_path / "out", report=quiet, cache_folder=cache, cache_limit=10_000)
+    assert caching.size(cache)[1] <= 10_000
+    publish(FIXTURES, tmp_path / "again", report=quiet, cache_folder=cache)  # unlimited
+    assert caching.size(cache)[1] > 10_000

@@ -1,9 +1,14 @@
 """The infobox family on phrases of the kinds real infoboxes hold: armed groups, parties,
 companies, universities, unions, charities, federations and intergovernmental bodies."""
 
+from pathlib import Path
+
 import pytest
 
+from pipeline.extract import extract, rederive
 from pipeline.extract.infobox import read_evidence
+from pipeline.read import read_bytes
+from pipeline.segment import segment
 
 
 def claims(evidence: str) -> list[tuple]:
@@ -304,3 +309,42 @@ def test_a_quoted_value_is_one_item_without_its_marks():
     assert [c[1] for c in claims('Mission: "To feed, house and teach"')] == [
         "To feed, house and teach"]
     assert [c[1] for c in claims('Anthem: "Hymn of the Union"')] == ["Hymn of the Union"]
+
+
+# The infobox's name lines (issue 21).
+
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "kachin-independence-organisation.txt"
+
+
+def infobox_drafts(text: str) -> list[tuple]:
+    document = read_bytes(text.encode(), "a.txt")
+    return [(found.rule_id, draft.property, draft.value) for found in
+            extract(document, segment(document)) for draft in found.reading.drafts
+            if found.rule_id.startswith("infobox/")]
+
+
+def test_a_second_name_line_is_another_name_and_keeps_every_infobox_claim():
+    text = SEED.read_text(encoding="utf-8")
+    plain = infobox_drafts(text)
+    assert len(plain) == 13
+    named = infobox_drafts(text.replace(
+        "Organisation\n- ", "Organisation\nWunpawng Mungdan Shang Lawt Hpung\n- ", 1))
+    assert sorted(named) == sorted(plain + [("infobox/name_lines", "also_known_as",
+                                             "Wunpawng Mungdan Shang Lawt Hpung")])
+    assert infobox_drafts(text.replace("=\n", "=\n= Kachin Independence Organisation =\n",
+                                       1)) == plain
+
+
+@pytest.mark.parametrize("line, value", [
+    ("Front du Nord", "Front du Nord"),
+    ("The Northern Front", None),  # the title, with its article
+    ("northern  front", None),  # the title, spaced and cased otherwise
+    ("Frente Polisario جبهة البوليساريو", None),  # several names in several scripts: skipped
+])
+def test_a_name_line_other_than_the_title_is_an_alias(line, value):
+    text = f"= Northern Front =\n\n{line}\n- Abbreviation: NF\n\nThe Northern Front is a group.\n"
+    names = [draft for draft in infobox_drafts(text) if draft[0] == "infobox/name_lines"]
+    assert names == ([("infobox/name_lines", "also_known_as", value)] if value else [])
+    if value:  # the validator reads the line again, alone
+        assert [d.value for d in rederive("infobox/name_lines", line).drafts] == [value]

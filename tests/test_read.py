@@ -76,8 +76,80 @@ def test_article_without_infobox(tmp_path):
 
 
 def test_a_bulleted_list_after_prose_is_prose_not_an_infobox(tmp_path):
-    document = read_text(tmp_path, "= L =\n\nProse first.\n\nL\n- Key: Value\n")
+    document = read_text(tmp_path, "= L =\n\nProse first.\n\nThe parts:\n- one\n- two\n")
     assert [b.kind for b in document.sections[0].blocks] == ["heading", "paragraph", "paragraph"]
+    assert document.diagnostics == []
+
+
+# Reading survives real copies (issue 21): each departure is read as a careful reader would,
+# and leaves a warning with its line.
+
+def blocks(document) -> list[tuple[str, str]]:
+    return [(b.kind, document.text[b.char_start:b.char_end].strip())
+            for section in document.sections for b in section.blocks]
+
+
+def warnings(document) -> list[tuple[str, int]]:
+    return [(d.code, d.line) for d in document.diagnostics]
+
+
+INFOBOX = [("infobox", "Abbreviation: TF"), ("infobox", "Country: Myanmar")]
+
+
+def test_a_title_line_written_twice_is_read_once(tmp_path):
+    document = read_text(tmp_path, ARTICLE.replace("=\n\n", "=\n= Test Front =\n\n", 1))
+    assert blocks(document)[:5] == [("heading", "Test Front"), ("infobox-name", "Test Front"),
+                                    *INFOBOX, ("paragraph", blocks(document)[4][1])]
+    assert warnings(document) == [("title-repeated", 2)]
+
+
+@pytest.mark.parametrize("names", [["Test Front", "Front d'Essai"],
+                                   ["Test Front", "Front d'Essai", "Trial Front (1990–2001)"]])
+def test_two_or_three_name_lines_head_the_infobox(tmp_path, names):
+    text = ARTICLE.replace("Test Front\n-", "\n".join(names) + "\n-", 1)
+    document = read_text(tmp_path, text)
+    assert blocks(document)[1:len(names) + 3] == [("infobox-name", n) for n in names] + INFOBOX
+    assert warnings(document) == []
+
+
+def test_four_lines_before_the_items_are_not_an_infobox_and_say_so(tmp_path):
+    text = ARTICLE.replace("Test Front\n-", "One\nTwo\nThree\nFour\n-", 1)
+    document = read_text(tmp_path, text)
+    assert "infobox" not in [kind for kind, _ in blocks(document)]
+    assert warnings(document) == [("infobox-as-prose", 7)]
+
+
+def test_blank_lines_between_the_items_do_not_end_the_infobox(tmp_path):
+    document = read_text(tmp_path, ARTICLE.replace("\n- Country", "\n\n\n- Country", 1))
+    assert blocks(document)[1:4] == [("infobox-name", "Test Front"), *INFOBOX]
+    assert warnings(document) == [("infobox-blank-line", 5)]
+
+
+def test_an_infobox_after_the_lead_is_read_as_the_infobox(tmp_path):
+    text = ("= Test Front =\n\nThe Test Front is a group.\n\nTest Front\n- Abbreviation: TF\n"
+            "- Country: Myanmar\n\nMore lead.\n\n== History ==\nSome history.\n")
+    document = read_text(tmp_path, text)
+    assert blocks(document)[:6] == [
+        ("heading", "Test Front"), ("paragraph", "The Test Front is a group."),
+        ("infobox-name", "Test Front"), *INFOBOX, ("paragraph", "More lead.")]
+    assert warnings(document) == [("infobox-after-lead", 5)]
+
+
+def test_an_infobox_under_a_heading_is_prose_but_never_silently(tmp_path):
+    text = "= T =\n\nLead.\n\n== Facts ==\nT\n- Abbreviation: TF\n- Country: Myanmar\n"
+    document = read_text(tmp_path, text)
+    assert "infobox" not in [kind for kind, _ in blocks(document)]
+    assert warnings(document) == [("infobox-as-prose", 7)]
+
+
+@pytest.mark.parametrize("line", ["- Country : Myanmar", "-Country: Myanmar",
+                                  "  - Country: Myanmar", "- Country:Myanmar",
+                                  "- Country:   Myanmar", "-\tCountry: Myanmar"])
+def test_oddly_spaced_key_value_lines_are_read_with_a_warning(tmp_path, line):
+    document = read_text(tmp_path, ARTICLE.replace("- Country: Myanmar", line, 1))
+    kind, text = blocks(document)[3]
+    assert kind == "infobox" and text.startswith("Country") and text.endswith("Myanmar")
+    assert warnings(document) == [("infobox-spacing", 5)]
 
 
 def test_odd_infobox_line_and_skipped_heading_level_are_warnings(tmp_path):

@@ -6,6 +6,7 @@ import io
 import json
 from pathlib import Path
 
+from pipeline.manifest import write_manifest
 from pipeline.validate import validate_package
 
 
@@ -35,6 +36,7 @@ def edit_descriptor(package: Path, change) -> None:
     descriptor = json.loads(path.read_text(encoding="utf-8"))
     change(descriptor)
     path.write_text(json.dumps(descriptor, indent=2), encoding="utf-8")
+    write_manifest(package)  # the files as changed, so that only the change itself is wrong
 
 
 def problems_mentioning(package: Path, *words: str) -> list[str]:
@@ -128,6 +130,28 @@ def test_table_schema_edited_by_hand(package_copy):
 def test_descriptor_that_breaks_the_profile(package_copy):
     edit_descriptor(package_copy, lambda d: d.update(resources="none"))
     problems_mentioning(package_copy, "resources")
+
+
+def test_a_file_the_manifest_does_not_list(package_copy):
+    (package_copy / "json" / "notes.txt").write_text("mine\n", encoding="utf-8")
+    problems_mentioning(package_copy, "json/notes.txt: not listed in manifest.json")
+
+
+def test_a_file_changed_since_the_manifest(package_copy):
+    path = package_copy / "index.html"  # the review page: no descriptor hash covers it
+    path.write_bytes(path.read_bytes().replace(b"<html", b"<html data-edited", 1))
+    problems_mentioning(package_copy, "index.html: changed since it was published")
+
+
+def test_a_file_the_manifest_lists_that_is_missing(package_copy):
+    (package_copy / "CHANGELOG.md").unlink(missing_ok=True)
+    (package_copy / "README.md").unlink()
+    problems_mentioning(package_copy, "README.md: listed in manifest.json but missing")
+
+
+def test_a_package_without_its_manifest(package_copy):
+    (package_copy / "manifest.json").unlink()
+    problems_mentioning(package_copy, "manifest.json: missing")
 
 
 def test_missing_descriptor(tmp_path):

@@ -7,6 +7,7 @@ from test_validate import problems_mentioning, rewrite_table
 
 from pipeline.derive import VIEWS
 from pipeline.formats import DATABASE
+from pipeline.manifest import write_manifest
 from pipeline.package import read_table
 from pipeline.rows import row_problems
 from pipeline.schemas import columns
@@ -80,6 +81,7 @@ def test_sqlite_with_a_broken_foreign_key_is_caught(package_copy):
     connection.execute("UPDATE claims SET subject_id = 'nobody' WHERE rowid = 1")
     connection.commit()
     connection.close()
+    write_manifest(package_copy)  # the database as changed, so that only the key is wrong
     problems_mentioning(package_copy, DATABASE, "foreign key")
 
 

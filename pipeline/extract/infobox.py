@@ -6,6 +6,7 @@ evidence alone, which is what lets the validator re-derive every published infob
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -28,6 +29,7 @@ from pipeline.normalise.numbers import range_pattern
 from pipeline.normalise.values import normalise
 
 RULE_ID = "infobox"
+ARTICLE = re.compile(r"^the\s+")
 LINE_BULLET = re.compile(r"\n-[ \t]*")
 SEPARATOR = ":"
 KEY_YEAR = re.compile(r"\(?\b(?P<year>1[5-9]\d\d|20\d\d)\b\)?")
@@ -53,7 +55,10 @@ SECTION_RULES = (
     (UNMAPPED, "keys", "A key no rule maps: published as a property named after the key, each "
                        "value typed by its shape."),
     ("template_keys", "template_keys", "Template parameters that steer layout: skipped."),
+    ("name_lines", "name_lines", "A name line of the infobox that is not the title: another "
+                                 "name of the organisation."),
 )
+NAME_LINES = f"{RULE_ID}/name_lines"
 SENTENCE_END = re.compile(r"[a-z]\.\s+[A-Z]")
 TRAILING_NAME = re.compile(r"(?<=\s)(?P<name>[A-Z][^\s.]*(?:\s+[A-Z][^\s.]*)*)\.?$")
 PROSE_REASON = "words of a sentence written in the infobox, not a name"
@@ -523,8 +528,41 @@ def within_draft(value: str, offset: int, item: Item, subject: str, spec: dict) 
                  object_type="place")
 
 
+def read_name_line(evidence: str) -> Reading:
+    """An infobox name line: the organisation's name as written there; a line in several
+    scripts holds several names run together, which are not told apart here."""
+    if len(scripts(evidence)) > 1:
+        return _skip(0, len(evidence), _config()["name_lines"]["reason"])
+    try:
+        value = normalise("name", evidence)[0]
+    except ValueError:
+        return Reading()
+    return Reading((Draft(_config()["name_lines"]["property"], value, "name", 0,
+                          len(evidence)),))
+
+
+def name_lines(document, sentences) -> list[Found]:
+    """The infobox's name lines other than the title (a native or former name, say)."""
+    starts = {block.char_start for block in document.sections[0].blocks
+              if block.kind == "infobox-name"}
+    return [Found(NAME_LINES, s.sentence_id, s.char_start, s.char_end, read_name_line(s.text))
+            for s in sentences if s.kind == "infobox" and s.char_start in starts
+            and SEPARATOR not in s.text and bare_name(s.text) != bare_name(document.title)]
+
+
+def bare_name(name: str) -> str:
+    """A name compared as a reader would: case, spacing and a leading article aside."""
+    return ARTICLE.sub("", " ".join(name.casefold().split()))
+
+
+def scripts(text: str) -> set[str]:
+    """The scripts of a text's letters, by the first word of their Unicode names."""
+    return {unicodedata.name(c, "?").split()[0] for c in text if c.isalpha()}
+
+
 def find(document, sentences) -> list[Found]:
-    """Evidence spans in a document: each infobox line, or the lines of a numbered pair."""
+    """Evidence spans in a document: each infobox line, or the lines of a numbered pair, and
+    the name lines that are not the title."""
     lines = [s for s in sentences if s.kind == "infobox" and SEPARATOR in s.text]
     groups: dict[str, list] = {}
     rule_ids: dict[str, str] = {}
@@ -542,7 +580,7 @@ def find(document, sentences) -> list[Found]:
         for draft_sentence in members:
             found.append(Found(rule_ids[slot], draft_sentence.sentence_id, start, end,
                                only_in(reading, draft_sentence, start)))
-    return found
+    return found + name_lines(document, sentences)
 
 
 def rule_id_of(key: str) -> str:
@@ -588,4 +626,4 @@ def only_in(reading: Reading, sentence, offset: int) -> Reading:
 
 
 def rederive(rule_id: str, evidence: str) -> Reading:
-    return read_evidence(evidence)
+    return read_name_line(evidence) if rule_id == NAME_LINES else read_evidence(evidence)

@@ -1,0 +1,131 @@
+"""The package's own record of its files: `manifest.json`, every other file the publish wrote
+into the package folder, with its size and SHA-256.
+
+The descriptor lists only the tables, but a package holds more (the JSON files, the database,
+the data dictionary, the review pages, whatever a writer adds). The manifest is made from what
+is actually in the staged folder just before it is swapped into place, so it covers every
+writer without a list of names here. It is what lets a publish recognise a folder as a package
+this tool wrote, which is the only kind of folder it replaces (a user's files are never
+deleted), and what the validator checks: no file missing, changed or added.
+"""
+
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from pipeline import loader
+
+MANIFEST = "manifest.json"
+GENERATOR = "article-facts"
+DESCRIPTION = ("Every file of this package but this one, with its size in bytes and SHA-256 "
+               "(sha256sum); `article-facts publish` replaces a folder only when it holds "
+               "exactly these files.")
+CHUNK = 2**20
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        while chunk := stream.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def entries(folder: Path) -> list[str]:
+    """Every file, folder and link under `folder`, as relative POSIX paths, in sorted order;
+    links are not followed."""
+    found = []
+    for root, folders, files in os.walk(folder):
+        base = Path(root).relative_to(folder)
+        found += [(base / name).as_posix() for name in folders + files]
+    return sorted(found)
+
+
+def listing(folder: Path) -> dict[str, dict]:
+    """The manifest's `files`: each regular file but the manifest, with its bytes and hash."""
+    files = {}
+    for name in entries(folder):
+        path = folder / name
+        if name != MANIFEST and path.is_file() and not path.is_symlink():
+            files[name] = {"bytes": path.stat().st_size, "sha256": file_sha256(path)}
+    return files
+
+
+def write_manifest(folder: Path) -> None:
+    """Record every file now in `folder` (deterministic: sorted paths, no times)."""
+    manifest = {"generator": GENERATOR, "description": DESCRIPTION, "files": listing(folder)}
+    text = json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    (folder / MANIFEST).write_text(text, encoding="utf-8", newline="\n")
+
+
+def read_manifest(folder: Path) -> dict[str, dict] | None:
+    """The files a package's manifest lists, or None when the folder has no manifest this
+    tool wrote."""
+    if not (folder / MANIFEST).exists():
+        return None
+    try:  # bounded, and only a regular file inside the folder: the folder may be anyone's
+        manifest = loader.read_json(folder, MANIFEST, loader.DESCRIPTOR_BYTES,
+                                    "a manifest's limit")
+    except loader.Unreadable:
+        return None
+    if not (isinstance(manifest, dict) and manifest.get("generator") == GENERATOR
+            and isinstance(manifest.get("files"), dict)):
+        return None
+    return manifest["files"]
+
+
+def strangers(folder: Path, files: dict[str, dict], contents: bool = True
+              ) -> Iterator[tuple[str, str]]:
+    """(path, why) for each entry of `folder` that is not one of the listed `files`, in path
+    order; with `contents`, also each listed file that is not as it was written."""
+    held = {parent.as_posix() for name in files for parent in Path(name).parents}
+    for name in entries(folder):
+        path = folder / name
+        if path.is_symlink():
+            yield name, "a symbolic link"
+        elif path.is_dir():
+            if name not in held:
+                yield name, "a folder the manifest lists no file in"
+        elif name == MANIFEST:
+            continue
+        elif name not in files:
+            yield name, f"not listed in {MANIFEST}"
+        elif not path.is_file():
+            yield name, "not a regular file"
+        elif contents and _changed(path, files[name]):
+            yield name, "changed since it was published"
+
+
+def _changed(path: Path, recorded: object) -> bool:
+    if not isinstance(recorded, dict):
+        return True
+    return (path.stat().st_size != recorded.get("bytes")
+            or file_sha256(path) != recorded.get("sha256"))
+
+
+def manifest_problems(folder: Path) -> list[str]:
+    """The validator's check: the manifest lists exactly the package's files, unchanged."""
+    files = read_manifest(folder)
+    if files is None:
+        return [f"{MANIFEST}: missing, or not a manifest written by {GENERATOR}"]
+    problems = [f"{name}: {why}" for name, why in strangers(folder, files)]
+    problems += [f"{name}: listed in {MANIFEST} but missing" for name in sorted(files)
+                 if not (folder / name).is_file()]
+    return problems
+
+
+def first_stranger(folder: Path) -> str | None:
+    """What makes `folder` not a package this tool published, naming the first file that is
+    not the package's; None for an empty folder or such a package. A listed file that was
+    edited is still the package's (a publish writes it again, as a build writes its output);
+    the validator reports the edit."""
+    files = read_manifest(folder)
+    if files is None:
+        held = entries(folder)
+        return None if not held else (f"holds {held[0]}, and the folder has no {MANIFEST} of "
+                                      "a package this tool published")
+    for name, why in strangers(folder, files, contents=False):
+        return f"holds {name}, which is not a file of the package published there: {why}"
+    return None
