@@ -29,7 +29,7 @@ from typing import BinaryIO
 from jsonschema import Draft7Validator
 
 from pipeline.errors import excerpt, one_line, schema_message
-from pipeline.package import csv_rows
+from pipeline.rows import csv_rows
 from pipeline.schemas import SCHEMA_DIR
 
 DESCRIPTOR = "datapackage.json"

@@ -27,7 +27,7 @@ from pipeline.formats import (
     write_json,
     write_json_schemas,
 )
-from pipeline.rows import records_of, row_problems, rows_are_valid
+from pipeline.rows import FIELD_LIMIT, csv_rows, records_of, row_problems, rows_are_valid
 from pipeline.schemas import (
     DATA_DIR,
     JSON_DIR,
@@ -45,7 +45,6 @@ METADATA = Path(__file__).resolve().parent / "package.yaml"
 ARTICLE_TABLES = ("documents", "sections", "sentences", "warnings")  # read from one article
 CSV_BOOLEANS = {True: "true", False: "false"}
 WRITERS = 2  # threads writing the tables' files
-FIELD_LIMIT = 2**31 - 1  # a document's whole text is one cell: csv's default is 128 KiB
 
 
 @cache
@@ -262,32 +261,3 @@ def read_csv(folder: Path, table: str) -> tuple[list[str], list[dict]]:
     """A written table's header and its rows, typed by the table's JSON Schema."""
     with (folder / table_path(table)).open(encoding="utf-8", newline="") as handle:
         return csv_rows(handle, table)
-
-
-def csv_rows(handle, table: str) -> tuple[list[str], list[dict]]:
-    """A table's header and its rows from an open text stream, typed by its JSON Schema."""
-    csv.field_size_limit(FIELD_LIMIT)
-    reader = csv.reader(handle)
-    header = next(reader, [])
-    return header, typed_rows(table, header, reader)
-
-
-def typed_rows(table: str, header: list[str], records) -> list[dict]:
-    """Records as rows keyed by the header, as csv.DictReader makes them (missing cells are
-    None, extra cells a list under None), each value typed by the table's JSON Schema."""
-    types = column_types(table)
-    not_text = [(name, types[name]) for name in header if types.get(name, "string") != "string"]
-    rows = []
-    for record in records:
-        row = dict(zip(header, record, strict=False))  # not a cell at a time: quicker
-        if "" in record:
-            row.update([(name, None) for name, value in row.items() if value == ""])
-        for name, kind in not_text:
-            if row.get(name) is not None:
-                row[name] = typed(row[name], kind)
-        if len(record) != len(header):
-            row |= {name: None for name in header[len(record):]}
-            if len(record) > len(header):
-                row[None] = record[len(header):]
-        rows.append(row)
-    return rows

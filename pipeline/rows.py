@@ -3,17 +3,21 @@ article's tables are built, as the merged tables are written (package.make_fragm
 a published package is validated.
 """
 
+import csv
 from itertools import chain, cycle
 
 from pipeline.schemas import (
+    column_types,
     columns,
     field_validators,
     json_schema,
     row_validator,
     row_values,
     table_path,
+    typed,
 )
 
+FIELD_LIMIT = 2**31 - 1  # a document's whole text is one cell: csv's default is 128 KiB
 MAX_PROBLEMS_PER_TABLE = 50
 # The (validator id, type, value) triples that passed (validators live as long as the process),
 # so that a value is checked once however many runs of rows repeat it. The type is there
@@ -130,3 +134,32 @@ def _value_errors(validator, value) -> list[str]:
 def _message(table: str, number: int, error) -> str:
     field = ".".join(str(p) for p in error.absolute_path) or "(row)"
     return f"{table_path(table)}:{number} field {field}: {error.message}"
+
+
+def csv_rows(handle, table: str) -> tuple[list[str], list[dict]]:
+    """A table's header and its rows from an open text stream, typed by its JSON Schema."""
+    csv.field_size_limit(FIELD_LIMIT)
+    reader = csv.reader(handle)
+    header = next(reader, [])
+    return header, typed_rows(table, header, reader)
+
+
+def typed_rows(table: str, header: list[str], records) -> list[dict]:
+    """Records as rows keyed by the header, as csv.DictReader makes them (missing cells are
+    None, extra cells a list under None), each value typed by the table's JSON Schema."""
+    types = column_types(table)
+    not_text = [(name, types[name]) for name in header if types.get(name, "string") != "string"]
+    rows = []
+    for record in records:
+        row = dict(zip(header, record, strict=False))  # not a cell at a time: quicker
+        if "" in record:
+            row.update([(name, None) for name, value in row.items() if value == ""])
+        for name, kind in not_text:
+            if row.get(name) is not None:
+                row[name] = typed(row[name], kind)
+        if len(record) != len(header):
+            row |= {name: None for name in header[len(record):]}
+            if len(record) > len(header):
+                row[None] = record[len(header):]
+        rows.append(row)
+    return rows
