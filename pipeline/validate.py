@@ -25,7 +25,8 @@ from pipeline.datasette_metadata import datasette_metadata
 from pipeline.derive import VIEWS, derive
 from pipeline.executor import Executor, LocalProcesses
 from pipeline.extract import rederive
-from pipeline.extract.model import QUALIFIERS
+from pipeline.extract.gates import accepts
+from pipeline.extract.model import QUALIFIERS, Draft
 from pipeline.formats import DATASETTE, json_text, sqlite_problems
 from pipeline.package import read_csv
 from pipeline.rows import MAX_PROBLEMS_PER_TABLE, row_problems
@@ -136,6 +137,20 @@ def _evidence_problem(text: str, row: dict, section: dict, entries: dict[str, di
     return ""
 
 
+def _gate_problem(text: str, row: dict, sentence: dict, types: dict[str, str]) -> str:
+    """The value passes its type's gate unchanged (pipeline/extract/gates.py), judged in its
+    sentence as it was when it was read."""
+    start = min(sentence["char_start"], row["evidence_start"])
+    end = max(sentence["char_end"], row["evidence_end"])
+    qualifiers = tuple(sorted((name, str(row[name])) for name in QUALIFIERS
+                              if row[name] is not None))
+    draft = Draft(row["property_id"], row["value"], row["value_type"], row["char_start"] - start,
+                  row["char_end"] - start, object_type=types.get(row["object_id"] or ""),
+                  qualifiers=qualifiers)
+    refusal = accepts(draft, text[start:end])
+    return f"value {row['value']!r} does not pass its gate: {refusal}" if refusal else ""
+
+
 def _curated_problem(row: dict, entry: dict | None, text: str) -> str:
     """A claim a reviewer corrected or added states what the entry says, not what a rule
     reads."""
@@ -209,6 +224,7 @@ def claim_row_problems(tables: dict[str, list[dict]]) -> list[str]:
     sentences = {s["sentence_id"]: s for s in tables["sentences"]}
     sections = {s["section_id"]: s for s in tables["sections"]}
     entries = {e["entry_id"]: e for e in tables["curation"]}
+    types = {e["entity_id"]: e["type"] for e in tables["entities"]}
     problems = []
     for number, claim in enumerate(tables["claims"], start=2):
         where = f"{table_path('claims')}:{number} ({claim['claim_id']})"
@@ -219,6 +235,7 @@ def claim_row_problems(tables: dict[str, list[dict]]) -> list[str]:
         text = texts[claim["document_id"]]
         problem = (_span_problem(text, claim, "quote", (sentence["char_start"],
                                                          sentence["char_end"]))
+                   or _gate_problem(text, claim, sentence, types)
                    or _evidence_problem(text, claim, sections[sentence["section_id"]],
                                         entries))
         if problem:
@@ -238,6 +255,10 @@ def document_claims(tables: dict[str, list[dict]]) -> list[dict[str, list[dict]]
         for row in tables[table]:
             part = parts.setdefault(row["document_id"], {name: [] for name in needed})
             part[table].append(row)
+    entities = {e["entity_id"]: e for e in tables["entities"]}
+    for part in parts.values():  # the entities its claims name, whose types their gates need
+        named = dict.fromkeys(c["object_id"] for c in part["claims"] if c["object_id"])
+        part["entities"] = [entities[e] for e in named if e in entities]
     return list(parts.values())
 
 
