@@ -199,3 +199,11 @@ def test_a_value_that_joins_two_people_where_one_is_held_is_refused():
 
 def test_a_person_cut_short_at_an_initial_is_refused():
     assert "ends in an initial" in accepts(person("Doris F"), "Doris F. Fisher")
+
+
+def test_a_subject_cut_to_a_letter_refuses_its_claim():
+    draft = Draft("subsidiary", "Plan Group", "entity", 0, 10, subject="S",
+                  object_type="organisation")
+    reading = gated(Reading((draft,)), "Plan Group")
+    assert reading.drafts == ()
+    assert reading.skips[0].reason == "its subject: name gate: 'S' is a fragment, not a name"

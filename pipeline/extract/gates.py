@@ -216,7 +216,10 @@ def subject_label(draft: Draft, context: str, offset: int) -> str:
     """A named subject through the gate of its type; a subject refused refuses the claim."""
     subject = Draft(draft.property, draft.subject, "entity", 0, len(draft.subject),
                     object_type=draft.subject_type or "organisation")
-    passed = gate(subject, draft.subject, 0)
+    try:
+        passed = gate(subject, draft.subject, 0)
+    except Refused as refusal:
+        raise Refused(f"its subject: {refusal}") from None
     if len(passed) != 1 or passed[0].property != draft.property:
         raise Refused(f"its subject {draft.subject!r} is not a {subject.object_type}")
     return passed[0].value
@@ -309,7 +312,9 @@ def address(draft: Draft, context: str, offset: int, start: int, end: int) -> Dr
 
 
 def organisation(draft: Draft) -> Draft:
-    """An organisation (or another named thing): not a placeholder or a count."""
+    """An organisation (or another named thing): not a placeholder, a count or a letter."""
+    if len(draft.value) < 2:
+        raise Refused(f"name gate: {draft.value!r} is a fragment, not a name")
     if is_placeholder(draft.value):
         raise Refused(f"name gate: {draft.value!r} is a placeholder, not a name")
     if _count().match(draft.value):
