@@ -25,8 +25,8 @@ from pipeline.datasette_metadata import datasette_metadata
 from pipeline.derive import VIEWS, derive
 from pipeline.executor import Executor, LocalProcesses
 from pipeline.extract import rederive
-from pipeline.extract.gates import accepts
-from pipeline.extract.model import QUALIFIERS, Draft
+from pipeline.extract.gates import row_refusal
+from pipeline.extract.model import QUALIFIERS
 from pipeline.formats import DATASETTE, json_text, sqlite_problems
 from pipeline.package import read_csv
 from pipeline.rows import MAX_PROBLEMS_PER_TABLE, row_problems
@@ -138,16 +138,8 @@ def _evidence_problem(text: str, row: dict, section: dict, entries: dict[str, di
 
 
 def _gate_problem(text: str, row: dict, sentence: dict, types: dict[str, str]) -> str:
-    """The value passes its type's gate unchanged (pipeline/extract/gates.py), judged in its
-    sentence as it was when it was read."""
-    start = min(sentence["char_start"], row["evidence_start"])
-    end = max(sentence["char_end"], row["evidence_end"])
-    qualifiers = tuple(sorted((name, str(row[name])) for name in QUALIFIERS
-                              if row[name] is not None))
-    draft = Draft(row["property_id"], row["value"], row["value_type"], row["char_start"] - start,
-                  row["char_end"] - start, object_type=types.get(row["object_id"] or ""),
-                  qualifiers=qualifiers)
-    refusal = accepts(draft, text[start:end])
+    """The value passes its type's gate unchanged (pipeline/extract/gates.py)."""
+    refusal = row_refusal(row, text, sentence, types.get(row["object_id"] or ""))
     return f"value {row['value']!r} does not pass its gate: {refusal}" if refusal else ""
 
 

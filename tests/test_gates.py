@@ -207,3 +207,39 @@ def test_a_subject_cut_to_a_letter_refuses_its_claim():
     reading = gated(Reading((draft,)), "Plan Group")
     assert reading.drafts == ()
     assert reading.skips[0].reason == "its subject: name gate: 'S' is a fragment, not a name"
+
+
+def name(value: str, context: str, prop: str = "official_name") -> str | None:
+    start = context.index(value)
+    draft = Draft(prop, value, "name", start, start + len(value))
+    return accepts(draft, context)
+
+
+@pytest.mark.parametrize(("value", "context"), [
+    ("John Morris", "John Morris (born 1948) is an American businessman, majority owner of the "
+                    "shops."),
+    ("Rebecca Kraus", "Rebecca Kraus is founder and President of Rebecca Kraus & Associates."),
+    ("LLC", "Pobeda Airlines LLC (Budget Carrier, LLC) is a Russian low-cost airline."),
+    ("MPH", "Peter Singer, OC, MD, MPH, FRSC, is Chief Executive Officer of Grand Challenges."),
+])
+def test_the_name_gate_refuses_a_person_a_legal_form_or_a_degree(value, context):
+    assert "name gate" in name(value, context)
+
+
+@pytest.mark.parametrize(("value", "context"), [
+    ("Hasbro", "Hasbro is an American toy company."),
+    ("Tata Motors", "Tata Motors is a leader in commercial vehicles."),
+    ("Marchesa", "Marchesa is a brand established in 2004 by Georgina Chapman."),
+    ("CNRS", "The French National Centre for Scientific Research (CNRS) is an agency."),
+])
+def test_organisations_names_pass(value, context):
+    assert name(value, context) is None
+
+
+def test_an_organisation_cut_short_before_the_rest_of_its_name_is_refused():
+    context = "Avanti was established by the UK Department of Trade and Industry in 2002."
+    draft = Draft("founded_by", "UK", "entity", 30, 32, object_type="organisation")
+    assert "cut short" in accepts(draft, context)
+    whole = Draft("parent_organization", "Desjardins Group", "entity", 21, 37,
+                  object_type="organisation")
+    assert accepts(whole, "It is a subsidiary of Desjardins Group, the leading group.") is None

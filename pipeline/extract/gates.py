@@ -15,8 +15,9 @@ the two ends of a range (pipeline/rules/gates.yaml and the vocabularies it names
   date, one end of a range.
 
 `gated` is the one place the gates run: on every family's reading (pipeline/extract/__init__.py,
-with the sentence around the evidence as context) and on every re-derivation. The validator asks
-`accepts` of every published claim, which holds when the claim's gate returns it unchanged.
+with the sentence around the evidence as context) and on every re-derivation. The validator and
+a reviewer's curation ask `row_refusal` of every published claim: a claim passes when its gate
+returns it unchanged.
 """
 
 import re
@@ -26,7 +27,7 @@ from functools import cache
 import pycountry
 
 from pipeline import rulebook
-from pipeline.extract.model import Draft, Reading, Skip
+from pipeline.extract.model import QUALIFIERS, Draft, Reading, Skip
 from pipeline.normalise.dates import DateParseError, from_edtf
 from pipeline.normalise.lists import read_qualifier
 from pipeline.normalise.names import initials_match
@@ -42,6 +43,8 @@ INITIAL_END = re.compile(r"(?:^|\s)[A-Z]\.?$")
 HOUSE_NUMBER = re.compile(r"\d+[A-Za-z]?(?:[-–/]\d+[A-Za-z]?)?,?\s+(?=[A-Z])")
 YEAR_AFTER = re.compile(r"\s*(?:[A-Z]{3}\s*)?\((?:FY\s*)?(?:1[5-9]|20)\d\d\)")
 AMOUNT_BEFORE = re.compile(r"\d[.,]$|[$€£¥₹]\s*$")
+BORN_AFTER = re.compile(r"(?:\s*\([^()]*\))*\s*\((?:born|b\.)\s")
+NAME_GOES_ON = re.compile(r" (?:[A-Z][a-z]|of [A-Z])")
 AMPERSAND_BEFORE, AMPERSAND_AFTER = re.compile(r"&\s*$"), re.compile(r"\s*&")
 
 
@@ -71,6 +74,16 @@ def _role_words() -> frozenset[str]:
     words = {"of", "the", "and", "&", "board", "officer", "executive", "ceo", "cfo", "coo"}
     return frozenset(words | {w for phrase in [*roles["heads"], *roles["modifiers"]]
                               for w in re.split(r"[\s-]+", phrase)})
+
+
+@cache
+def _person_in_role() -> re.Pattern:
+    """What follows a person's name in the sentence that defines them: "is founder and
+    President of", "was the chief executive of"."""
+    roles = rulebook.load("people")["roles"]["heads"]
+    role = "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
+    return re.compile(rf"\s+(?:is|was)\s+(?:(?:the|a|an|its|current|former|co-)\s*)*"
+                      rf"(?i:{role})(?:\s+and\s+(?i:{role}))?\s+(?:of|at)\b")
 
 
 @cache
@@ -142,6 +155,18 @@ def accepts(draft: Draft, context: str, offset: int = 0) -> str | None:
     return None
 
 
+def row_refusal(row: dict, text: str, sentence: dict, object_type: str | None) -> str | None:
+    """Why a claim row (the `claims` table's columns) is not one its gate lets through
+    unchanged, judged in its sentence as when it was read; None when it passes."""
+    start = min(sentence["char_start"], row["evidence_start"])
+    end = max(sentence["char_end"], row["evidence_end"])
+    qualifiers = tuple(sorted((name, str(row[name])) for name in QUALIFIERS
+                              if row[name] is not None))
+    draft = Draft(row["property_id"], row["value"], row["value_type"], row["char_start"] - start,
+                  row["char_end"] - start, object_type=object_type, qualifiers=qualifiers)
+    return accepts(draft, text[start:end])
+
+
 def gate(draft: Draft, context: str, offset: int) -> list[Draft]:
     """The drafts a draft is once its value's gate has judged it; raises Refused."""
     if draft.subject is not None:
@@ -157,7 +182,7 @@ def gate(draft: Draft, context: str, offset: int) -> list[Draft]:
         return person(draft, context, offset)
     if draft.object_type == "place":
         return place(draft, context, offset)
-    return [organisation(draft)]
+    return [organisation(draft, context, offset)]
 
 
 def quote(draft: Draft, context: str, offset: int) -> str:
@@ -311,14 +336,24 @@ def address(draft: Draft, context: str, offset: int, start: int, end: int) -> Dr
                    value_type="string", object_type=None)
 
 
-def organisation(draft: Draft) -> Draft:
-    """An organisation (or another named thing): not a placeholder, a count or a letter."""
-    if len(draft.value) < 2:
-        raise Refused(f"name gate: {draft.value!r} is a fragment, not a name")
-    if is_placeholder(draft.value):
-        raise Refused(f"name gate: {draft.value!r} is a placeholder, not a name")
-    if _count().match(draft.value):
-        raise Refused(f"name gate: {draft.value!r} is a count, not a name")
+def organisation(draft: Draft, context: str, offset: int) -> Draft:
+    """An organisation's (or another named thing's) name: not a placeholder, a count, a letter,
+    a legal form or a degree alone, nor a person's name, which the sentence shows by what
+    follows it ("John Morris (born 1948)", "Rebecca Kraus is founder of ..."); an
+    organisation's name is not cut short before more of it ("the UK Department of ...")."""
+    name, before = draft.value, context[:offset + draft.start]
+    after = context[offset + draft.end:]
+    if len(name) < 2 or name in _vocabulary()["legal_forms"] or (
+            name in rulebook.load("names")["post_nominals"] and before.endswith(", ")):
+        raise Refused(f"name gate: {name!r} is a fragment, not a name")
+    if is_placeholder(name):
+        raise Refused(f"name gate: {name!r} is a placeholder, not a name")
+    if _count().match(name):
+        raise Refused(f"name gate: {name!r} is a count, not a name")
+    if BORN_AFTER.match(after) or _person_in_role().match(after):
+        raise Refused(f"name gate: {name!r} is a person's name, as what follows it says")
+    if draft.object_type == "organisation" and NAME_GOES_ON.match(after):
+        raise Refused(f"organisation gate: {name!r} is cut short: the name goes on after it")
     return draft
 
 
