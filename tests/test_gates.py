@@ -96,6 +96,10 @@ def test_two_people_in_one_value_are_two_claims(claims):
 def test_a_street_address_read_as_a_place_is_a_street_address(claims, skipped):
     assert "12 Harbour Rd" in values(claims, "street_address")
     assert "12 Harbour Rd" not in values(claims, "headquarters")
+    for address in ("455 9th Street Plaza", "1 Microsoft Way", "Sauerstraße 5"):
+        (moved,) = gated(Reading((place(address),)), address).drafts
+        assert (moved.property, moved.value, moved.value_type) == (
+            "street_address", address, "string")
 
 
 def test_a_postcode_leaves_the_place_it_is_written_with(claims):
@@ -113,10 +117,10 @@ def test_a_count_is_no_place(skipped, quote):
 
 
 def test_a_bracketed_qualifier_leaves_a_label_as_its_note(claims):
-    notes = {row["value"]: row["note"] for row in claims if row["property_id"] in
-             ("allied_with", "campus")}
-    assert notes == {"Northern Army": "denied by the Northern Army",
-                     "Hill Party": "supporters, 1995–2000", "Riverside": "main campus"}
+    notes = {row["value"]: (row["note"], row["point_in_time"]) for row in claims
+             if row["property_id"] in ("allied_with", "campus")}
+    assert notes == {"Northern Army": ("denied by the Northern Army", None),
+                     "Hill Party": ("supporters", "1995/2000"), "Riverside": ("main campus", None)}
 
 
 def test_a_disambiguator_leaves_the_title(package, claims):

@@ -40,7 +40,7 @@ BRACKET_END = re.compile(r"\s*\((?P<inner>[^()]*)\)$")
 ABBREVIATION = re.compile(r"[A-Z][A-Z0-9&./-]*")  # "(RCSS)", "(UK)": which one, not a remark
 JOINED = re.compile(r"\s+(?:and|&)\s+")
 INITIAL_END = re.compile(r"(?:^|\s)[A-Z]\.?$")
-HOUSE_NUMBER = re.compile(r"\d+[A-Za-z]?(?:[-–/]\d+[A-Za-z]?)?,?\s+(?=[A-Z])")
+HOUSE_NUMBER = re.compile(r"\d+[A-Za-z]?(?:[-–/]\d+[A-Za-z]?)?,?\s+(?=[A-Z]|\d+(?:st|nd|rd|th)\s)")
 YEAR_AFTER = re.compile(r"\s*(?:[A-Z]{3}\s*)?\((?:FY\s*)?(?:1[5-9]|20)\d\d\)")
 AMOUNT_BEFORE = re.compile(r"\d[.,]$|[$€£¥₹]\s*$")
 BORN_AFTER = re.compile(r"(?:\s*\([^()]*\))*\s*\((?:born|b\.)\s")
@@ -212,13 +212,23 @@ def label(draft: Draft, context: str, offset: int) -> Draft:
         if cut_short(written[:bracket.start()], bracket["inner"]):
             return renamed(draft, context, offset, *bracket.span("inner"))
         return draft
-    inner = " ".join(bracket["inner"].split())
-    said = read_qualifier(inner) or {"note": inner}
+    said = remark(" ".join(bracket["inner"].split()))
     qualifiers = dict(draft.qualifiers)
     for name, value in said.items():
         qualifiers[name] = f"{qualifiers[name]}; {value}" if name in qualifiers else value
     return renamed(draft, context, offset, 0, bracket.start(),
                    qualifiers=tuple(sorted(qualifiers.items())))
+
+
+def remark(inner: str) -> dict[str, str]:
+    """The qualifiers a bracket's text states ("since 2005"), its note ("main campus"), or
+    both where a date follows a remark ("supporters, 1995–2000")."""
+    said = read_qualifier(inner)
+    if said is not None:
+        return said
+    words, _, tail = inner.rpartition(", ")
+    dated = read_qualifier(tail) if words else None
+    return {**dated, "note": words} if dated else {"note": inner}
 
 
 def cut_short(name: str, abbreviation: str) -> bool:
