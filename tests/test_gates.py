@@ -111,9 +111,13 @@ def test_a_postcode_leaves_the_place_it_is_written_with(claims):
     assert not any(code in place for place in places for code in ("100001", "EC1", "D-10911"))
 
 
-@pytest.mark.parametrize("quote", ["120 countries approx. in 2015", "40 countries"])
-def test_a_count_is_no_place(skipped, quote):
+def test_a_count_is_no_place_but_a_quantity_where_it_says_no_more(skipped, claims):
+    quote = "120 countries approx. in 2015"
     assert "place gate" in skipped[quote] and "is a count, not a place" in skipped[quote]
+    counted = [(row["value"], row["unit"], row["quote"]) for row in claims
+               if row["property_id"] == "quantity" and row["rule_id"] == "infobox/area served"]
+    assert counted == [("40", "countries", "40")]
+    assert not any("countries" in value for value in values(claims, "operating_area"))
 
 
 def test_a_bracketed_qualifier_leaves_a_label_as_its_note(claims):

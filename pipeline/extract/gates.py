@@ -8,7 +8,8 @@ the two ends of a range (pipeline/rules/gates.yaml and the vocabularies it names
 - accepts the value;
 - normalises it: a qualifier in brackets leaves a label and becomes its qualifier or `note`
   ("Riverside (main campus)", a title's disambiguator "Panda (band)"); a street address read as
-  a place moves to `street_address`, and a postcode leaves a place ("Lagos 100001" is Lagos);
+  a place moves to `street_address`, a count read as a place is a `quantity` ("40 countries"),
+  and a postcode leaves a place ("Lagos 100001" is Lagos);
   two people joined by "and" are two claims where the property holds several;
 - or refuses it, with a reason that the `skipped` table (and so the review page) shows: a title
   or a placeholder as a person, a count as a place, an amount that lost its currency, scale or
@@ -35,6 +36,8 @@ from pipeline.normalise.numbers import number_pattern, range_pattern
 from pipeline.normalise.values import normalise
 
 STREET_ADDRESS = "street_address"
+QUANTITY = "quantity"
+COUNTED = re.compile(r"(?P<number>\d[\d,]*)\s+(?P<unit>[a-z]+(?:\s+[a-z]+)?)")
 BOUNDS = ("lower bound", "upper bound")
 BRACKET_END = re.compile(r"\s*\((?P<inner>[^()]*)\)$")
 ABBREVIATION = re.compile(r"[A-Z][A-Z0-9&./-]*")  # "(RCSS)", "(UK)": which one, not a remark
@@ -305,7 +308,7 @@ def place(draft: Draft, context: str, offset: int) -> list[Draft]:
     property; a postcode leaves the place it is written with."""
     name, written = draft.value, quote(draft, context, offset)
     if _count().match(name):
-        raise Refused(f"place gate: {name!r} is a count, not a place")
+        return [count(draft, context, offset)]
     if is_placeholder(name):
         raise Refused(f"place gate: {name!r} is a placeholder, not a place")
     postcode = _postcode().search(written)
@@ -314,6 +317,18 @@ def place(draft: Draft, context: str, offset: int) -> list[Draft]:
     if HOUSE_NUMBER.match(written) or _street_end().search(written):
         return [address(draft, context, offset, 0, len(written))]
     return [draft]
+
+
+def count(draft: Draft, context: str, offset: int) -> Draft:
+    """A count read as a place is a `quantity` of what it counts ("40 countries"), where it
+    says no more than that; else refused ("120 countries approx. in 2015")."""
+    match = COUNTED.fullmatch(quote(draft, context, offset))
+    if match is None:
+        raise Refused(f"place gate: {draft.value!r} is a count, not a place")
+    number, unit = match.span("number"), " ".join(match["unit"].split())
+    qualifiers = dict(draft.qualifiers, unit=unit)
+    return renamed(draft, context, offset, *number, property=QUANTITY, value_type="integer",
+                   object_type=None, qualifiers=tuple(sorted(qualifiers.items())))
 
 
 def without_postcode(draft: Draft, context: str, offset: int,
