@@ -73,10 +73,11 @@ def _organisation_words() -> frozenset[str]:
 
 @cache
 def _role_words() -> frozenset[str]:
+    """The words a job title is made of: the role vocabulary's, and gates.yaml's."""
     roles = rulebook.load("people")["roles"]
-    words = {"of", "the", "and", "&", "board", "officer", "executive", "ceo", "cfo", "coo"}
-    return frozenset(words | {w for phrase in [*roles["heads"], *roles["modifiers"]]
-                              for w in re.split(r"[\s-]+", phrase)})
+    phrases = [*roles["heads"], *roles["modifiers"]]
+    return frozenset([*_vocabulary()["title_words"],
+                      *(word for phrase in phrases for word in re.split(r"[\s-]+", phrase))])
 
 
 @cache
@@ -209,11 +210,10 @@ def label(draft: Draft, context: str, offset: int) -> Draft:
     abbreviation is the label ("the African Football (CAF)": CAF)."""
     written = quote(draft, context, offset)
     bracket = BRACKET_END.search(written)
-    if bracket is None or bracket.start() == 0:
-        return draft
-    if ABBREVIATION.fullmatch(bracket["inner"]):
-        if cut_short(written[:bracket.start()], bracket["inner"]):
-            return renamed(draft, context, offset, *bracket.span("inner"))
+    if bracket and bracket.start() > 0 and ABBREVIATION.fullmatch(bracket["inner"]) and \
+            cut_short(written[:bracket.start()], bracket["inner"]):
+        return renamed(draft, context, offset, *bracket.span("inner"))
+    if not is_remark(bracket):
         return draft
     said = remark(" ".join(bracket["inner"].split()))
     qualifiers = dict(draft.qualifiers)
@@ -245,9 +245,14 @@ def cut_short(name: str, abbreviation: str) -> bool:
 def title_label(title: str) -> str:
     """The label of an article's subject: its title without a disambiguator ("Panda (band)")."""
     bracket = BRACKET_END.search(title)
-    if bracket is None or bracket.start() == 0 or ABBREVIATION.fullmatch(bracket["inner"]):
-        return title
-    return title[:bracket.start()]
+    return title[:bracket.start()] if is_remark(bracket) else title
+
+
+def is_remark(bracket: re.Match | None) -> bool:
+    """Whether a bracket ending a label is a remark on it, not the label itself or an
+    abbreviation that tells namesakes apart."""
+    return bracket is not None and bracket.start() > 0 and not ABBREVIATION.fullmatch(
+        bracket["inner"])
 
 
 def subject_label(draft: Draft, context: str, offset: int) -> str:
