@@ -28,6 +28,7 @@ from jsonschema import Draft202012Validator
 
 from pipeline import ids, rulebook
 from pipeline.errors import InputError, excerpt, one_line, schema_message
+from pipeline.extract.gates import row_refusal
 from pipeline.extract.model import QUALIFIERS
 from pipeline.normalise.dates import DateParseError, from_edtf
 from pipeline.normalise.values import normalise
@@ -142,6 +143,7 @@ class Applying:
         self.aliases = {claim["value"]: claim["subject_id"] for claim in claims
                         if claim["property_id"] in ALIAS_PROPERTIES}
         self.sentences = sentences
+        self.sentence_by_id = {sentence["sentence_id"]: sentence for sentence in sentences}
         self.decided: dict[str, str] = {}  # claim id -> the entry that decided it
 
     def apply(self, curation: Curation, entry: Entry, document: dict) -> dict:
@@ -156,6 +158,8 @@ class Applying:
             claim["deprecation_reason"] = fields["reason"]
         elif entry.decision == "correct":
             self.correct(curation, entry, claim)
+        if entry.decision != "reject":
+            self.check_gate(curation, entry, claim, document)
         qualifiers = fields.get("qualifiers")
         return {"entry_id": curation.entry_id(entry), "document_id": document["document_id"],
                 "file": curation.file, "line": entry.line, "decision": entry.decision,
@@ -279,6 +283,15 @@ class Applying:
         problems = row_problems("claims", [claim])
         if problems:  # "data/claims.csv:2 field start_time: ..." -> "field start_time: ..."
             raise curation.error(entry, problems[0].split(" ", 1)[-1])
+
+    def check_gate(self, curation: Curation, entry: Entry, claim: dict, document: dict) -> None:
+        """A reviewer's value passes its type's gate, as every published value does (the
+        validator checks it again)."""
+        entity = self.entities.get(claim["object_id"] or "")
+        refusal = row_refusal(claim, document["text"], self.sentence_by_id[claim["sentence_id"]],
+                              entity["type"] if entity else None)
+        if refusal:
+            raise curation.error(entry, f"value {excerpt(claim['value'])}: {refusal}")
 
     def object_type(self, claim: dict) -> str:
         entity = self.entities.get(claim["object_id"] or "")

@@ -15,6 +15,7 @@ from operator import itemgetter
 
 from pipeline import ids, rulebook
 from pipeline.extract import rule_rows
+from pipeline.extract.gates import title_label
 from pipeline.extract.model import QUALIFIERS, Draft, Found
 from pipeline.normalise.dates import DateParseError, from_edtf
 from pipeline.read import Document
@@ -74,7 +75,7 @@ class Entities:
 
 
 def subject_label(article: ArticleFacts, draft: Draft) -> str:
-    return draft.subject if draft.subject is not None else article.document.title
+    return draft.subject if draft.subject is not None else title_label(article.document.title)
 
 
 def collect_aliases(articles: list[ArticleFacts]) -> dict[str, str]:
@@ -213,7 +214,8 @@ def resolve(articles: list[ArticleFacts]) -> dict[str, list[dict]]:
     claims, skipped = [], []
     for doc_order, article in enumerate(articles):
         title_sentence = article.sentences[0].sentence_id
-        entities.note(article.document.title, SUBJECT_TYPE, (doc_order, 0, 0), title_sentence)
+        entities.note(title_label(article.document.title), SUBJECT_TYPE, (doc_order, 0, 0),
+                      title_sentence)
         claims += article_claims(article, entities, doc_order)
         skip_ids = ids.Apart()
         skipped += [skip_row(article, found, skip, skip_ids)

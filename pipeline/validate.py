@@ -24,6 +24,7 @@ from pipeline.derive import VIEWS, derive
 from pipeline.errors import excerpt
 from pipeline.executor import Executor, LocalProcesses
 from pipeline.extract import rederive
+from pipeline.extract.gates import row_refusal
 from pipeline.extract.model import QUALIFIERS
 from pipeline.formats import DATABASE, DATASETTE, json_text, sqlite_problems
 from pipeline.manifest import manifest_problems
@@ -137,6 +138,12 @@ def _evidence_problem(text: str, row: dict, section: dict, entries: dict[str, di
     return ""
 
 
+def _gate_problem(text: str, row: dict, sentence: dict, types: dict[str, str]) -> str:
+    """The value passes its type's gate unchanged (pipeline/extract/gates.py)."""
+    refusal = row_refusal(row, text, sentence, types.get(row["object_id"] or ""))
+    return f"value {row['value']!r} does not pass its gate: {refusal}" if refusal else ""
+
+
 def _curated_problem(row: dict, entry: dict | None, text: str) -> str:
     """A claim a reviewer corrected or added states what the entry says, not what a rule
     reads."""
@@ -210,6 +217,7 @@ def claim_row_problems(tables: dict[str, list[dict]]) -> list[str]:
     sentences = {s["sentence_id"]: s for s in tables["sentences"]}
     sections = {s["section_id"]: s for s in tables["sections"]}
     entries = {e["entry_id"]: e for e in tables["curation"]}
+    types = {e["entity_id"]: e["type"] for e in tables["entities"]}
     problems = []
     for number, claim in enumerate(tables["claims"], start=2):
         where = f"{table_path('claims')}:{number} ({claim['claim_id']})"
@@ -220,6 +228,7 @@ def claim_row_problems(tables: dict[str, list[dict]]) -> list[str]:
         text = texts[claim["document_id"]]
         problem = (_span_problem(text, claim, "quote", (sentence["char_start"],
                                                          sentence["char_end"]))
+                   or _gate_problem(text, claim, sentence, types)
                    or _evidence_problem(text, claim, sections[sentence["section_id"]],
                                         entries))
         if problem:
@@ -239,6 +248,10 @@ def document_claims(tables: dict[str, list[dict]]) -> list[dict[str, list[dict]]
         for row in tables[table]:
             part = parts.setdefault(row["document_id"], {name: [] for name in needed})
             part[table].append(row)
+    entities = {e["entity_id"]: e for e in tables["entities"]}
+    for part in parts.values():  # the entities its claims name, whose types their gates need
+        named = dict.fromkeys(c["object_id"] for c in part["claims"] if c["object_id"])
+        part["entities"] = [entities[e] for e in named if e in entities]
     return list(parts.values())
 
 

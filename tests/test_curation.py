@@ -210,6 +210,9 @@ STALE = {
                            "    value: Ko Tun\n    quote: Ko Tun\n"
                            "    qualifiers: {point_in_time: soon}\n    reason: x\n", 2,
                            "qualifier point_in_time"),
+    "value its gate refuses": ("add:\n  - subject: NHLF\n    property: founded_by\n"
+                               "    value: Vacant\n    quote: Ko Tun\n    reason: x\n", 2,
+                               "'Vacant' is a placeholder, not a person"),
     "YAML": ("reject:\n  - claim: [unclosed\n", 3, "not YAML"),
     "schema": ("reject:\n  - claim: northern-hills-liberation-front:c-00000000\n"
                "    reasn: misspelt\n", 2, "'reasn' was unexpected"),

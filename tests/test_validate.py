@@ -319,3 +319,15 @@ def test_two_claims_with_each_others_ids(package_copy):
         rows[0]["claim_id"], rows[1]["claim_id"] = rows[1]["claim_id"], rows[0]["claim_id"]
     rewrite_table(package_copy, "claims", swap)
     problems_mentioning(package_copy, "claims.csv:2 field claim_id", "claims.csv:3 field claim_id")
+
+
+def test_a_published_value_its_gate_refuses(package_copy):
+    """The validator runs each claim's value gate again: a placeholder published as a person,
+    a count as a place (the descriptor's hashes updated, so that the gate refuses them)."""
+    def change(rows):
+        rows[claim_index(rows, "leader")]["value"] = "Vacant"
+        rows[claim_index(rows, "headquarters")]["value"] = "40 countries"
+    rewrite_table(package_copy, "claims", change)
+    problems_mentioning(package_copy, "does not pass its gate",
+                        "'Vacant' is a placeholder, not a person",
+                        "'40 countries' is a count, not a place")

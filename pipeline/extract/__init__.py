@@ -5,12 +5,14 @@ what it read there) and `rederive(rule_id, evidence) -> Reading` (what the rule 
 evidence alone), so that the validator can re-derive every published value from its text.
 """
 
+from dataclasses import replace
 from functools import lru_cache
 
 from pipeline import rulebook
 from pipeline.extract import (
     definitions,
     events,
+    gates,
     infobox,
     names,
     offerings,
@@ -42,10 +44,21 @@ FAMILY_SEPARATOR = "/"
 
 
 def extract(document, sentences) -> list[Found]:
-    """Every family's findings in one document, in a stable order."""
-    found = [f for family in FAMILIES.values() for f in family.find(document, sentences)]
+    """Every family's findings in one document, each value through its gate (gates.py), in a
+    stable order."""
+    spans = {s.sentence_id: (s.char_start, s.char_end) for s in sentences}
+    found = [gated(f, document.text, spans[f.sentence_id]) for family in FAMILIES.values()
+             for f in family.find(document, sentences)]
     return sorted(found, key=lambda f: (f.evidence_start, f.evidence_end, f.rule_id,
                                         f.sentence_id))
+
+
+def gated(found: Found, text: str, sentence: tuple[int, int]) -> Found:
+    """The finding with its values through their gates, which see the sentence around the
+    evidence (one end of a range may lie outside it)."""
+    start, end = min(sentence[0], found.evidence_start), max(sentence[1], found.evidence_end)
+    return replace(found, reading=gates.gated(found.reading, text[start:end],
+                                              found.evidence_start - start))
 
 
 def prepare() -> None:
@@ -63,11 +76,12 @@ def family_of(rule_id: str) -> str:
 
 @lru_cache(maxsize=4096)
 def rederive(rule_id: str, evidence: str) -> Reading:
-    """What the rule reads from the evidence text alone; unknown rules read nothing."""
+    """What the rule reads from the evidence text alone, through the gates; unknown rules read
+    nothing."""
     family = FAMILIES.get(family_of(rule_id))
     if family is None:
         return Reading()
-    return family.rederive(rule_id, evidence)
+    return gates.gated(family.rederive(rule_id, evidence), evidence)
 
 
 def rule_rows() -> list[dict]:
