@@ -12,7 +12,7 @@ import time
 import pytest
 from conftest import FIXTURES, quiet
 from test_executor import living, stat_fields, until
-from test_publish import REPO, run_cli, tree
+from test_publish import REPO, tree
 
 import pipeline.publish as publishing
 
@@ -71,20 +71,20 @@ def test_killed_at_any_moment_leaves_old_or_new(old_package, tmp_path):
     assert old != new
 
 
-def test_missing_output_parent_is_a_clear_error(tmp_path):
-    result = run_cli("publish", "--seeds", str(FIXTURES), "--out",
+def test_missing_output_parent_is_a_clear_error(tmp_path, cli):
+    result = cli("publish", "--seeds", str(FIXTURES), "--out",
                      str(tmp_path / "missing" / "deeper" / "pkg"))
     assert result.returncode == 2
     assert "parent folder" in result.stderr and "does not exist" in result.stderr
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
-def test_read_only_output_parent_is_a_clear_error(tmp_path):
+def test_read_only_output_parent_is_a_clear_error(tmp_path, cli):
     parent = tmp_path / "locked"
     parent.mkdir()
     parent.chmod(0o555)
     try:
-        result = run_cli("publish", "--seeds", str(FIXTURES), "--out", str(parent / "pkg"))
+        result = cli("publish", "--seeds", str(FIXTURES), "--out", str(parent / "pkg"))
     finally:
         parent.chmod(0o755)
     assert result.returncode == 2 and "not writable" in result.stderr
@@ -114,7 +114,8 @@ def test_a_publish_killed_with_sigkill_leaves_no_process_running(tmp_path):
         [sys.executable, "-m", "pipeline", "publish", "--seeds", str(corpus), "--out",
          str(tmp_path / "out"), "--no-cache", "--workers", "2"],
         cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    time.sleep(3)
+    # Killed as soon as it has forked (a fixed wait was too short on a busy machine).
+    until(lambda: len(living(in_session(publisher.pid))) >= 2, 60)
     started = living(in_session(publisher.pid))
     publisher.send_signal(signal.SIGKILL)
     publisher.wait()
