@@ -40,6 +40,7 @@ def test_interrupted_in_process_leaves_the_old_package(old_package, monkeypatch,
     assert [p.name for p in out.parent.iterdir() if p.name.startswith(".out")] == []
 
 
+@pytest.mark.slow
 def test_killed_at_any_moment_leaves_old_or_new(old_package, tmp_path):
     out, old = old_package
     corpus = tmp_path / "corpus"
@@ -107,6 +108,7 @@ def in_session(session: int) -> list[int]:
             and stat_fields(int(name))[3:4] == [str(session)]]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc; prctl is Linux's")
 def test_a_publish_killed_with_sigkill_leaves_no_process_running(tmp_path):
     corpus = copies(tmp_path / "corpus", (REPO / "seeds").glob("*.txt"), 300)
@@ -132,6 +134,7 @@ def staging_folders(out) -> list[str]:
     return sorted(p.name for p in out.parent.iterdir() if p.name.startswith(f".{out.name}.tmp-"))
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix", reason="pids are checked with kill(pid, 0)")
 def test_a_publish_removes_the_staging_folders_of_killed_publishes(tmp_path):
     """A publish killed while it writes leaves its staging folder (SIGKILL runs no clean-up);
@@ -155,6 +158,7 @@ def test_a_publish_removes_the_staging_folders_of_killed_publishes(tmp_path):
     assert staging_folders(out) == [running.name]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("limit", [16 * 1024, 64 * 1024, 80 * 1024, 160 * 1024])
 def test_a_full_disk_is_one_line_and_leaves_the_old_package(old_package, tmp_path, limit):
     """Files larger than `limit` cannot be written (RLIMIT_FSIZE: write fails with EFBIG, as

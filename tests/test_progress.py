@@ -55,6 +55,7 @@ def at_a_terminal(arguments: list[str]) -> tuple[str, str, int]:
     return out, b"".join(seen).decode(), process.wait()
 
 
+@pytest.mark.slow
 def test_at_a_terminal_a_line_counts_the_articles_then_is_cleared(corpus):
     out, terminal, code = at_a_terminal(publish_args(corpus))
     assert code == 0, terminal

@@ -18,7 +18,6 @@ from pipeline.review import pieces, review_page, year_position
 from tests.conftest import FIXTURES
 
 CHROMIUM = Path("/usr/bin/chromium")
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ARTIFACTS = Path(__file__).resolve().parent.parent / "artifacts" / "review"
 MAX_BYTES = 1_000_000
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
@@ -351,14 +350,6 @@ def package_tables(folder: Path) -> tuple[dict[str, list[dict]], dict]:
     return {r["name"]: read_table(folder, r["name"]) for r in descriptor["resources"]}, descriptor
 
 
-@pytest.fixture(scope="module")
-def seed_package(tmp_path_factory) -> Path:
-    """The repository's own seed article, published."""
-    out = tmp_path_factory.mktemp("seed") / "package"
-    publish(SEEDS, out, report=lambda *args, **kwargs: None)
-    return out
-
-
 @pytest.mark.parametrize("package", ["built_package", "seed_package"])
 def test_a_package_page_is_complete_deterministic_and_self_contained(package, request):
     tables, descriptor = package_tables(request.getfixturevalue(package))
@@ -407,6 +398,7 @@ def chromium(*args: str, profile: Path) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=180, check=False)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium "
                     "(apt-get install -y chromium)")
 @pytest.mark.parametrize("source", ["seed", "fixtures", "overlaps", "curated"])
@@ -449,6 +441,7 @@ def test_a_highlight_names_the_file_and_line_of_its_rule():
     assert "  rule_id: test.rule (pipeline/rules/test.yaml:12)" in laiza["data-tip"].splitlines()
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium "
                     "(apt-get install -y chromium)")
 def test_a_browser_shows_what_a_reviewer_decided(curated_package, tmp_path):
