@@ -65,7 +65,7 @@ validate: $(RUNTIME)
 	$(PY) -m pipeline validate datapackage
 
 test: $(TESTING)
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist worksteal
 
 lint: $(TESTING)
 	$(PY) -m ruff check pipeline tests

@@ -11,6 +11,8 @@
 """
 
 import csv
+import functools
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -470,13 +472,20 @@ class WrittenDialect(csv.Sniffer):
         return Written
 
 
-def frictionless_resource_problems(job: tuple[str, str]) -> list[str]:
-    """Frictionless on one resource of a package, foreign keys included (runs in a worker)."""
+@functools.lru_cache(maxsize=1)
+def frictionless_package(descriptor_path: str, descriptor_digest: str):
+    """The package as frictionless reads it, once per process and descriptor: loading it
+    checks the whole descriptor (half a second), which each resource's job would repeat."""
     from frictionless import Package  # imported only when asked for: it is slow to import
 
-    descriptor_path, name = job
+    return Package(descriptor_path)
+
+
+def frictionless_resource_problems(job: tuple[str, str, str]) -> list[str]:
+    """Frictionless on one resource of a package, foreign keys included (runs in a worker)."""
+    descriptor_path, digest, name = job
     with mock.patch.object(csv, "Sniffer", WrittenDialect):
-        report = Package(descriptor_path).get_resource(name).validate()
+        report = frictionless_package(descriptor_path, digest).get_resource(name).validate()
     problems = []
     for task in report.tasks:
         for error in task.errors:
@@ -490,7 +499,9 @@ def frictionless_resource_problems(job: tuple[str, str]) -> list[str]:
 def frictionless_problems(folder: Path, names: list[str], executor: Executor | None) -> list[str]:
     """Every resource validated by frictionless, resources spread over the executor's workers
     (frictionless itself runs serially when a package has foreign keys)."""
-    jobs = [(str(folder.resolve() / "datapackage.json"), name) for name in names]
+    path = folder.resolve() / "datapackage.json"
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    jobs = [(str(path), digest, name) for name in names]
     results = (executor or LocalProcesses(1)).map(frictionless_resource_problems, jobs)
     return [problem for problems in results for problem in problems]
 

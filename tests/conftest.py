@@ -1,11 +1,36 @@
+"""Fixtures every test module may use, and what lets the suite run on several cores at once.
+
+`make test` runs the tests on one pytest-xdist worker process per core, each taking tests as
+it is free, so a test may run beside any other:
+
+- Every test runs in an empty working folder of its own (`own_working_folder`, automatic), and
+  module and session fixtures in one of their worker's (`worker_working_folder`): a publish's
+  default `.pipeline-cache/`, and anything else written to a relative path, is never shared
+  with another test nor left in the repository. A subprocess started without `cwd=` runs
+  there too (the project is installed in the environment, so `python -m pipeline` finds it
+  from any folder).
+- Session fixtures (`built_package`, `seed_package`) are built once in each worker that needs
+  them; treat them as read-only and copy them before changing anything (`package_copy`).
+- `cli` runs the command line in this process: the same code as `python -m pipeline`, without
+  starting an interpreter and compiling the rules again (about two seconds a run). Start a real
+  process only where the test is about the process itself: signals and kills, a terminal, the
+  console script, resource limits, a stall that needs a timeout.
+- A slow end-to-end test (several seconds, a publish in a new process) carries
+  `@pytest.mark.slow`: `make test` runs it, `pytest -m "not slow"` leaves it out.
+"""
+
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
+from pipeline.__main__ import main
 from pipeline.publish import publish
 
+REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+SEEDS = REPO / "seeds"
 
 
 def quiet(*args, **kwargs):
@@ -23,11 +48,33 @@ def own_cache(tmp_path_factory):
         yield folder
 
 
+@pytest.fixture(scope="session", autouse=True)
+def worker_working_folder(tmp_path_factory):
+    """Module and session fixtures run in a folder of this worker process's own."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(tmp_path_factory.mktemp("worker"))
+        yield
+
+
+@pytest.fixture(autouse=True)
+def own_working_folder(tmp_path, monkeypatch):
+    """Each test runs in its own empty folder (its tmp_path)."""
+    monkeypatch.chdir(tmp_path)
+
+
 @pytest.fixture(scope="session")
 def built_package(tmp_path_factory) -> Path:
     """One package of the fixture articles, built once; copy it before changing it."""
     out = tmp_path_factory.mktemp("built") / "package"
     publish(FIXTURES, out, report=quiet)
+    return out
+
+
+@pytest.fixture(scope="session")
+def seed_package(tmp_path_factory) -> Path:
+    """The repository's own seeds/ published, built once; copy it before changing it."""
+    out = tmp_path_factory.mktemp("seed") / "package"
+    publish(SEEDS, out, report=quiet)
     return out
 
 
@@ -44,3 +91,23 @@ def seeds(tmp_path) -> Path:
     folder = tmp_path / "seeds"
     folder.mkdir()
     return folder
+
+
+@pytest.fixture
+def cli(capfd):
+    """`cli("publish", "--seeds", ...)` runs the command line as `python -m pipeline` would,
+    in this process: a CompletedProcess with the exit code and what it printed (forked workers'
+    output included, as capfd reads the file descriptors)."""
+
+    def run(*args) -> subprocess.CompletedProcess:
+        arguments = [str(argument) for argument in args]
+        capfd.readouterr()  # what the test printed before is not the command's
+        try:
+            code = main(arguments)
+        except SystemExit as exit:  # argparse's usage errors
+            code = exit.code
+        out, err = capfd.readouterr()
+        return subprocess.CompletedProcess(["python", "-m", "pipeline", *arguments], code,
+                                           out, err)
+
+    return run

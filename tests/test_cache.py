@@ -7,14 +7,13 @@ import os
 import pickle
 import random
 import subprocess
-import sys
 import types
 import typing
 from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, quiet
-from test_publish import REPO, tree
+from test_publish import tree
 
 from pipeline import cache as caching
 from pipeline.cache import (
@@ -190,10 +189,6 @@ def damage(folder: Path, mode: str) -> list[Path]:
     return files
 
 
-def publish_cli(seeds: Path, out: Path, cache: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pipeline", "publish", "--seeds", str(seeds),
-                           "--out", str(out), "--cache", str(cache), "--workers", "2"],
-                          cwd=REPO, capture_output=True, text=True)
 
 
 def cache_warnings(stderr: str) -> list[str]:
@@ -201,7 +196,11 @@ def cache_warnings(stderr: str) -> list[str]:
 
 
 @pytest.mark.parametrize("mode", ["truncated", "garbage"])
-def test_a_damaged_cache_is_rebuilt_with_one_warning_per_file(tmp_path, built_package, mode):
+def test_a_damaged_cache_is_rebuilt_with_one_warning_per_file(tmp_path, built_package, mode,
+                                                              cli):
+    def publish_cli(seeds: Path, out: Path, cache: Path) -> subprocess.CompletedProcess:
+        return cli("publish", "--seeds", seeds, "--out", out, "--cache", cache, "--workers", "2")
+
     cache, out = tmp_path / "cache", tmp_path / "out"
     assert publish_cli(FIXTURES, out, cache).returncode == 0
     files = damage(cache, mode)

@@ -142,13 +142,11 @@ def test_the_articles_text_as_written_is_not_warned_about_but_a_formula_value_is
                         "formula (first in data row 2: '=1+1'); import the column as text"]
 
 
-def test_publishing_the_seed_prints_no_warning(tmp_path):
+def test_publishing_the_seed_prints_no_warning(tmp_path, cli):
     seeds = tmp_path / "seeds"
     shutil.copytree(REPO / "seeds", seeds)
     assert (seeds / "kachin-independence-organisation.txt").read_text().startswith("=")
-    result = subprocess.run([sys.executable, "-m", "pipeline", "publish", "--seeds", str(seeds),
-                             "--out", str(tmp_path / "p"), "--no-cache"], cwd=REPO,
-                            capture_output=True, text=True)
+    result = cli("publish", "--seeds", seeds, "--out", tmp_path / "p", "--no-cache")
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     assert result.stdout.startswith(f"published {tmp_path / 'p'}: ")

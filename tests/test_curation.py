@@ -3,8 +3,6 @@ when they no longer fit the article."""
 
 import csv
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -185,12 +183,6 @@ def test_the_validator_refuses_a_deprecation_without_an_entry(curated, tmp_path)
     assert "are not what the curation table records" in problems
 
 
-def run_publish(seeds: Path, out: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pipeline", "publish", "--seeds", str(seeds),
-                           "--out", str(out), "--no-cache"],
-                          capture_output=True, text=True, check=False)
-
-
 STALE = {
     "unknown claim": ("reject:\n  - claim: northern-hills-liberation-front:c-00000000\n"
                       "    reason: gone\n", 2, "no claim northern-hills-liberation-front:c-0000"),
@@ -220,7 +212,8 @@ STALE = {
 
 
 @pytest.mark.parametrize("case", sorted(STALE))
-def test_a_stale_entry_stops_the_publish_and_keeps_the_package(case, built_package, tmp_path):
+def test_a_stale_entry_stops_the_publish_and_keeps_the_package(case, built_package, tmp_path,
+                                                               cli):
     text, line, words = STALE[case]
     seeds = tmp_path / "seeds"
     seeds.mkdir()
@@ -229,7 +222,7 @@ def test_a_stale_entry_stops_the_publish_and_keeps_the_package(case, built_packa
     out = tmp_path / "package"
     shutil.copytree(built_package, out)
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
-    result = run_publish(seeds, out)
+    result = cli("publish", "--seeds", seeds, "--out", out, "--no-cache")
     assert result.returncode == 2, result.stderr
     assert result.stderr.startswith(f"error: seeds/{CURATION}:{line}: "), result.stderr
     assert words in result.stderr and result.stderr.count("\n") == 1, result.stderr
@@ -237,12 +230,12 @@ def test_a_stale_entry_stops_the_publish_and_keeps_the_package(case, built_packa
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
-def test_a_curation_file_without_its_article(tmp_path):
+def test_a_curation_file_without_its_article(tmp_path, cli):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     shutil.copy(FIXTURES / ARTICLE, seeds / ARTICLE)
     (seeds / "elsewhere.curation.yaml").write_text("reject: []\n", encoding="utf-8")
-    result = run_publish(seeds, tmp_path / "package")
+    result = cli("publish", "--seeds", seeds, "--out", tmp_path / "package", "--no-cache")
     assert result.returncode == 2
     assert result.stderr.startswith("error: seeds/elsewhere.curation.yaml: curates no article")
 

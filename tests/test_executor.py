@@ -84,6 +84,7 @@ def test_a_background_process_ends_when_done_and_leaves_no_file(tmp_path, monkey
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_dask_local_cluster_publishes_the_same_package(tmp_path, built_package):
     pytest.importorskip("dask.distributed", reason="the dask extra is not installed")
     from pipeline.executor import DaskExecutor

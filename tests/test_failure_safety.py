@@ -12,7 +12,7 @@ import time
 import pytest
 from conftest import FIXTURES, quiet
 from test_executor import living, stat_fields, until
-from test_publish import REPO, run_cli, tree
+from test_publish import REPO, tree
 
 import pipeline.publish as publishing
 
@@ -40,6 +40,7 @@ def test_interrupted_in_process_leaves_the_old_package(old_package, monkeypatch,
     assert [p.name for p in out.parent.iterdir() if p.name.startswith(".out")] == []
 
 
+@pytest.mark.slow
 def test_killed_at_any_moment_leaves_old_or_new(old_package, tmp_path):
     out, old = old_package
     corpus = tmp_path / "corpus"
@@ -71,20 +72,20 @@ def test_killed_at_any_moment_leaves_old_or_new(old_package, tmp_path):
     assert old != new
 
 
-def test_missing_output_parent_is_a_clear_error(tmp_path):
-    result = run_cli("publish", "--seeds", str(FIXTURES), "--out",
+def test_missing_output_parent_is_a_clear_error(tmp_path, cli):
+    result = cli("publish", "--seeds", str(FIXTURES), "--out",
                      str(tmp_path / "missing" / "deeper" / "pkg"))
     assert result.returncode == 2
     assert "parent folder" in result.stderr and "does not exist" in result.stderr
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
-def test_read_only_output_parent_is_a_clear_error(tmp_path):
+def test_read_only_output_parent_is_a_clear_error(tmp_path, cli):
     parent = tmp_path / "locked"
     parent.mkdir()
     parent.chmod(0o555)
     try:
-        result = run_cli("publish", "--seeds", str(FIXTURES), "--out", str(parent / "pkg"))
+        result = cli("publish", "--seeds", str(FIXTURES), "--out", str(parent / "pkg"))
     finally:
         parent.chmod(0o755)
     assert result.returncode == 2 and "not writable" in result.stderr
@@ -107,6 +108,7 @@ def in_session(session: int) -> list[int]:
             and stat_fields(int(name))[3:4] == [str(session)]]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc; prctl is Linux's")
 def test_a_publish_killed_with_sigkill_leaves_no_process_running(tmp_path):
     corpus = copies(tmp_path / "corpus", (REPO / "seeds").glob("*.txt"), 300)
@@ -114,7 +116,8 @@ def test_a_publish_killed_with_sigkill_leaves_no_process_running(tmp_path):
         [sys.executable, "-m", "pipeline", "publish", "--seeds", str(corpus), "--out",
          str(tmp_path / "out"), "--no-cache", "--workers", "2"],
         cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    time.sleep(3)
+    # Killed as soon as it has forked (a fixed wait was too short on a busy machine).
+    until(lambda: len(living(in_session(publisher.pid))) >= 2, 60)
     started = living(in_session(publisher.pid))
     publisher.send_signal(signal.SIGKILL)
     publisher.wait()
@@ -131,6 +134,7 @@ def staging_folders(out) -> list[str]:
     return sorted(p.name for p in out.parent.iterdir() if p.name.startswith(f".{out.name}.tmp-"))
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(os.name != "posix", reason="pids are checked with kill(pid, 0)")
 def test_a_publish_removes_the_staging_folders_of_killed_publishes(tmp_path):
     """A publish killed while it writes leaves its staging folder (SIGKILL runs no clean-up);
@@ -154,6 +158,7 @@ def test_a_publish_removes_the_staging_folders_of_killed_publishes(tmp_path):
     assert staging_folders(out) == [running.name]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("limit", [16 * 1024, 64 * 1024, 80 * 1024, 160 * 1024])
 def test_a_full_disk_is_one_line_and_leaves_the_old_package(old_package, tmp_path, limit):
     """Files larger than `limit` cannot be written (RLIMIT_FSIZE: write fails with EFBIG, as

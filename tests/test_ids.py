@@ -4,8 +4,6 @@ and `diff` reports exactly what the edit added and removed."""
 import csv
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -120,23 +118,23 @@ def test_diff_lists_exactly_the_deleted_paragraphs_claims(before_and_after):
     assert not untouched & {*claims["added"], *claims["changed"], *claims["removed"]}
 
 
-def test_diff_of_a_package_with_itself_is_empty(built_package):
-    result = run_cli("diff", built_package, built_package, "--json")
+def test_diff_of_a_package_with_itself_is_empty(built_package, cli):
+    result = cli("diff", built_package, built_package, "--json")
     assert result.returncode == 0
     tables = json.loads(result.stdout)
     assert tables and all(not any(lists.values()) for lists in tables.values())
 
 
-def test_diff_of_a_folder_that_is_not_a_package(built_package, tmp_path):
-    result = run_cli("diff", tmp_path, built_package)
+def test_diff_of_a_folder_that_is_not_a_package(built_package, tmp_path, cli):
+    result = cli("diff", tmp_path, built_package)
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("error: ")
     assert "Traceback" not in result.stderr
 
 
-def test_diff_markdown_groups_claims_by_document_with_sentences(before_and_after):
+def test_diff_markdown_groups_claims_by_document_with_sentences(before_and_after, cli):
     before, after, deleted = before_and_after
-    result = run_cli("diff", before, after)
+    result = cli("diff", before, after)
     assert "Verdict: **MINOR**" in result.stdout
     assert "| claims | 0 | " in result.stdout
     removed = deleted_claims(before, deleted)
@@ -144,11 +142,6 @@ def test_diff_markdown_groups_claims_by_document_with_sentences(before_and_after
     document, short = claim["claim_id"].split(":")
     assert f"### {document}" in result.stdout and f"`{short}` {claim['property_id']}" in \
         result.stdout
-
-
-def run_cli(*args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pipeline", *map(str, args)],
-                          capture_output=True, text=True, check=False)
 
 
 def test_repeated_ids_are_suffixed_in_order():

@@ -77,6 +77,7 @@ def _run(command: list[str], cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True)
 
 
+@pytest.mark.slow
 @needs_setuptools
 def test_an_installed_wheel_publishes_and_validates_from_another_folder(wheel, tmp_path):
     """The wheel installed into a new virtual environment (its dependencies taken from this

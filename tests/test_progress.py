@@ -27,13 +27,16 @@ def corpus(tmp_path) -> Path:
 
 
 def publish_args(corpus: Path, *options: str) -> list[str]:
-    return [sys.executable, "-m", "pipeline", "publish", "--seeds", str(corpus), "--out",
-            str(corpus.parent / "package"), "--no-cache", "--workers", "2", *options]
+    """The arguments of a publish of `corpus` (for `cli`, or after `python -m pipeline`)."""
+    return ["publish", "--seeds", str(corpus), "--out", str(corpus.parent / "package"),
+            "--no-cache", "--workers", "2", *options]
 
 
-def at_a_terminal(command: list[str]) -> tuple[str, str, int]:
-    """Standard error at a pseudo-terminal, standard output a pipe."""
+def at_a_terminal(arguments: list[str]) -> tuple[str, str, int]:
+    """`python -m pipeline` in a new process, its standard error at a pseudo-terminal and
+    standard output a pipe."""
     leader, follower = pty.openpty()
+    command = [sys.executable, "-m", "pipeline", *arguments]
     process = subprocess.Popen(command, cwd=REPO, stdin=subprocess.DEVNULL,
                                stdout=subprocess.PIPE, stderr=follower)
     os.close(follower)
@@ -52,6 +55,7 @@ def at_a_terminal(command: list[str]) -> tuple[str, str, int]:
     return out, b"".join(seen).decode(), process.wait()
 
 
+@pytest.mark.slow
 def test_at_a_terminal_a_line_counts_the_articles_then_is_cleared(corpus):
     out, terminal, code = at_a_terminal(publish_args(corpus))
     assert code == 0, terminal
@@ -66,15 +70,14 @@ def test_at_a_terminal_quiet_prints_nothing(corpus):
     assert (code, out, terminal) == (0, "", "")
 
 
-def test_piped_a_publish_prints_only_its_summary(corpus):
-    result = subprocess.run(publish_args(corpus), cwd=REPO, capture_output=True, text=True)
+def test_piped_a_publish_prints_only_its_summary(corpus, cli):
+    result = cli(*publish_args(corpus))
     assert result.returncode == 0 and result.stderr == ""
     assert result.stdout.count("\n") == 1 and result.stdout.startswith("published ")
 
 
-def test_verbose_prints_each_stage_and_its_time(corpus):
-    result = subprocess.run(publish_args(corpus, "-v"), cwd=REPO, capture_output=True,
-                            text=True)
+def test_verbose_prints_each_stage_and_its_time(corpus, cli):
+    result = cli(*publish_args(corpus, "-v"))
     assert result.returncode == 0, result.stderr
     stages = [line.rsplit(": ", 1)[0] for line in result.stderr.splitlines()]
     assert stages == [f"building {ARTICLES} articles", "merging the facts",
@@ -82,24 +85,22 @@ def test_verbose_prints_each_stage_and_its_time(corpus):
     assert "\r" not in result.stderr and result.stdout.startswith("published ")
 
 
-def test_up_to_date_is_said_unless_quiet(corpus):
+def test_up_to_date_is_said_unless_quiet(corpus, cli):
     command = publish_args(corpus)
     command[command.index("--no-cache")] = f"--cache={corpus.parent / 'cache'}"
-    subprocess.run(command, cwd=REPO, check=True, capture_output=True)
-    again = subprocess.run(command, cwd=REPO, capture_output=True, text=True)
+    assert cli(*command).returncode == 0
+    again = cli(*command)
     assert again.stdout == f"up to date: {corpus.parent / 'package'}\n"
-    quiet = subprocess.run([*command, "-q"], cwd=REPO, capture_output=True, text=True)
+    quiet = cli(*command, "-q")
     assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
 
 
-def test_validate_quiet_and_verbose(corpus):
-    subprocess.run(publish_args(corpus, "-q"), cwd=REPO, check=True)
+def test_validate_quiet_and_verbose(corpus, cli):
+    assert cli(*publish_args(corpus, "-q")).returncode == 0
     package = str(corpus.parent / "package")
-    quiet = subprocess.run([sys.executable, "-m", "pipeline", "validate", "-q", package],
-                           cwd=REPO, capture_output=True, text=True)
+    quiet = cli("validate", "-q", package)
     assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
-    verbose = subprocess.run([sys.executable, "-m", "pipeline", "validate", "-v", package],
-                             cwd=REPO, capture_output=True, text=True)
+    verbose = cli("validate", "-v", package)
     assert verbose.returncode == 0 and verbose.stdout == f"valid: {package}\n"
     assert verbose.stderr.startswith(f"checked {package} in ")
 

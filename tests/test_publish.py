@@ -22,8 +22,9 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pipeline", *args], cwd=REPO,
-                          capture_output=True, text=True)
+    """The command line in a new process (in the test's working folder)."""
+    return subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True,
+                          text=True)
 
 
 def test_published_package_is_valid(built_package):
@@ -86,13 +87,13 @@ BAD_INPUTS = {
 
 @pytest.mark.parametrize("name", sorted(BAD_INPUTS))
 def test_bad_article_gives_one_line_exit_2_and_leaves_package(name, seeds, built_package,
-                                                            tmp_path):
+                                                            tmp_path, cli):
     content, message = BAD_INPUTS[name]
     (seeds / "a.txt").write_bytes(content)
     out = tmp_path / "package"
     before = tree(built_package)
     shutil.copytree(built_package, out)
-    result = run_cli("publish", "--seeds", str(seeds), "--out", str(out))
+    result = cli("publish", "--seeds", str(seeds), "--out", str(out))
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and message in lines[0], result.stderr
@@ -100,35 +101,35 @@ def test_bad_article_gives_one_line_exit_2_and_leaves_package(name, seeds, built
     assert tree(out) == before
 
 
-def test_empty_seeds_folder_and_file_as_out(seeds, tmp_path):
-    result = run_cli("publish", "--seeds", str(seeds), "--out", str(tmp_path / "p"))
+def test_empty_seeds_folder_and_file_as_out(seeds, tmp_path, cli):
+    result = cli("publish", "--seeds", str(seeds), "--out", str(tmp_path / "p"))
     assert result.returncode == 2 and "no articles" in result.stderr
     target = tmp_path / "file"
     target.write_text("keep me")
-    result = run_cli("publish", "--seeds", str(FIXTURES), "--out", str(target))
+    result = cli("publish", "--seeds", str(FIXTURES), "--out", str(target))
     assert result.returncode == 2 and "not a folder" in result.stderr
     assert target.read_text() == "keep me"
 
 
-def test_duplicate_titles_are_refused(seeds, tmp_path):
+def test_duplicate_titles_are_refused(seeds, tmp_path, cli):
     (seeds / "a.txt").write_text("= Same =\n\nOne.\n", encoding="utf-8")
     (seeds / "b.txt").write_text("= Same =\n\nTwo.\n", encoding="utf-8")
-    result = run_cli("publish", "--seeds", str(seeds), "--out", str(tmp_path / "p"))
+    result = cli("publish", "--seeds", str(seeds), "--out", str(tmp_path / "p"))
     assert result.returncode == 2 and "same document id" in result.stderr
 
 
-def test_warnings_are_published_and_printed(seeds, tmp_path):
+def test_warnings_are_published_and_printed(seeds, tmp_path, cli):
     (seeds / "a.txt").write_text("= W =\n\nW\n- odd line\n\n==== Deep ====\nx.\n",
                                  encoding="utf-8")
-    result = run_cli("publish", "--seeds", str(seeds), "--out", str(tmp_path / "p"))
+    result = cli("publish", "--seeds", str(seeds), "--out", str(tmp_path / "p"))
     assert result.returncode == 0, result.stderr
     assert "seeds/a.txt:4: warning [infobox-no-key]" in result.stderr
     warnings = (tmp_path / "p" / "data" / "warnings.csv").read_text()
     assert "heading-skips-level" in warnings and "infobox-no-key" in warnings
 
 
-def test_validate_with_a_missing_profile_is_a_clean_error(built_package, tmp_path):
-    result = run_cli("validate", str(built_package), "--profile", str(tmp_path / "nope.json"))
+def test_validate_with_a_missing_profile_is_a_clean_error(built_package, tmp_path, cli):
+    result = cli("validate", str(built_package), "--profile", str(tmp_path / "nope.json"))
     assert result.returncode == 1
     assert "cannot read the profile" in result.stderr and "Traceback" not in result.stderr
 
@@ -191,34 +192,34 @@ def test_cache_key_changes_with_the_code(monkeypatch):
     assert caching.article_key("seeds/a.txt", b"= A =\n") != before
 
 
-def test_input_error_crosses_worker_processes(seeds, tmp_path):
+def test_input_error_crosses_worker_processes(seeds, tmp_path, cli):
     (seeds / "a.txt").write_text("= A =\n\nFine.\n", encoding="utf-8")
     (seeds / "b.txt").write_bytes(b"")
-    result = run_cli("publish", "--seeds", str(seeds), "--out", str(tmp_path / "p"),
-                     "--workers", "2", "--no-cache")
+    result = cli("publish", "--seeds", str(seeds), "--out", str(tmp_path / "p"),
+                 "--workers", "2", "--no-cache")
     assert result.returncode == 2 and "b.txt: the article is empty" in result.stderr
 
 
-def test_size_limits_give_a_clear_error(seeds, tmp_path):
+def test_size_limits_give_a_clear_error(seeds, tmp_path, cli):
     (seeds / "a.txt").write_text("= A =\n\n" + "Words here. " * 100 + "\n", encoding="utf-8")
     (seeds / "b.txt").write_text("= B =\n\n" + "Words here. " * 100 + "\n", encoding="utf-8")
     out = str(tmp_path / "p")
-    result = run_cli("publish", "--seeds", str(seeds), "--out", out, "--max-article-bytes", "500")
+    result = cli("publish", "--seeds", str(seeds), "--out", out, "--max-article-bytes", "500")
     assert result.returncode == 2 and "over the per-article limit of 500" in result.stderr
-    result = run_cli("publish", "--seeds", str(seeds), "--out", out, "--max-total-bytes", "1500")
+    result = cli("publish", "--seeds", str(seeds), "--out", out, "--max-total-bytes", "1500")
     assert result.returncode == 2 and "over the total limit of 1500" in result.stderr
     assert not (tmp_path / "p").exists()
 
 
-def test_formula_like_values_are_published_unchanged_and_warned(seeds, tmp_path):
+def test_formula_like_values_are_published_unchanged_and_warned(seeds, tmp_path, cli):
     (seeds / "a.txt").write_text("= F =\n\nF\n- Motto: =HYPERLINK(\"x\")\n- Status: @risk\n",
                                  encoding="utf-8")
     out = tmp_path / "p"
-    result = run_cli("publish", "--seeds", str(seeds), "--out", str(out))
+    result = cli("publish", "--seeds", str(seeds), "--out", str(out))
     assert result.returncode == 0, result.stderr
     assert "formula-like" in result.stderr and "claims.csv column value" in result.stderr
     assert '=HYPERLINK(""x"")' in (out / "data" / "claims.csv").read_text()
-    result = run_cli("validate", str(out))
+    result = cli("validate", str(out))
     assert result.returncode == 0 and "formula-like" in result.stderr
 
 

@@ -103,6 +103,7 @@ def version_of(project: Path) -> str:
     return json.loads((project / "datapackage" / "datapackage.json").read_text())["version"]
 
 
+@pytest.mark.slow
 def test_make_release_bumps_once_and_then_leaves_everything_alone(project):
     seed = next((project / "seeds").glob("*.txt"))
     text = seed.read_text(encoding="utf-8")

@@ -18,7 +18,6 @@ from pipeline.publish import publish
 from pipeline.review import pieces, year_position
 from pipeline.site import INDEX, article_path, site_files
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 MAX_BYTES = 1_000_000
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr"}
@@ -531,14 +530,6 @@ def site_on_disk(package: Path) -> dict[str, str]:
     paths = [package / INDEX, *sorted((package / "review").rglob("*"))]
     return {path.relative_to(package).as_posix(): path.read_text(encoding="utf-8")
             for path in paths if path.is_file()}
-
-
-@pytest.fixture(scope="module")
-def seed_package(tmp_path_factory) -> Path:
-    """The repository's own seed article, published."""
-    out = tmp_path_factory.mktemp("seed") / "package"
-    publish(SEEDS, out, report=lambda *args, **kwargs: None)
-    return out
 
 
 @pytest.mark.parametrize("package", ["built_package", "seed_package"])

@@ -30,6 +30,8 @@ TITLE = re.compile(r"^= (?P<title>.+?) =", re.MULTILINE)
 BROWSER_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                  "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--hide-scrollbars"]
+# Each test here starts a browser or needs a corpus of 24 articles: `-m "not slow"` skips them.
+pytestmark = pytest.mark.slow
 needs_chromium = pytest.mark.skipif(
     not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium "
     "(apt-get install -y chromium)")

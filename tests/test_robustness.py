@@ -46,7 +46,7 @@ def run_cli(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
     """The CLI in a session of its own: on a timeout its worker processes are ended with it,
     not left running for the minutes a stalled validation can take."""
     command = [sys.executable, "-m", "pipeline", *args]
-    with subprocess.Popen(command, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                           text=True, start_new_session=True) as process:
         try:
             stdout, stderr = process.communicate(timeout=timeout)
@@ -322,6 +322,7 @@ def test_nfc_with_ordered_mark_runs_is_nfc(text):
         read_module.LONG_MARK_RUN = original
 
 
+@pytest.mark.slow
 def test_a_long_run_of_blanks_does_not_stall_validation(seeds, tmp_path):
     (seeds / "a.txt").write_text("= A =\n\nA" + " " * 100_000 + "b.\n", encoding="utf-8")
     (seeds / "b.txt").write_text("= B =\n\nOther.\n", encoding="utf-8")
@@ -443,6 +444,7 @@ def test_one_long_line_is_segmented_in_linear_time():
     assert len(spans) > 2_000 and all(text[a:b].endswith(".") for a, b in spans)
 
 
+@pytest.mark.slow
 def test_big_articles_publish(seeds, tmp_path):
     """One in paragraphs of 800 characters, one a single line (pysbd's worst case)."""
     texts = {name: f"= Big {name} =\n\nBig\n- Size: large\n\n{prose(BIG_SIZE, length)}\n"
@@ -456,6 +458,7 @@ def test_big_articles_publish(seeds, tmp_path):
     assert lengths == {f"seeds/{n}.txt": len(t) for n, t in texts.items()}, f"{elapsed:.1f} s"
 
 
+@pytest.mark.slow
 def test_many_small_articles_publish(seeds, tmp_path):
     count = 5_000 if BIG else 100
     for number in range(count):
