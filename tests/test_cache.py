@@ -7,12 +7,13 @@ import os
 import pickle
 import random
 import subprocess
+import sys
 import types
 import typing
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, quiet
+from conftest import FIXTURES, REPO, quiet
 from test_publish import tree
 
 from pipeline import cache as caching

@@ -14,7 +14,6 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from pipeline.package import read_table
-from pipeline.publish import publish
 from pipeline.review import pieces, year_position
 from pipeline.site import INDEX, article_path, site_files
 
