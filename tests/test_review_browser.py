@@ -13,9 +13,8 @@ import pytest
 
 from pipeline.publish import publish
 from pipeline.site import ENTITIES, INDEX, article_path
-from tests.conftest import FIXTURES, quiet
+from tests.conftest import FIXTURES, SEEDS, quiet
 from tests.test_review import (
-    SEEDS,
     Page,
     assert_highlights_equal_quotes,
     broken_links,
