@@ -91,10 +91,19 @@ def test_dask_local_cluster_publishes_the_same_package(tmp_path, built_package):
     executor = DaskExecutor(workers=2)
     try:
         assert executor.map(square, [1, 2, 3]) == [1, 4, 9]
+        executor.prepare(square_of_two)  # in each worker once, as it joins
+        plugins = executor.client.run(lambda dask_worker: sorted(dask_worker.plugins))
+        assert [[name for name in names if name.startswith("article-facts-")]
+                for names in plugins.values()] == [[f"article-facts-{__name__}.square_of_two"]] * 2
         publish(FIXTURES, tmp_path / "dask", report=quiet, executor=executor)
+        assert executor.client.status == "closed"  # let go once the articles were built
     finally:
         executor.close()
     assert tree(tmp_path / "dask") == tree(built_package)
+
+
+def square_of_two() -> int:
+    return square(2)
 
 
 def _fail(message: str) -> None:

@@ -16,7 +16,8 @@ a match means where YAML cannot say it. The engine does the rest, the same way f
   read again by a later one;
 - `each` of a claim (`{group, pattern}`): the claim is read once per item of a list in the
   group, each item's groups first, then the whole match's (`items`);
-- a rule is not tried on a scope that lacks what every match needs (pipeline/extract/needs.py).
+- a rule is not tried on a scope that lacks what every match needs: one pass over each scope's
+  text picks the rules worth trying there (pipeline/extract/needs.py, Prefilter).
 
 `rederive(rule_id, evidence)` applies the rule to the evidence alone (`fullmatch`), which is how
 the validator checks that every published value re-derives from the text it cites.
@@ -30,7 +31,7 @@ from functools import cache, cached_property
 from pipeline import rulebook
 from pipeline.extract import patterns
 from pipeline.extract.model import Found, Reading, Skip
-from pipeline.extract.needs import folded
+from pipeline.extract.needs import Prefilter, folded
 
 SCOPES = ("sentence", "lead", "title", "section")
 
@@ -44,6 +45,10 @@ class Rule:
     @property
     def claims(self) -> tuple[dict, ...]:
         return tuple(self.spec["claims"])
+
+    @property
+    def scope(self) -> str:
+        return self.spec.get("scope", "sentence")
 
 
 Reader = Callable[[Rule, re.Match], Reading]
@@ -120,22 +125,29 @@ class RuleSet:
                                                    self.regex(spec["pattern"]), spec)
                 for spec in specs}
 
+    @cached_property
+    def prefilter(self) -> Prefilter:
+        """What picks the rules worth trying on a text: made when the rules are loaded, from
+        what each needs, so that a new rule is picked by its own words."""
+        return Prefilter([rule.regex.needs for rule in self.rules.values()])
+
     def find(self, document, sentences) -> list[Found]:
-        """Every rule in every scope it applies to, overridden matches left out."""
+        """Every rule in every scope it applies to and whose needs the scope's text holds,
+        overridden matches left out. Each stretch of text is read once, its rules in their
+        order (`first_wins` depends on it)."""
         found = []
-        folded_texts: dict[tuple[int, int], str] = {}  # each scope's text, folded once
-        taken: dict[tuple[int, int], list[tuple[int, int]]] = {}  # first_wins: text read
-        for rule in self.rules.values():
-            for members, start, end in scopes(rule.spec.get("scope", "sentence"), sentences):
-                if (start, end) not in folded_texts:
-                    folded_texts[start, end] = folded(document.text[start:end])
-                if not rule.regex.may_match(folded_texts[start, end]):
+        rules = list(self.rules.values())
+        kinds = {rule.scope for rule in rules}
+        for (start, end), (members, scoped) in stretches(kinds, sentences).items():
+            text = document.text[start:end]
+            taken: list[tuple[int, int]] = []  # first_wins: the text read in this stretch
+            for rule in (rules[i] for i in self.prefilter.candidates(folded(text))):
+                if rule.scope not in scoped:
                     continue
-                for offset, match in self.candidates(rule, document.text[start:end], start):
+                for offset, match in self.candidates(rule, text, start):
                     reading = self.reading(rule, match)
                     if self.first_wins:
-                        reading = unread(reading, offset + match.start(),
-                                         taken.setdefault((start, end), []))
+                        reading = unread(reading, offset + match.start(), taken)
                     found += placed(rule.rule_id, members, offset + match.start(),
                                     offset + match.end(), reading)
         return without_overridden(found, self.rules)
@@ -199,6 +211,17 @@ def scopes(scope: str, sentences) -> list[tuple[list, int, int]]:
         sections.setdefault(sentence.section_id, []).append(sentence)
     return [(members, members[0].char_start, members[-1].char_end)
             for members in sections.values()]
+
+
+def stretches(kinds: set[str], sentences) -> dict[tuple[int, int], tuple[list, set[str]]]:
+    """Each stretch of text that rules of these scopes apply to, with its sentences and the
+    scopes it is one of (the lead sentence is a sentence too, and so is a one-sentence
+    section)."""
+    found: dict[tuple[int, int], tuple[list, set[str]]] = {}
+    for kind in sorted(kinds):
+        for members, start, end in scopes(kind, sentences):
+            found.setdefault((start, end), (members, set()))[1].add(kind)
+    return found
 
 
 def lead_sentence(sentences, prose: list) -> list:

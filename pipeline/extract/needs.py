@@ -8,12 +8,17 @@ date phrase has one), `{NOT_DATE}` nothing, another macro what its regex needs. 
 conservative: what it cannot read (a class of many letters, an optional part, a lookbehind,
 which may look before the sentence) needs nothing, so a rule never matches in a sentence that
 lacks its needs. Needs change how fast rules run, never what they read.
+
+A `Prefilter` picks, in one pass over a text, the rules of a family worth trying there.
 """
 
 import re
-from functools import cache
+from collections.abc import Sequence
+from functools import cache, lru_cache
 from re import _constants as sre
 from re import _parser as sre_parse
+
+import ahocorasick
 
 Clause = frozenset[str]
 DIGITS: Clause = frozenset("0123456789")
@@ -37,16 +42,64 @@ def folded(text: str) -> str:
     return DIGIT.sub("0", text.lower())
 
 
-def satisfied(needs: tuple[tuple[str, ...], ...], folded_text: str) -> bool:
-    """Whether the text holds a text of every clause (loops: this runs for every rule and
-    sentence, and is faster without generators)."""
-    for clause in needs:
-        for text in clause:
-            if text in folded_text:
-                break
-        else:
-            return False
-    return True
+class Vocabulary:
+    """Every text the prefilters of this process need, found in a text in one pass for all of
+    them: an Aho-Corasick automaton (pyahocorasick) reports each occurrence of any of them. The
+    families read the same sentences one after another, so what a text holds is remembered for
+    the texts read last."""
+
+    def __init__(self):
+        self.words: set[str] = set()
+        self.automaton: ahocorasick.Automaton | None = None
+        self.present = lru_cache(maxsize=TEXTS_REMEMBERED)(self._present)
+
+    def add(self, words: set[str]) -> None:
+        if not self.words.issuperset(words):
+            self.words |= words
+            self.automaton = None
+            self.present.cache_clear()
+
+    def _present(self, folded_text: str) -> frozenset[str]:
+        """The words the text (as `folded` writes it) holds."""
+        if not self.words:  # an automaton without words cannot search
+            return frozenset()
+        if self.automaton is None:
+            self.automaton = ahocorasick.Automaton()
+            for word in self.words:
+                self.automaton.add_word(word, word)
+            self.automaton.make_automaton()
+        return frozenset(word for _, word in self.automaton.iter(folded_text))
+
+
+TEXTS_REMEMBERED = 1024  # more than the stretches of text a large article's families read
+VOCABULARY = Vocabulary()
+
+
+class Prefilter:
+    """Which of a family's rules a text may match: a rule is worth trying when each of its
+    clauses has a text the text holds (VOCABULARY finds them, in one pass for every family).
+    Rules are indexed by their first clause (the rarest, see rule_needs), so a text costs the
+    rules whose rarest need it holds, not every rule: a new rule adds words to the automaton,
+    not work to every sentence."""
+
+    def __init__(self, needs: Sequence[tuple[tuple[str, ...], ...]]):
+        self.rest = [[frozenset(clause) for clause in clauses[1:]] for clauses in needs]
+        self.always = [index for index, clauses in enumerate(needs) if not clauses]
+        self.by_text: dict[str, list[int]] = {}
+        for index, clauses in enumerate(needs):
+            for text in clauses[0] if clauses else ():
+                self.by_text.setdefault(text, []).append(index)
+        VOCABULARY.add({text for clauses in needs for clause in clauses for text in clause})
+
+    def candidates(self, folded_text: str) -> list[int]:
+        """The indexes, in order, of the rules whose needs the text (as `folded` writes it)
+        holds."""
+        present = VOCABULARY.present(folded_text)
+        chosen = set(self.always)
+        for text in present:
+            chosen.update(self.by_text.get(text, ()))
+        return sorted(index for index in chosen
+                      if all(not present.isdisjoint(clause) for clause in self.rest[index]))
 
 
 def rule_needs(pattern: str, macros: dict[str, str]) -> tuple[tuple[str, ...], ...]:

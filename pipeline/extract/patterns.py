@@ -32,7 +32,7 @@ from functools import cache, cached_property
 
 from pipeline import rulebook
 from pipeline.extract.model import Draft, Reading, Skip
-from pipeline.extract.needs import rule_needs, satisfied
+from pipeline.extract.needs import rule_needs
 from pipeline.normalise.dates import (
     DATE_PATTERN,
     DATE_SHAPE,
@@ -86,10 +86,6 @@ class RuleRegex:
     def needs(self) -> tuple[tuple[str, ...], ...]:
         """What every match needs (see pipeline/extract/needs.py), read when first used."""
         return _needs_of(*self.written)
-
-    def may_match(self, folded_text: str) -> bool:
-        """Whether a text (as `needs.folded` writes it) holds what every match needs."""
-        return satisfied(self.needs, folded_text)
 
     def finditer(self, string: str, pos: int = 0,
                  endpos: int = sys.maxsize) -> Iterator[re.Match]:
