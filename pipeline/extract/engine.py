@@ -12,6 +12,9 @@ a match means where YAML cannot say it. The engine does the rest, the same way f
   whole, for patterns too costly to search for at every position;
 - `skip` of a rule: what it matches is reported as skipped, with that reason;
 - `overrides` of a rule: the matches of the rules it names are dropped where it read a value;
+- `actor` of a rule (or of its file): whose its claims are, by the clause the match stands in
+  (pipeline/extract/clauses.py); a subject group that names the document's subject (by an
+  abbreviation or a short form of its name) makes a claim about the document's subject;
 - `first_wins` of a family: within a sentence, a value's text read by an earlier rule is not
   read again by a later one;
 - `each` of a claim (`{group, pattern}`): the claim is read once per item of a list in the
@@ -28,7 +31,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from pipeline import rulebook
-from pipeline.extract import patterns
+from pipeline.extract import clauses, patterns
 from pipeline.extract.model import Found, Reading, Skip
 from pipeline.extract.needs import folded
 
@@ -102,6 +105,11 @@ class RuleSet:
         return _compile(pattern, tuple(sorted(self.macros.items())))
 
     @cached_property
+    def actor(self) -> str | None:
+        """The file's `actor` mode, for its rules that name none (see clauses.assigned)."""
+        return rulebook.load(self.family).get("actor")
+
+    @cached_property
     def macros(self) -> dict[str, str]:
         data = rulebook.load(self.family)
         macros: dict[str, str] = {}
@@ -125,14 +133,18 @@ class RuleSet:
         found = []
         folded_texts: dict[tuple[int, int], str] = {}  # each scope's text, folded once
         taken: dict[tuple[int, int], list[tuple[int, int]]] = {}  # first_wins: text read
+        actors = clauses.actors_of(document.title, document.text)
         for rule in self.rules.values():
+            mode = rule.spec.get("actor", self.actor)
             for members, start, end in scopes(rule.spec.get("scope", "sentence"), sentences):
                 if (start, end) not in folded_texts:
                     folded_texts[start, end] = folded(document.text[start:end])
                 if not rule.regex.may_match(folded_texts[start, end]):
                     continue
-                for offset, match in self.candidates(rule, document.text[start:end], start):
-                    reading = self.reading(rule, match)
+                text = document.text[start:end]
+                for offset, match in self.candidates(rule, text, start):
+                    reading = clauses.assigned(self.reading(rule, match), mode, text,
+                                               offset - start + match.start(), actors)
                     if self.first_wins:
                         reading = unread(reading, offset + match.start(),
                                          taken.setdefault((start, end), []))

@@ -1,0 +1,305 @@
+"""Who acts in each clause: whose fact a rule's match states.
+
+A rule says what it reads ("headquartered in Milan", "founded in 1995"); this module says whose
+it is, so that one pattern serves every sentence that states the fact in that form. The reading
+is shallow and deterministic, made of what English marks plainly: names (capitalised runs),
+determiners, copulas, commas and relative pronouns.
+
+- A clause that opens with its own noun phrase and a verb ("PCM started ...", "The company has
+  ...") is that phrase's.
+- A phrase that hangs on what stands before it is the actor of what it hangs on: a relative
+  clause (", which was founded in 1989") the noun phrase before it; a participle ("a bus maker
+  founded in 1925") the noun it follows, which a copula ("X was a bus maker") makes the clause's
+  subject and an appositive ("Y, a company based in the UK") makes Y; a verb joined by "and"
+  ("was founded in 1925 and moved to Troy") the subject of its clause; a participle opening the
+  sentence ("Headquartered in Tampa, the company ...") the subject after it.
+- A noun phrase without a name after another verb ("X acquired a company based in Y") is no
+  actor: the fact is about something the text does not name, and is not made.
+
+`Actors` then says whether an actor is the document's own subject: its name as the title gives
+it, that name without its legal form ("Acme" for "Acme Ltd"), an abbreviation written after it
+("Acme Group (AG)"), a pronoun, or a head noun of its kind ("the company"). Any other name is
+another entity, which the fact is about instead.
+"""
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache, cached_property
+
+from pipeline import rulebook
+from pipeline.extract.model import Reading, Skip
+from pipeline.normalise.names import clean_name
+
+# A word of a name: a capital or digit first ("Acme", "3M", "A&J", "E.ON", "Co.").
+# A word of a name: a capital or digit first ("Acme", "3M", "A&J", "E.ON", "Co."), never a word
+# that opens a sentence ("The", "In", "He").
+CAP = (r"(?!(?:The|A|An|In|On|At|By|As|It|Its|He|She|His|Her|They|Their|We|I|This|That|These|"
+       r"Those|There|After|Before|Since|Prior|Following)\b)(?:[A-Z][\w&'’.–-]*|[0-9]+[A-Za-z]"
+       r"[\w&'’.–-]*|&)")
+# A name: capitalised words with small linking words inside, a legal form after a comma, a
+# parenthesis after it.
+NAME = (rf"(?:\b[Tt]he\s+)?{CAP}(?:(?:[^\S\n]+(?:of|for|and|de|du|la|the|&))*[^\S\n]+{CAP})*"
+        r"(?:,?\s+(?:Inc|Ltd|LLC|L\.L\.C|PC|plc|Co)\b\.?)?(?:\s*\([^()]*\))?")
+PRONOUN = r"\b(?:[Ii]t|[Ii]ts|[Tt]hey|[Tt]heir|[Hh]e|[Ss]he|[Hh]is|[Hh]er|I|[Ww]e)"
+# A noun phrase with a determiner and a small head ("a Texas community bank", "the company").
+COMMON_TAIL = re.compile(r"\b(?P<det>[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Tt]his)\s+"
+                         r"(?:[\w&'’$.-]+\s+){0,6}?[a-z][\w-]*$")
+COPULA_TAIL = re.compile(r"\b(?:is|was|are|were|has been|had been|have been|became|becomes|"
+                         r"remains|remained|serves as|served as)(?:\s+(?:now|currently|also|"
+                         r"still|originally|formerly|initially|today))*$")
+RELATIVE_TAIL = re.compile(r",?\s*\b(?:which|that|who)(?:\s+(?:is|was|are|were|has been|had "
+                           r"been|have been))?(?:\s+(?:now|also|originally|currently|later|"
+                           r"first|then|initially|subsequently))*$")
+COORDINATE_TAIL = re.compile(r",?\s*\b(?:and|but)(?:\s+(?:is|was|are|were|has been|had been|"
+                             r"have been))?(?:\s+(?:now|also|originally|currently|later|then|"
+                             r"initially|subsequently|independently))*$")
+ADVERB_TAIL = re.compile(r"\s*\b(?:now|also|originally|currently|later|then|initially|"
+                         r"formerly|subsequently|independently|officially|formally|first|"
+                         r"proudly|wholly|jointly)$|,?\s*\b(?:[Ii]n|[Oo]n|[Bb]y|[Ss]ince|[Ff]rom|"
+                         r"[Dd]uring|[Uu]ntil|[Aa]fter|[Bb]efore)\s+(?:[\w,]+\s+){0,3}?[0-9]{3,4}s?,?$")
+# A phrase that opens a clause before its subject: "In 1989", "Since its founding,".
+OPENING_ADVERBIAL = re.compile(r"(?:[A-Z][a-z]+,\s+)?(?:[Ii]n|[Oo]n|[Aa]t|[Bb]y|[Ss]ince|[Aa]fter|"
+                               r"[Bb]efore|[Dd]uring|[Ff]rom|[Uu]ntil|[Ff]ollowing|[Ff]or)\s+"
+                               r"[^,;]*?,?")
+# A participle that opens a sentence and describes its subject ("Based in X, Acme ...").
+OPENING_PARTICIPLE = re.compile(r"[A-Za-z]+(?:ed|en)\b|[Ss]et up\b|[Bb]uilt\b|[Ll]ed\b")
+# A word that ties a clause to the one before it ("... was formed in 1955 when A and B merged").
+SUBORDINATE_TAIL = re.compile(r"\b(?:when|after|as|because|until|once)\s*$")
+AUXILIARY_TAIL = re.compile(r"\s*\b(?:is|was|are|were|has been|had been|have been|being)$")
+# After a clause's subject: a word that is not a preposition, conjunction or article (its verb).
+VERB_AFTER = (r"\s+(?!(?:of|and|or|in|at|on|by|for|to|from|with|as|since|until|the|a|an)\b)"
+              r"[a-z]")
+CLAUSE_BREAK = re.compile(r"[;:]\s+|\.\s+(?=[A-Z])")
+LEGAL_FORM = re.compile(r",?\s+(?:Inc|Incorporated|Ltd|Limited|LLC|L\.L\.C|plc|PLC|Co|Corp|"
+                        r"Corporation|Company|GmbH|AG|SA|S\.A|SpA|NV|BV|LP|LLP|PC|Group|"
+                        r"Holdings?|F\.C|FC|A\.F\.C|AFC|C\.F|CF|S\.C|SC)\.?$")
+PARENTHESIS = re.compile(r"\s*\([^()]*\)")
+DISAMBIGUATION = re.compile(r"\s*\([^()]*\)$")
+ABBREVIATION = re.compile(r"\b[A-Z][A-Z&.]*[A-Z]\b")
+POSSESSIVE = re.compile(r"['’]s?$")
+SUBJECT_PRONOUNS = ("it", "its", "they", "their")
+PERSONAL = re.compile(PRONOUN)  # a person's pronoun ("he") names no organisation
+MAX_DEPTH = 3
+
+
+@cache
+def kinds() -> re.Pattern:
+    """A head noun of an organisation's kind after a determiner: "the company", "the band"."""
+    return re.compile(_kind_phrase(), re.IGNORECASE)
+
+
+def generic_kinds() -> tuple[str, ...]:
+    """Head nouns any organisation may be called by ("the group"), whatever its kind."""
+    return tuple(rulebook.load("prose")["generic_kinds"])
+
+
+def _kind_words() -> str:
+    return rulebook.load("prose")["macros"]["KINDS"]
+
+
+def _kind_phrase() -> str:
+    return (r"\b(?:[Tt]he|[Ii]ts|[Tt]his|[Oo]ur)\s+(?:[a-z][\w-]*\s+){0,2}?"
+            rf"(?P<kind>{_kind_words()})\b")
+
+
+@cache
+def _phrases() -> dict[str, re.Pattern]:
+    """A clause's subject (a name, a pronoun, "the company") where a clause opens, after a
+    participle that opens the sentence (", Acme has"), and at the end of a text."""
+    phrase = rf"(?:{_kind_phrase().replace('?P<kind>', '')}|{NAME}|{PRONOUN})"
+    return {"leading": re.compile(rf"(?P<actor>{phrase}){VERB_AFTER}"),
+            "after_opening": re.compile(rf",\s+(?P<actor>{phrase}){VERB_AFTER}"),
+            "tail": re.compile(rf"{phrase}$")}
+
+
+def plain(name: str) -> str:
+    """A name as compared: no "the", parenthesis, possessive or surrounding punctuation."""
+    name = PARENTHESIS.sub("", name).strip(" ,.;:")
+    name = re.sub(r"^[Tt]he\s+", "", name)
+    return " ".join(POSSESSIVE.sub("", name).split()).casefold()
+
+
+@dataclass(frozen=True)
+class Actors:
+    """The names a document gives its own subject (compared by `plain`), and the head nouns
+    of its kind ("company" where the title or the opening sentence says it is one)."""
+
+    names: frozenset[str]
+    kinds: frozenset[str]
+
+    def refers(self, phrase: str) -> bool:
+        """Whether a phrase names the document's own subject."""
+        text = phrase.strip()
+        if text.casefold() in SUBJECT_PRONOUNS:
+            return True
+        kind = kinds().fullmatch(text)
+        if kind:
+            return kind["kind"].casefold() in {*self.kinds, *generic_kinds()}
+        return plain(text) in self.names
+
+    @cached_property
+    def mention(self) -> re.Pattern:
+        words = sorted({*self.names, *(f"the {k}" for k in self.kinds), "its", "their"},
+                       key=len, reverse=True)
+        return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words)})\b", re.IGNORECASE)
+
+    def mentioned(self, text: str) -> bool:
+        """Whether a text names the subject somewhere, or says "its" or "their"."""
+        return bool(self.mention.search(text))
+
+
+def named(phrase: str) -> bool:
+    """Whether an actor is someone in particular: a name, a pronoun, "the council"; not a
+    nameless noun phrase ("the two parties", "a ceasefire")."""
+    return bool(re.match(rf"(?:[Tt]he\s+)?{CAP}|{PRONOUN}\b", phrase)) or bool(
+        kinds().fullmatch(phrase))
+
+
+def actors_of(title: str, text: str) -> Actors:
+    """The document's own names: its title (without a disambiguator or a legal form), an
+    abbreviation of it the text uses (made of the name's initials: "KIO" for "Kachin
+    Independence Organisation") or writes in brackets right after it (among other words:
+    "(German: ..., SPD)"), or a short form of it; and the kinds its title and opening sentence
+    name."""
+    full = DISAMBIGUATION.sub("", title).strip()
+    if not full:
+        return Actors(frozenset(), frozenset())
+    names = {full, LEGAL_FORM.sub("", full), *short_forms(full)}
+    for name in list(names):
+        for match in re.finditer(rf"{re.escape(name)}\s*\((?P<inner>[^()]*)\)", text):
+            names.update(ABBREVIATION.findall(match["inner"]))
+    for match in re.finditer(rf"(?P<alias>{NAME})\s*(?:\([^()]*\))?,\s+(?:officially|formally|in "
+                             rf"full)\s+(?:the\s+)?{re.escape(full)}\b", text):
+        names.add(match["alias"])
+    initials = "".join(w[0] for w in re.split(r"[\s–—-]+", LEGAL_FORM.sub("", full))
+                       if w[:1].isupper())
+    if len(initials) >= 2 and re.search(rf"\b{re.escape(initials)}\b", text):
+        names.add(initials)
+    opening = f"{full} {first_sentence(text)}"
+    kinds_named = {m.casefold() for m in re.findall(rf"\b(?:{_kind_words()})\b", opening,
+                                                     re.IGNORECASE)}
+    return Actors(frozenset(plain(n) for n in names if n), frozenset(kinds_named))
+
+
+def short_forms(name: str) -> list[str]:
+    """The name's leading words, as a text shortens a name once given ("Seagrave" for
+    "Seagrave Fire Apparatus"): each run of its first words that ends in a capitalised word of
+    four letters or more."""
+    words = re.sub(r"^[Tt]he\s+", "", name).split()
+    return [" ".join(words[:n]) for n in range(1, len(words))
+            if len(words[n - 1]) >= 4 and words[n - 1][:1].isupper()]
+
+
+def first_sentence(text: str) -> str:
+    """The article's first prose sentence, roughly: what follows the title and infobox."""
+    prose = [line for line in text.splitlines()[1:] if line.strip()
+             and not line.startswith(("-", "="))]
+    body = prose[1] if len(prose) > 1 and ":" not in prose[0] and len(prose[0]) < 60 else (
+        prose[0] if prose else "")
+    return re.split(r"(?<=[a-z)])\.\s", body, maxsplit=1)[0]
+
+
+def actor(text: str, position: int, depth: int = 0) -> str | None:
+    """The actor of the clause whose words start at `position` (see the module docstring),
+    as written; None where the text names none."""
+    own = _phrases()["leading"].match(text, position)
+    if own:
+        return own["actor"]
+    return hung_on(text, position, depth)
+
+
+def hung_on(text: str, position: int, depth: int) -> str | None:
+    """The actor of a phrase that hangs on what stands before `position`."""
+    left = ADVERB_TAIL.sub("", text[:position].rstrip())
+    start = clause_start(text, position)
+    opening = OPENING_ADVERBIAL.fullmatch(text, start, len(left))
+    if left.rstrip(" ,") == text[:start].rstrip(" ,;:.") or opening:
+        at_start = OPENING_PARTICIPLE.match(text, position)
+        return opening_subject(text, position) if at_start else None
+    if depth >= MAX_DEPTH:
+        return None
+    relative = RELATIVE_TAIL.search(left)
+    if relative:
+        return noun_before(text, relative.start(), depth, relative=True)
+    coordinate = COORDINATE_TAIL.search(left)
+    if coordinate:
+        return actor(text, start, depth + 1)
+    auxiliary = AUXILIARY_TAIL.search(left)
+    if auxiliary:  # "X was founded": the clause's own subject
+        subject = _phrases()["tail"].search(left, 0, auxiliary.start())
+        return subject.group() if subject else None
+    return noun_before(text, len(left), depth)
+
+
+def noun_before(text: str, end: int, depth: int, relative: bool = False) -> str | None:
+    """The actor a phrase after text[:end] hangs on: a name there, or what a nameless noun
+    phrase there describes (the copula's subject, the name it is in apposition to). A
+    relative clause after "X of Y" may be about either, so it is about neither."""
+    left = text[:end].rstrip()
+    appositive = left.endswith(",")
+    left = left.rstrip(" ,")
+    named = _phrases()["tail"].search(left)
+    if named and not (appositive and named.group().lower() in SUBJECT_PRONOUNS):
+        if relative and re.search(r"\bof\s*$", left[:named.start()]):
+            return None
+        return named.group()
+    common = COMMON_TAIL.search(left)
+    if common is None:
+        return None
+    before = left[:common.start()].rstrip()
+    if COPULA_TAIL.search(before):
+        return actor(text, clause_start(text, common.start()), depth + 1)
+    if before.endswith(","):
+        return noun_before(text, len(before), depth + 1)
+    return None
+
+
+def opening_subject(text: str, position: int) -> str | None:
+    """The subject after a phrase that opens its clause ("Based in X, Acme has ...")."""
+    after = _phrases()["after_opening"].search(text, position)
+    return after["actor"] if after else None
+
+
+def clause_start(text: str, position: int) -> int:
+    """Where the clause holding `position` starts (after a semicolon, colon or full stop)."""
+    starts = [m.end() for m in CLAUSE_BREAK.finditer(text, 0, position)]
+    return starts[-1] if starts else 0
+
+
+def assigned(reading: Reading, mode: str | None, text: str, position: int,
+             actors: Actors) -> Reading:
+    """A rule's reading with each claim given to whom its clause says (see the module
+    docstring): a subject group that names the document's subject is the document's; a claim
+    without one is, by the rule's `actor` mode, the actor's of the clause at `position`
+    (`clause`), or made only where the value, a clause, is not another's: its actor is the
+    subject, or it names none, or the subject is in it (its patient, `value`)."""
+    drafts, skips = [], list(reading.skips)
+    for draft in reading.drafts:
+        if draft.subject is not None:
+            drafts.append(replace(draft, subject=None) if actors.refers(draft.subject) else draft)
+            continue
+        if mode is None or not actors.names:  # no title: nothing to tell the subject by
+            drafts.append(draft)
+            continue
+        who = actor(text, position + (draft.start if mode == "value" else 0))
+        value_start = position + draft.start
+        if (who is not None and actors.refers(who)) or (
+                mode == "value" and (who is None or not named(who) or actors.mentioned(
+                    text[value_start:position + draft.end]) or subordinate_to_subject(
+                    text, value_start, actors))):
+            drafts.append(draft)
+        elif who is not None and mode == "clause" and not PERSONAL.fullmatch(who):
+            drafts.append(replace(draft, subject=clean_name(PARENTHESIS.sub("", who))))
+        else:
+            skips.append(Skip(draft.start, draft.end, f"the clause's actor is "
+                              f"{repr(who) if who else 'not named'}, not the subject"))
+    return Reading(tuple(drafts), tuple(skips))
+
+
+def subordinate_to_subject(text: str, position: int, actors: Actors) -> bool:
+    """Whether the clause at `position` is tied by "when", "after" ... to a clause whose actor
+    is the subject ("Acme was formed in 1955 when A and B merged")."""
+    if not SUBORDINATE_TAIL.search(text, 0, position):
+        return False
+    governing = actor(text, clause_start(text, position))
+    return governing is not None and actors.refers(governing)
