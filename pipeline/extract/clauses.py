@@ -65,11 +65,17 @@ OPENING_ADVERBIAL = re.compile(r"(?:[A-Z][a-z]+,\s+)?(?:[Ii]n|[Oo]n|[Aa]t|[Bb]y|
 OPENING_PARTICIPLE = re.compile(r"[A-Za-z]+(?:ed|en)\b|[Ss]et up\b|[Bb]uilt\b|[Ll]ed\b")
 # A word that ties a clause to the one before it ("... was formed in 1955 when A and B merged").
 SUBORDINATE_TAIL = re.compile(r"\b(?:when|after|as|because|until|once)\s*$")
+DETERMINER = re.compile(r"(?:an?|the)\s", re.IGNORECASE)
+INDEFINITE_TAIL = re.compile(r"\b[Aa]n?\s+$")  # "an American Limited Liability Company"
+PREPOSITION_TAIL = re.compile(r"\b(?:of|in|at|on|for|from|with|by|to)\s+$")
+COPULA_BEFORE_NOUN = re.compile(r"\b(?:is|was|are|were|has been|had been|remains|became)\s+"
+                                r"(?:an?|the)\s")
+RELATIVE_WORD = re.compile(r"\b(?:which|that|who|whose)\b")
 AUXILIARY_TAIL = re.compile(r"\s*\b(?:is|was|are|were|has been|had been|have been|being)$")
 # After a clause's subject: a word that is not a preposition, conjunction or article (its verb).
 VERB_AFTER = (r"\s+(?!(?:of|and|or|in|at|on|by|for|to|from|with|as|since|until|the|a|an)\b)"
               r"[a-z]")
-CLAUSE_BREAK = re.compile(r"[;:]\s+|\.\s+(?=[A-Z])")
+CLAUSE_BREAK = re.compile(r"[;:]\s+|(?<=[a-z]{2})\.\s+(?=[A-Z])")
 LEGAL_FORM = re.compile(r",?\s+(?:Inc|Incorporated|Ltd|Limited|LLC|L\.L\.C|plc|PLC|Co|Corp|"
                         r"Corporation|Company|GmbH|AG|SA|S\.A|SpA|NV|BV|LP|LLP|PC|Group|"
                         r"Holdings?|F\.C|FC|A\.F\.C|AFC|C\.F|CF|S\.C|SC)\.?$")
@@ -222,11 +228,13 @@ def hung_on(text: str, position: int, depth: int) -> str | None:
     if relative:
         return noun_before(text, relative.start(), depth, relative=True)
     coordinate = COORDINATE_TAIL.search(left)
+    if coordinate and DETERMINER.match(text, position):  # "is a maker ... and a subsidiary"
+        return predicate_subject(text, start, coordinate.start(), depth)
     if coordinate:
         return actor(text, start, depth + 1)
-    auxiliary = AUXILIARY_TAIL.search(left)
-    if auxiliary:  # "X was founded": the clause's own subject
-        subject = _phrases()["tail"].search(left, 0, auxiliary.start())
+    auxiliary = AUXILIARY_TAIL.search(left) or COPULA_TAIL.search(left)
+    if auxiliary:  # "X was founded", "X became a subsidiary": the clause's own subject
+        subject = _phrases()["tail"].search(left, 0, len(left[:auxiliary.start()].rstrip()))
         return subject.group() if subject else None
     return noun_before(text, len(left), depth)
 
@@ -239,19 +247,34 @@ def noun_before(text: str, end: int, depth: int, relative: bool = False) -> str 
     appositive = left.endswith(",")
     left = left.rstrip(" ,")
     named = _phrases()["tail"].search(left)
-    if named and not (appositive and named.group().lower() in SUBJECT_PRONOUNS):
-        if relative and re.search(r"\bof\s*$", left[:named.start()]):
+    if named and not INDEFINITE_TAIL.search(left, 0, named.start()) and not (
+            appositive and named.group().lower() in SUBJECT_PRONOUNS):
+        if relative and PREPOSITION_TAIL.search(left, 0, named.start()):
             return None
         return named.group()
     common = COMMON_TAIL.search(left)
     if common is None:
         return None
     before = left[:common.start()].rstrip()
-    if COPULA_TAIL.search(before):
+    copula = COPULA_TAIL.search(before)
+    if copula:
+        pronoun = RELATIVE_TAIL.search(before, 0, copula.start())
+        if pronoun:  # "Y, which is an organisation of priests founded in 1970": Y's
+            return noun_before(text, pronoun.start(), depth + 1, relative=True)
         return actor(text, clause_start(text, common.start()), depth + 1)
     if before.endswith(","):
         return noun_before(text, len(before), depth + 1)
     return None
+
+
+def predicate_subject(text: str, start: int, end: int, depth: int) -> str | None:
+    """The subject of a clause whose copula has a noun phrase after it, for a noun phrase
+    joined to that one by "and" ("X is a maker based in Y, and a subsidiary of Z"); none where
+    a relative pronoun stands between (the noun phrase may be another's)."""
+    copula = COPULA_BEFORE_NOUN.search(text, start, end)
+    if copula is None or RELATIVE_WORD.search(text, copula.end(), end):
+        return None
+    return actor(text, start, depth + 1)
 
 
 def opening_subject(text: str, position: int) -> str | None:
@@ -278,7 +301,7 @@ def assigned(reading: Reading, mode: str | None, text: str, position: int,
         if draft.subject is not None:
             drafts.append(replace(draft, subject=None) if actors.refers(draft.subject) else draft)
             continue
-        if mode is None or not actors.names:  # no title: nothing to tell the subject by
+        if mode is None or (mode == "value" and not actors.names):  # no title to tell by
             drafts.append(draft)
             continue
         who = actor(text, position + (draft.start if mode == "value" else 0))

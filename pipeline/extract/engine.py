@@ -15,6 +15,8 @@ a match means where YAML cannot say it. The engine does the rest, the same way f
 - `actor` of a rule (or of its file): whose its claims are, by the clause the match stands in
   (pipeline/extract/clauses.py); a subject group that names the document's subject (by an
   abbreviation or a short form of its name) makes a claim about the document's subject;
+- `subject_problem` of a family: why a claim's subject, once the clauses have said whose it
+  is, cannot be (the document's own subject always can);
 - `first_wins` of a family: within a sentence, a value's text read by an earlier rule is not
   read again by a later one;
 - `each` of a claim (`{group, pattern}`): the claim is read once per item of a list in the
@@ -94,11 +96,13 @@ class RuleSet:
     """One family's rules and the hook that reads a match of one of them."""
 
     def __init__(self, family: str, read: Reader = read_claims,
-                 macros: Callable[[], dict[str, str]] = dict, first_wins: bool = False):
+                 macros: Callable[[], dict[str, str]] = dict, first_wins: bool = False,
+                 subject_problem: Callable[[str], str | None] | None = None):
         self.family = family
         self.read = read
         self._macros = macros
         self.first_wins = first_wins
+        self.subject_problem = subject_problem
 
     def regex(self, pattern: str) -> patterns.RuleRegex:
         """A pattern with the family's macros and the shared ones expanded, compiled."""
@@ -143,14 +147,29 @@ class RuleSet:
                     continue
                 text = document.text[start:end]
                 for offset, match in self.candidates(rule, text, start):
-                    reading = clauses.assigned(self.reading(rule, match), mode, text,
-                                               offset - start + match.start(), actors)
+                    reading = self.named_subjects(clauses.assigned(
+                        self.reading(rule, match), mode, text, offset - start + match.start(),
+                        actors))
                     if self.first_wins:
                         reading = unread(reading, offset + match.start(),
                                          taken.setdefault((start, end), []))
                     found += placed(rule.rule_id, members, offset + match.start(),
                                     offset + match.end(), reading)
         return without_overridden(found, self.rules)
+
+    def named_subjects(self, reading: Reading) -> Reading:
+        """The reading without the claims whose subject, another than the document's, the
+        family's `subject_problem` refuses (a name not known to be an organisation, say)."""
+        if self.subject_problem is None:
+            return reading
+        drafts, skips = [], list(reading.skips)
+        for draft in reading.drafts:
+            problem = draft.subject is not None and self.subject_problem(draft.subject)
+            if problem:
+                skips.append(Skip(draft.start, draft.end, problem))
+            else:
+                drafts.append(draft)
+        return Reading(tuple(drafts), tuple(skips))
 
     def reading(self, rule: Rule, match: re.Match) -> Reading:
         if "skip" in rule.spec:

@@ -89,7 +89,7 @@ def read_holder(match, spec: dict, base: int) -> Reading:
     reading = patterns.read_claim(match, spec, base)
     drafts, skips = [], list(reading.skips)
     for draft in reading.drafts:
-        problem = person_problem(draft) or subject_problem(draft.subject)
+        problem = person_problem(draft)
         if problem:
             skips.append(Skip(draft.start, draft.end, problem))
         else:
@@ -103,7 +103,7 @@ def person_problem(draft) -> str | None:
     return None
 
 
-def subject_problem(subject: str | None) -> str | None:
+def subject_problem(subject: str) -> str | None:
     """Why a named subject cannot be the organisation a person holds a role in, or None.
 
     It must be an abbreviation (KIO) or end in an organisation's head noun (Army, Union, or the
@@ -111,7 +111,7 @@ def subject_problem(subject: str | None) -> str | None:
     chairman" is a role in an organisation, "Myanmar's president" is not one this family can
     type, and an entity typed by guessing would be wrong in every table that uses it.
     """
-    if subject is None or RULES.regex("{ABBR}").fullmatch(subject):
+    if RULES.regex("{ABBR}").fullmatch(subject):
         return None
     if name_kind(subject) == ORGANISATION or RULES.regex(r".*\b(?i:{KINDS})").fullmatch(subject):
         return None
@@ -144,5 +144,5 @@ def with_interval(match, spec: dict) -> dict:
     return spec | {"set": spec.get("set", {}) | bounds}
 
 
-RULES = RuleSet(FAMILY, read, macros)
+RULES = RuleSet(FAMILY, read, macros, subject_problem=subject_problem)
 find, rederive = RULES.find, RULES.rederive
