@@ -66,6 +66,9 @@ OPENING_PARTICIPLE = re.compile(r"[A-Za-z]+(?:ed|en)\b|[Ss]et up\b|[Bb]uilt\b|[L
 # A word that ties a clause to the one before it ("... was formed in 1955 when A and B merged").
 SUBORDINATE_TAIL = re.compile(r"\b(?:when|after|as|because|until|once)\s*$")
 DETERMINER = re.compile(r"(?:an?|the)\s", re.IGNORECASE)
+# Words before a name that make it another thing of that name ("the first overseas Oxfam").
+MODIFIED = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:(?!(?:of|the|an?|in|at|on|for|from|by|to|and|"
+                      r"or|with|parent)\b)[a-z][\w-]*\s+)+$")
 INDEFINITE_TAIL = re.compile(r"\b[Aa]n?\s+$")  # "an American Limited Liability Company"
 PREPOSITION_TAIL = re.compile(r"\b(?:of|in|at|on|for|from|with|by|to)\s+$")
 COPULA_BEFORE_NOUN = re.compile(r"\b(?:is|was|are|were|has been|had been|remains|became)\s+"
@@ -235,7 +238,8 @@ def hung_on(text: str, position: int, depth: int) -> str | None:
     auxiliary = AUXILIARY_TAIL.search(left) or COPULA_TAIL.search(left)
     if auxiliary:  # "X was founded", "X became a subsidiary": the clause's own subject
         subject = _phrases()["tail"].search(left, 0, len(left[:auxiliary.start()].rstrip()))
-        return subject.group() if subject else None
+        return subject.group() if subject and not MODIFIED.search(left, 0, subject.start()) \
+            else None
     return noun_before(text, len(left), depth)
 
 
@@ -247,6 +251,8 @@ def noun_before(text: str, end: int, depth: int, relative: bool = False) -> str 
     appositive = left.endswith(",")
     left = left.rstrip(" ,")
     named = _phrases()["tail"].search(left)
+    if named and MODIFIED.search(left, 0, named.start()):
+        return None
     if named and not INDEFINITE_TAIL.search(left, 0, named.start()) and not (
             appositive and named.group().lower() in SUBJECT_PRONOUNS):
         if relative and PREPOSITION_TAIL.search(left, 0, named.start()):

@@ -49,15 +49,22 @@ def macros() -> dict[str, str]:
     not_person = [*names["not_name_words"], *(w for ws in names["entity_heads"].values()
                                               for w in ws)]
     # A capital and small letters, Latin letters with accents too ("Déby", "Özoğuz").
+    # An initial keeps its full stop ("Peter B. Lowry").
     word = (rf"(?!(?:{_alternation(not_person)})\b)[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ſ]*"
-            rf"(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+)*\b")
-    person = rf"{word}(?:(?: [\"“][^\"“”]{{1,30}}[\"”])? {word})+"  # John "Shoes" Moshoeu
+            rf"(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+)*\b(?:(?<=\b[A-Z])\.)?")
+    # A small word inside a name ("Lucio de Risi", "Saad Sherida al-Kaabi").
+    particle = rf"(?:(?:{_alternation(rulebook.load(FAMILY)['name_particles'])})[ -])?"
+    # John "Shoes" Moshoeu
+    person = rf"{word}(?:(?: [\"“][^\"“”]{{1,30}}[\"”])? {particle}{word})+"
+    # Offices held together ("President and Chief Executive Officer"), each read whole.
+    office = rf"(?:(?:majority|former|current) )?(?>{_role(roles)}|owner)"
+    roles_list = rf"{office}(?:(?:, | and | & |, and ){office})*"
     # An item of a list of people: lower-case words before the name ("former captains A"),
     # an aside in brackets after it ("A (a local Quaker)").
     item = rf"(?:[a-z][\w-]* )*{person}(?: \([^()]*\))?"
-    role = (rf"(?:(?:{_alternation(roles['modifiers'], True)})[ -])*"
-            rf"(?:{_alternation(roles['heads'], True)})\b")
+    role = _role(roles)
     return {
+        "PEOPLE_ROLES": roles_list,
         "PEOPLE_PERSONS": rf"{person}(?:(?:, (?:and )?| and ){person})*",
         "PEOPLE_HOLDERS": rf"(?:{role} )?{person}(?:(?:, (?:and )?| and )(?:{role} )?{person})*",
         "PEOPLE_PERSON": person,
@@ -70,6 +77,14 @@ def macros() -> dict[str, str]:
         "PEOPLE_ORDINAL": _alternation(rulebook.load("prose")["ordinals"]),
         "PEOPLE_ROLE_END": r"(?!\s+(?!(?:of|in|on|at|and|for|from|until|since|after|with)\b)[a-z])",
     }
+
+
+def _role(roles: dict) -> str:
+    """A role: modifiers, then a head ("vice deputy commander"), a head of several words in
+    title case too ("Chief Executive Officer")."""
+    heads = [*roles["heads"], *(head.title() for head in roles["heads"] if " " in head)]
+    return (rf"(?:(?:{_alternation(roles['modifiers'], True)})[ -])*"
+            rf"(?:{_alternation(heads, True)})\b")
 
 
 def read(rule: Rule, match: re.Match) -> Reading:
