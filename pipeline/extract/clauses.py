@@ -34,7 +34,7 @@ from pipeline.normalise.names import clean_name
 # A word of a name: a capital or digit first ("Acme", "3M", "A&J", "E.ON", "Co."), never a word
 # that opens a sentence ("The", "In", "He").
 CAP = (r"(?!(?:The|A|An|In|On|At|By|As|It|Its|He|She|His|Her|They|Their|We|I|This|That|These|"
-       r"Those|There|After|Before|Since|Prior|Following)\b)(?:[A-Z][\w&'’.–-]*|[0-9]+[A-Za-z]"
+       r"Those|There|After|Before|Since|Prior|Following|Is|Was|Are|Were|Has|Have|Had)\b)(?:[A-Z][\w&'’.–-]*|[0-9]+[A-Za-z]"
        r"[\w&'’.–-]*|&)")
 # A name: capitalised words with small linking words inside, a legal form after a comma, a
 # parenthesis after it.
@@ -43,7 +43,7 @@ NAME = (rf"(?:\b[Tt]he\s+)?{CAP}(?:(?:[^\S\n]+(?:of|for|and|de|du|la|the|&))*[^\
 PRONOUN = r"\b(?:[Ii]t|[Ii]ts|[Tt]hey|[Tt]heir|[Hh]e|[Ss]he|[Hh]is|[Hh]er|I|[Ww]e)"
 # A noun phrase with a determiner and a small head ("a Texas community bank", "the company").
 COMMON_TAIL = re.compile(r"\b(?P<det>[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Tt]his)\s+"
-                         r"(?:[\w&'’$.-]+\s+){0,6}?[a-z][\w-]*$")
+                         r"(?:[\w&'’$.-]+,?\s+){0,6}?[a-z][\w-]*$")
 COPULA_TAIL = re.compile(r"\b(?:is|was|are|were|has been|had been|have been|became|becomes|"
                          r"remains|remained|serves as|served as)(?:\s+(?:now|currently|also|"
                          r"still|originally|formerly|initially|today))*$")
@@ -73,6 +73,8 @@ INDEFINITE_TAIL = re.compile(r"\b[Aa]n?\s+$")  # "an American Limited Liability 
 PREPOSITION_TAIL = re.compile(r"\b(?:of|in|at|on|for|from|with|by|to)\s+$")
 COPULA_BEFORE_NOUN = re.compile(r"\b(?:is|was|are|were|has been|had been|remains|became)\s+"
                                 r"(?:an?|the)\s")
+WORD_OF_ANOTHER = re.compile(r"\b(?:of|in|at|on|for|from|by|with|to|which|that|who|whose|and)\b|"
+                             r",\s+(?:an?|the)\s")
 RELATIVE_WORD = re.compile(r"\b(?:which|that|who|whose)\b")
 AUXILIARY_TAIL = re.compile(r"\s*\b(?:is|was|are|were|has been|had been|have been|being)$")
 # After a clause's subject: a word that is not a preposition, conjunction or article (its verb).
@@ -257,6 +259,9 @@ def noun_before(text: str, end: int, depth: int, relative: bool = False) -> str 
             appositive and named.group().lower() in SUBJECT_PRONOUNS):
         if relative and PREPOSITION_TAIL.search(left, 0, named.start()):
             return None
+        predicate = predicate_of(text, named.start())
+        if predicate is not None:  # "X is a privately held Internet Service Provider based in"
+            return actor(text, clause_start(text, predicate), depth + 1)
         return named.group()
     common = COMMON_TAIL.search(left)
     if common is None:
@@ -271,6 +276,18 @@ def noun_before(text: str, end: int, depth: int, relative: bool = False) -> str 
     if before.endswith(","):
         return noun_before(text, len(before), depth + 1)
     return None
+
+
+def predicate_of(text: str, position: int) -> int | None:
+    """Where the copula stands whose noun phrase, after it, holds the name at `position` as a
+    word of its own ("X is an industry-leading, privately held Internet Service Provider"),
+    or None: a preposition, a relative pronoun or an appositive between makes the name another
+    thing ("X is a subsidiary of Y", "X is a maker, a unit of Y")."""
+    start = clause_start(text, position)
+    copulas = list(COPULA_BEFORE_NOUN.finditer(text, start, position))
+    if not copulas or WORD_OF_ANOTHER.search(text, copulas[-1].end(), position):
+        return None
+    return copulas[-1].start()
 
 
 def predicate_subject(text: str, start: int, end: int, depth: int) -> str | None:
