@@ -43,7 +43,8 @@ NAME = (rf"(?:\b[Tt]he\s+)?{CAP}(?:(?:[^\S\n]+(?:of|for|and|de|du|la|the|&))*[^\
 PRONOUN = r"\b(?:[Ii]t|[Ii]ts|[Tt]hey|[Tt]heir|[Hh]e|[Ss]he|[Hh]is|[Hh]er|I|[Ww]e)"
 # A noun phrase with a determiner and a small head ("a Texas community bank", "the company").
 COMMON_TAIL = re.compile(r"\b(?P<det>[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Tt]his)\s+"
-                         r"(?:[\w&'’$.-]+,?\s+){0,6}?[a-z][\w-]*$")
+                         r"(?:(?!(?:an?|the|its|their|this)\b)[\w&'’$.-]+,?\s+){0,6}?"
+                         r"[a-z][\w-]*$", re.IGNORECASE)
 COPULA_TAIL = re.compile(r"\b(?:is|was|are|were|has been|had been|have been|became|becomes|"
                          r"remains|remained|serves as|served as)(?:\s+(?:now|currently|also|"
                          r"still|originally|formerly|initially|today))*$")
@@ -66,9 +67,6 @@ OPENING_PARTICIPLE = re.compile(r"[A-Za-z]+(?:ed|en)\b|[Ss]et up\b|[Bb]uilt\b|[L
 # A word that ties a clause to the one before it ("... was formed in 1955 when A and B merged").
 SUBORDINATE_TAIL = re.compile(r"\b(?:when|after|as|because|until|once)\s*$")
 DETERMINER = re.compile(r"(?:an?|the)\s", re.IGNORECASE)
-# Words before a name that make it another thing of that name ("the first overseas Oxfam").
-MODIFIED = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:(?!(?:of|the|an?|in|at|on|for|from|by|to|and|"
-                      r"or|with|parent)\b)[a-z][\w-]*\s+)+$")
 INDEFINITE_TAIL = re.compile(r"\b[Aa]n?\s+$")  # "an American Limited Liability Company"
 PREPOSITION_TAIL = re.compile(r"\b(?:of|in|at|on|for|from|with|by|to)\s+$")
 COPULA_BEFORE_NOUN = re.compile(r"\b(?:is|was|are|were|has been|had been|remains|became)\s+"
@@ -111,6 +109,15 @@ def _kind_words() -> str:
 def _kind_phrase() -> str:
     return (r"\b(?:[Tt]he|[Ii]ts|[Tt]his|[Oo]ur)\s+(?:[a-z][\w-]*\s+){0,2}?"
             rf"(?P<kind>{_kind_words()})\b")
+
+
+@cache
+def modified() -> re.Pattern:
+    """Words before a name that make it another thing of that name ("the first overseas
+    Oxfam"): a determiner and small words, none a preposition or a head noun ("the club owns
+    Kestrel Park" is the club's doing)."""
+    return re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:(?!(?:of|the|an?|in|at|on|for|from|by|to|and|"
+                      rf"or|with|parent|{_kind_words()})\b)[a-z][\w-]*\s+)+$")
 
 
 @cache
@@ -240,7 +247,7 @@ def hung_on(text: str, position: int, depth: int) -> str | None:
     auxiliary = AUXILIARY_TAIL.search(left) or COPULA_TAIL.search(left)
     if auxiliary:  # "X was founded", "X became a subsidiary": the clause's own subject
         subject = _phrases()["tail"].search(left, 0, len(left[:auxiliary.start()].rstrip()))
-        return subject.group() if subject and not MODIFIED.search(left, 0, subject.start()) \
+        return subject.group() if subject and not modified().search(left, 0, subject.start()) \
             else None
     return noun_before(text, len(left), depth)
 
@@ -253,7 +260,7 @@ def noun_before(text: str, end: int, depth: int, relative: bool = False) -> str 
     appositive = left.endswith(",")
     left = left.rstrip(" ,")
     named = _phrases()["tail"].search(left)
-    if named and MODIFIED.search(left, 0, named.start()):
+    if named and modified().search(left, 0, named.start()):
         return None
     if named and not INDEFINITE_TAIL.search(left, 0, named.start()) and not (
             appositive and named.group().lower() in SUBJECT_PRONOUNS):
