@@ -237,8 +237,9 @@ def hung_on(text: str, position: int, depth: int) -> str | None:
     if depth >= MAX_DEPTH:
         return None
     relative = RELATIVE_TAIL.search(left)
-    if relative:
-        return noun_before(text, relative.start(), depth, relative=True)
+    if relative:  # restrictive ("X of Y which"): which one is meant is not plain
+        restrictive = not relative.group().lstrip().startswith(",")
+        return noun_before(text, relative.start(), depth, relative=restrictive)
     coordinate = COORDINATE_TAIL.search(left)
     if coordinate and DETERMINER.match(text, position):  # "is a maker ... and a subsidiary"
         return predicate_subject(text, start, coordinate.start(), depth)
@@ -255,7 +256,7 @@ def hung_on(text: str, position: int, depth: int) -> str | None:
 def noun_before(text: str, end: int, depth: int, relative: bool = False) -> str | None:
     """The actor a phrase after text[:end] hangs on: a name there, or what a nameless noun
     phrase there describes (the copula's subject, the name it is in apposition to). A
-    relative clause after "X of Y" may be about either, so it is about neither."""
+    restrictive relative clause after "X of Y" may be about either, so it is about neither."""
     left = text[:end].rstrip()
     appositive = left.endswith(",")
     left = left.rstrip(" ,")
