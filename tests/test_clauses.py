@@ -202,3 +202,15 @@ def test_a_parent_of_another_body_is_that_bodys():
     text = "Its shares are held by Northport Capital, a subsidiary of Resource America."
     assert facts(relations, text, "Harbour Loans", "parent_organization") == [
         ("Northport Capital", "Resource America", {})]
+
+
+def test_a_nameless_noun_phrase_joined_by_and_gives_no_parent():
+    text = ("Its beers are sold by Harbor USA, which has been independent of the Canadian firm "
+            "and a subsidiary of the privately held Lakes Breweries Group.")
+    assert facts(relations, text, "Harbor Brewing Company", "parent_organization") == []
+
+
+def test_a_place_named_like_the_subject_stays_a_place():
+    text = "Norton Rovers F.C. were an English football club based in Norton, Stockton-on-Tees."
+    assert facts(places, text, "Norton Rovers F.C.", "located_in") == [
+        ("Norton", "Stockton-on-Tees", {})]

@@ -329,8 +329,9 @@ def assigned(reading: Reading, mode: str | None, text: str, position: int,
     subject, or it names none, or the subject is in it (its patient, `value`)."""
     drafts, skips = [], list(reading.skips)
     for draft in reading.drafts:
-        if draft.subject is not None:
-            drafts.append(replace(draft, subject=None) if actors.refers(draft.subject) else draft)
+        if draft.subject is not None:  # a place named as a subject is no organisation
+            own = draft.subject_type in (None, "organisation") and actors.refers(draft.subject)
+            drafts.append(replace(draft, subject=None) if own else draft)
             continue
         if mode is None or (mode == "value" and not actors.names):  # no title to tell by
             drafts.append(draft)
