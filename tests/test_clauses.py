@@ -30,6 +30,9 @@ def facts(family, text: str, title: str, prop: str) -> list[tuple]:
     ("The club owns Kestrel Park, which was built in 1901.", "built", "Kestrel Park"),
     ("The band was formed in 1991.", "formed", "The band"),
     ("Norvik Ltd was set up in 1985 and was originally based in Hull.", "based", "Norvik Ltd"),
+    ("Orbis GmbH, the German subsidiary of Orbis, is based in Bonn.", "the German",
+     "Orbis GmbH"),
+    ("It is run by Ambit Media, which was founded in 2001.", "founded", "Ambit Media"),
 ])
 def test_the_actor_of_a_clause(text, trigger, who):
     assert actor(text, text.index(trigger)) == who
@@ -37,6 +40,7 @@ def test_the_actor_of_a_clause(text, trigger, who):
 
 @pytest.mark.parametrize("text, trigger", [
     ("He bought a company based in Ohio.", "based"),  # a nameless company: nobody's seat
+    ("Lumen is a film channel owned by Turner Media based in Mumbai.", "based"),  # whose?
     ("Mira Vale was the treasurer of a unit of the SPF which was formed in 2001.", "formed"),
     ("She worked for a firm with a branch office headquartered in Cork.", "headquartered"),
 ])

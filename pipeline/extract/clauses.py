@@ -77,7 +77,7 @@ RELATIVE_WORD = re.compile(r"\b(?:which|that|who|whose)\b")
 AUXILIARY_TAIL = re.compile(r"\s*\b(?:is|was|are|were|has been|had been|have been|being)$")
 # After a clause's subject: a word that is not a preposition, conjunction or article (its verb).
 VERB_AFTER = (r"\s+(?!(?:of|and|or|in|at|on|by|for|to|from|with|as|since|until|the|a|an)\b)"
-              r"[a-z]")
+              r"[a-z][\w-]*\b(?!\s+of\b)")  # "the German subsidiary of" is a noun phrase
 CLAUSE_BREAK = re.compile(r"[;:]\s+|(?<=[a-z]{2})\.\s+(?=[A-Z])")
 LEGAL_FORM = re.compile(r",?\s+(?:Inc|Incorporated|Ltd|Limited|LLC|L\.L\.C|plc|PLC|Co|Corp|"
                         r"Corporation|Company|GmbH|AG|SA|S\.A|SpA|NV|BV|LP|LLP|PC|Group|"
@@ -238,8 +238,9 @@ def hung_on(text: str, position: int, depth: int) -> str | None:
         return None
     relative = RELATIVE_TAIL.search(left)
     if relative:  # restrictive ("X of Y which"): which one is meant is not plain
-        restrictive = not relative.group().lstrip().startswith(",")
-        return noun_before(text, relative.start(), depth, relative=restrictive)
+        if relative.group().startswith(","):  # ", which": about the name before the comma
+            return noun_before(text, relative.start() + 1, depth)
+        return noun_before(text, relative.start(), depth, relative=True)
     coordinate = COORDINATE_TAIL.search(left)
     if coordinate and DETERMINER.match(text, position):  # "is a maker ... and a subsidiary"
         return predicate_subject(text, start, coordinate.start(), depth)
@@ -265,8 +266,8 @@ def noun_before(text: str, end: int, depth: int, relative: bool = False) -> str 
         return None
     if named and not INDEFINITE_TAIL.search(left, 0, named.start()) and not (
             appositive and named.group().lower() in SUBJECT_PRONOUNS):
-        if relative and PREPOSITION_TAIL.search(left, 0, named.start()):
-            return None
+        if (relative or not appositive) and PREPOSITION_TAIL.search(left, 0, named.start()):
+            return None  # "owned by X based in Y", "a unit of X which": X's, or the unit's?
         predicate = predicate_of(text, named.start())
         if predicate is not None:  # "X is a privately held Internet Service Provider based in"
             return actor(text, clause_start(text, predicate), depth + 1)
