@@ -33,6 +33,7 @@ def facts(family, text: str, title: str, prop: str) -> list[tuple]:
     ("Orbis GmbH, the German subsidiary of Orbis, is based in Bonn.", "the German",
      "Orbis GmbH"),
     ("It is run by Ambit Media, which was founded in 2001.", "founded", "Ambit Media"),
+    ("She is the CEO of Freshwater Films, based in Brisbane.", "based", "Freshwater Films"),
 ])
 def test_the_actor_of_a_clause(text, trigger, who):
     assert actor(text, text.index(trigger)) == who
@@ -41,6 +42,8 @@ def test_the_actor_of_a_clause(text, trigger, who):
 @pytest.mark.parametrize("text, trigger", [
     ("He bought a company based in Ohio.", "based"),  # a nameless company: nobody's seat
     ("Lumen is a film channel owned by Turner Media based in Mumbai.", "based"),  # whose?
+    ("Lynch Associates is a search firm based in Ridgefield, CT, established in 1988.",
+     "established"),  # the firm's, but the comma after the place leaves it undecided
     ("Mira Vale was the treasurer of a unit of the SPF which was formed in 2001.", "formed"),
     ("She worked for a firm with a branch office headquartered in Cork.", "headquartered"),
 ])

@@ -73,6 +73,8 @@ COPULA_BEFORE_NOUN = re.compile(r"\b(?:is|was|are|were|has been|had been|remains
                                 r"(?:an?|the)\s")
 WORD_OF_ANOTHER = re.compile(r"\b(?:of|in|at|on|for|from|by|with|to|which|that|who|whose|and)\b|"
                              r",\s+(?:an?|the)\s")
+# A place named before a name and a comma: the name is the larger place ("in Ridgefield, CT").
+PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,\s*$")
 RELATIVE_WORD = re.compile(r"\b(?:which|that|who|whose)\b")
 AUXILIARY_TAIL = re.compile(r"\s*\b(?:is|was|are|were|has been|had been|have been|being)$")
 # After a clause's subject: a word that is not a preposition, conjunction or article (its verb).
@@ -109,6 +111,15 @@ def _kind_words() -> str:
 def _kind_phrase() -> str:
     return (r"\b(?:[Tt]he|[Ii]ts|[Tt]his|[Oo]ur)\s+(?:[a-z][\w-]*\s+){0,2}?"
             rf"(?P<kind>{_kind_words()})\b")
+
+
+@cache
+def office() -> re.Pattern:
+    """An office and "of" opening a name-like run ("CEO of Acme"): the name is after it (the
+    offices are people.yaml's roles)."""
+    heads = sorted(rulebook.load("people")["roles"]["heads"], key=len, reverse=True)
+    return re.compile(rf"(?:the\s+)?(?:{'|'.join(re.escape(h) for h in heads)})\s+of\s+(?:the\s+)?",
+                      re.IGNORECASE)
 
 
 @cache
@@ -262,8 +273,11 @@ def noun_before(text: str, end: int, depth: int, relative: bool = False) -> str 
     appositive = left.endswith(",")
     left = left.rstrip(" ,")
     named = _phrases()["tail"].search(left)
-    if named and modified().search(left, 0, named.start()):
-        return None
+    if named and (modified().search(left, 0, named.start())
+                  or PLACE_BEFORE.search(left, 0, named.start())):
+        return None  # "the first overseas Oxfam"; "based in Ridgefield, CT, established in"
+    if named and office().match(named.group()):  # "CEO of Acme, a maker based in": Acme's
+        return named.group()[office().match(named.group()).end():]
     if named and not INDEFINITE_TAIL.search(left, 0, named.start()) and not (
             appositive and named.group().lower() in SUBJECT_PRONOUNS):
         if (relative or not appositive) and PREPOSITION_TAIL.search(left, 0, named.start()):
@@ -346,9 +360,11 @@ def assigned(reading: Reading, mode: str | None, text: str, position: int,
             drafts.append(draft)
         elif who is not None and mode == "clause" and not PERSONAL.fullmatch(who):
             drafts.append(replace(draft, subject=clean_name(PARENTHESIS.sub("", who))))
-        else:
-            skips.append(Skip(draft.start, draft.end, f"the clause's actor is "
-                              f"{repr(who) if who else 'not named'}, not the subject"))
+        else:  # a clause's skip covers the match up to the value, so that no later rule
+            # reads its words as an event of their own ("established" alone)
+            skips.append(Skip(0 if mode == "clause" else draft.start, draft.end,
+                              f"the clause's actor is {repr(who) if who else 'not named'}, "
+                              "not the subject"))
     return Reading(tuple(drafts), tuple(skips))
 
 
