@@ -24,7 +24,7 @@ another entity, which the fact is about instead.
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 from pipeline import rulebook
 from pipeline.extract.model import Reading, Skip
@@ -85,11 +85,18 @@ LEGAL_FORM = re.compile(r",?\s+(?:Inc|Incorporated|Ltd|Limited|LLC|L\.L\.C|plc|P
                         r"Corporation|Company|GmbH|AG|SA|S\.A|SpA|NV|BV|LP|LLP|PC|Group|"
                         r"Holdings?|F\.C|FC|A\.F\.C|AFC|C\.F|CF|S\.C|SC)\.?$")
 PARENTHESIS = re.compile(r"\s*\([^()]*\)")
+PARENTHESIS_END = re.compile(r"\s*\([^()]*\)\s*$")
+BRACKETS_AFTER = re.compile(r"\s*\((?P<inner>[^()]*)\)")
+OFFICIALLY = re.compile(r",\s+(?:officially|formally|in full)\s+(?:the\s+)?")
+WORD_BREAK = re.compile(r"[\s–—-]+")
+LEADING_THE = re.compile(r"^[Tt]he\s+")
+SENTENCE_END = re.compile(r"(?<=[a-z)])\.\s")
 DISAMBIGUATION = re.compile(r"\s*\([^()]*\)$")
 ABBREVIATION = re.compile(r"\b[A-Z][A-Z&.]*[A-Z]\b")
 POSSESSIVE = re.compile(r"['’]s?$")
 SUBJECT_PRONOUNS = ("it", "its", "they", "their")
 PERSONAL = re.compile(PRONOUN)  # a person's pronoun ("he") names no organisation
+NAMED = re.compile(rf"(?:[Tt]he\s+)?{CAP}|{PRONOUN}\b")
 MAX_DEPTH = 3
 
 
@@ -97,6 +104,11 @@ MAX_DEPTH = 3
 def kinds() -> re.Pattern:
     """A head noun of an organisation's kind after a determiner: "the company", "the band"."""
     return re.compile(_kind_phrase(), re.IGNORECASE)
+
+
+@cache
+def kind_word() -> re.Pattern:
+    return re.compile(rf"\b(?:{_kind_words()})\b", re.IGNORECASE)
 
 
 def generic_kinds() -> tuple[str, ...]:
@@ -144,7 +156,7 @@ def _phrases() -> dict[str, re.Pattern]:
 def plain(name: str) -> str:
     """A name as compared: no "the", parenthesis, possessive or surrounding punctuation."""
     name = PARENTHESIS.sub("", name).strip(" ,.;:")
-    name = re.sub(r"^[Tt]he\s+", "", name)
+    name = LEADING_THE.sub("", name)
     return " ".join(POSSESSIVE.sub("", name).split()).casefold()
 
 
@@ -180,10 +192,11 @@ class Actors:
 def named(phrase: str) -> bool:
     """Whether an actor is someone in particular: a name, a pronoun, "the council"; not a
     nameless noun phrase ("the two parties", "a ceasefire")."""
-    return bool(re.match(rf"(?:[Tt]he\s+)?{CAP}|{PRONOUN}\b", phrase)) or bool(
+    return bool(NAMED.match(phrase)) or bool(
         kinds().fullmatch(phrase))
 
 
+@lru_cache(maxsize=64)  # each family asks once per document
 def actors_of(title: str, text: str) -> Actors:
     """The document's own names: its title (without a disambiguator or a legal form), an
     abbreviation of it the text uses (made of the name's initials: "KIO" for "Kachin
@@ -194,19 +207,25 @@ def actors_of(title: str, text: str) -> Actors:
     if not full:
         return Actors(frozenset(), frozenset())
     names = {full, LEGAL_FORM.sub("", full), *short_forms(full)}
-    for name in list(names):
-        for match in re.finditer(rf"{re.escape(name)}\s*\((?P<inner>[^()]*)\)", text):
-            names.update(ABBREVIATION.findall(match["inner"]))
-    for match in re.finditer(rf"(?P<alias>{NAME})\s*(?:\([^()]*\))?,\s+(?:officially|formally|in "
-                             rf"full)\s+(?:the\s+)?{re.escape(full)}\b", text):
-        names.add(match["alias"])
-    initials = "".join(w[0] for w in re.split(r"[\s–—-]+", LEGAL_FORM.sub("", full))
+    for name in list(names):  # string search: a pattern per title would crowd re's cache
+        at = text.find(name)
+        while at >= 0:
+            inner = BRACKETS_AFTER.match(text, at + len(name))
+            if inner:
+                names.update(ABBREVIATION.findall(inner["inner"]))
+            at = text.find(name, at + 1)
+    for match in OFFICIALLY.finditer(text):
+        if text.startswith(full, match.end()):
+            before = PARENTHESIS_END.sub("", text[max(0, match.start() - 200):match.start()])
+            alias = _phrases()["tail"].search(before.rstrip())
+            if alias:
+                names.add(alias.group())
+    initials = "".join(w[0] for w in WORD_BREAK.split(LEGAL_FORM.sub("", full))
                        if w[:1].isupper())
-    if len(initials) >= 2 and re.search(rf"\b{re.escape(initials)}\b", text):
+    if len(initials) >= 2 and initials in ABBREVIATION.findall(text):
         names.add(initials)
     opening = f"{full} {first_sentence(text)}"
-    kinds_named = {m.casefold() for m in re.findall(rf"\b(?:{_kind_words()})\b", opening,
-                                                     re.IGNORECASE)}
+    kinds_named = {m.casefold() for m in kind_word().findall(opening)}
     return Actors(frozenset(plain(n) for n in names if n), frozenset(kinds_named))
 
 
@@ -214,7 +233,7 @@ def short_forms(name: str) -> list[str]:
     """The name's leading words, as a text shortens a name once given ("Seagrave" for
     "Seagrave Fire Apparatus"): each run of its first words that ends in a capitalised word of
     four letters or more."""
-    words = re.sub(r"^[Tt]he\s+", "", name).split()
+    words = LEADING_THE.sub("", name).split()
     return [" ".join(words[:n]) for n in range(1, len(words))
             if len(words[n - 1]) >= 4 and words[n - 1][:1].isupper()]
 
@@ -225,7 +244,7 @@ def first_sentence(text: str) -> str:
              and not line.startswith(("-", "="))]
     body = prose[1] if len(prose) > 1 and ":" not in prose[0] and len(prose[0]) < 60 else (
         prose[0] if prose else "")
-    return re.split(r"(?<=[a-z)])\.\s", body, maxsplit=1)[0]
+    return SENTENCE_END.split(body, maxsplit=1)[0]
 
 
 def actor(text: str, position: int, depth: int = 0) -> str | None:
