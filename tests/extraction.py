@@ -3,10 +3,11 @@
 from types import SimpleNamespace
 
 
-def read_sentence(family, text: str) -> tuple[list[tuple], list[str]]:
-    """(draft, quote) of every claim the family reads in `text`, and the quotes it skips,
-    after checking that each claim re-derives from its evidence alone (as the validator does)."""
-    document = SimpleNamespace(text=text)
+def read_sentence(family, text: str, title: str = "") -> tuple[list[tuple], list[str]]:
+    """(draft, quote) of every claim the family reads in `text` (in an article of that title),
+    and the quotes it skips, after checking that each claim re-derives from its evidence alone
+    (as the validator does)."""
+    document = SimpleNamespace(text=text, title=title)
     sentence = SimpleNamespace(char_start=0, char_end=len(text), sentence_id="s", kind="prose",
                                section_id="lead")
     drafts, skips = [], []

@@ -268,7 +268,7 @@ def test_no_founding_place_headquarters_or_site_claim(text):
 
 def test_funds_through_with_no_funding_phrase_is_skipped_with_a_reason():
     text = "The group funds its operations through its friends."
-    (found,) = places.find(SimpleNamespace(text=text), [SimpleNamespace(
+    (found,) = places.find(SimpleNamespace(text=text, title=""), [SimpleNamespace(
         char_start=0, char_end=len(text), sentence_id="s", kind="prose")])
     assert not found.reading.drafts
     assert "no funding phrase" in found.reading.skips[0].reason

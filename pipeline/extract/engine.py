@@ -12,6 +12,11 @@ a match means where YAML cannot say it. The engine does the rest, the same way f
   whole, for patterns too costly to search for at every position;
 - `skip` of a rule: what it matches is reported as skipped, with that reason;
 - `overrides` of a rule: the matches of the rules it names are dropped where it read a value;
+- `actor` of a rule (or of its file): whose its claims are, by the clause the match stands in
+  (pipeline/extract/clauses.py); a subject group that names the document's subject (by an
+  abbreviation or a short form of its name) makes a claim about the document's subject;
+- `subject_problem` of a family: why a claim's subject, once the clauses have said whose it
+  is, cannot be (the document's own subject always can);
 - `first_wins` of a family: within a sentence, a value's text read by an earlier rule is not
   read again by a later one;
 - `each` of a claim (`{group, pattern}`): the claim is read once per item of a list in the
@@ -29,7 +34,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from pipeline import rulebook
-from pipeline.extract import patterns
+from pipeline.extract import clauses, patterns
 from pipeline.extract.model import Found, Reading, Skip
 from pipeline.extract.needs import Prefilter, folded
 
@@ -96,15 +101,22 @@ class RuleSet:
     """One family's rules and the hook that reads a match of one of them."""
 
     def __init__(self, family: str, read: Reader = read_claims,
-                 macros: Callable[[], dict[str, str]] = dict, first_wins: bool = False):
+                 macros: Callable[[], dict[str, str]] = dict, first_wins: bool = False,
+                 subject_problem: Callable[[str], str | None] | None = None):
         self.family = family
         self.read = read
         self._macros = macros
         self.first_wins = first_wins
+        self.subject_problem = subject_problem
 
     def regex(self, pattern: str) -> patterns.RuleRegex:
         """A pattern with the family's macros and the shared ones expanded, compiled."""
         return _compile(pattern, tuple(sorted(self.macros.items())))
+
+    @cached_property
+    def actor(self) -> str | None:
+        """The file's `actor` mode, for its rules that name none (see clauses.assigned)."""
+        return rulebook.load(self.family).get("actor")
 
     @cached_property
     def macros(self) -> dict[str, str]:
@@ -138,19 +150,37 @@ class RuleSet:
         found = []
         rules = list(self.rules.values())
         kinds = {rule.scope for rule in rules}
+        actors = clauses.actors_of(document.title, document.text)
         for (start, end), (members, scoped) in stretches(kinds, sentences).items():
             text = document.text[start:end]
             taken: list[tuple[int, int]] = []  # first_wins: the text read in this stretch
             for rule in (rules[i] for i in self.prefilter.candidates(folded(text))):
                 if rule.scope not in scoped:
                     continue
+                mode = rule.spec.get("actor", self.actor)
                 for offset, match in self.candidates(rule, text, start):
-                    reading = self.reading(rule, match)
+                    reading = self.named_subjects(clauses.assigned(
+                        self.reading(rule, match), mode, text, offset - start + match.start(),
+                        actors))
                     if self.first_wins:
                         reading = unread(reading, offset + match.start(), taken)
                     found += placed(rule.rule_id, members, offset + match.start(),
                                     offset + match.end(), reading)
         return without_overridden(found, self.rules)
+
+    def named_subjects(self, reading: Reading) -> Reading:
+        """The reading without the claims whose subject, another than the document's, the
+        family's `subject_problem` refuses (a name not known to be an organisation, say)."""
+        if self.subject_problem is None:
+            return reading
+        drafts, skips = [], list(reading.skips)
+        for draft in reading.drafts:
+            problem = draft.subject is not None and self.subject_problem(draft.subject)
+            if problem:
+                skips.append(Skip(draft.start, draft.end, problem))
+            else:
+                drafts.append(draft)
+        return Reading(tuple(drafts), tuple(skips))
 
     def reading(self, rule: Rule, match: re.Match) -> Reading:
         if "skip" in rule.spec:

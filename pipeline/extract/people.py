@@ -49,15 +49,22 @@ def macros() -> dict[str, str]:
     not_person = [*names["not_name_words"], *(w for ws in names["entity_heads"].values()
                                               for w in ws)]
     # A capital and small letters, Latin letters with accents too ("Déby", "Özoğuz").
+    # An initial keeps its full stop ("Peter B. Lowry").
     word = (rf"(?!(?:{_alternation(not_person)})\b)[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ſ]*"
-            rf"(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+)*\b")
-    person = rf"{word}(?:(?: [\"“][^\"“”]{{1,30}}[\"”])? {word})+"  # John "Shoes" Moshoeu
+            rf"(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+)*\b(?:(?<=\b[A-Z])\.)?")
+    # A small word inside a name ("Lucio de Risi", "Saad Sherida al-Kaabi").
+    particle = rf"(?:(?:{_alternation(rulebook.load(FAMILY)['name_particles'])})[ -])?"
+    # John "Shoes" Moshoeu
+    person = rf"{word}(?:(?: [\"“][^\"“”]{{1,30}}[\"”])? {particle}{word})+"
+    # Offices held together ("President and Chief Executive Officer"), each read whole.
+    office = rf"(?:(?:majority|former|current) )?(?>{_role(roles)}|owner)"
+    roles_list = rf"{office}(?:(?:, | and | & |, and ){office})*"
     # An item of a list of people: lower-case words before the name ("former captains A"),
     # an aside in brackets after it ("A (a local Quaker)").
     item = rf"(?:[a-z][\w-]* )*{person}(?: \([^()]*\))?"
-    role = (rf"(?:(?:{_alternation(roles['modifiers'], True)})[ -])*"
-            rf"(?:{_alternation(roles['heads'], True)})\b")
+    role = _role(roles)
     return {
+        "PEOPLE_ROLES": roles_list,
         "PEOPLE_PERSONS": rf"{person}(?:(?:, (?:and )?| and ){person})*",
         "PEOPLE_HOLDERS": rf"(?:{role} )?{person}(?:(?:, (?:and )?| and )(?:{role} )?{person})*",
         "PEOPLE_PERSON": person,
@@ -70,6 +77,14 @@ def macros() -> dict[str, str]:
         "PEOPLE_ORDINAL": _alternation(rulebook.load("prose")["ordinals"]),
         "PEOPLE_ROLE_END": r"(?!\s+(?!(?:of|in|on|at|and|for|from|until|since|after|with)\b)[a-z])",
     }
+
+
+def _role(roles: dict) -> str:
+    """A role: modifiers, then a head ("vice deputy commander"), a head of several words in
+    title case too ("Chief Executive Officer")."""
+    heads = [*roles["heads"], *(head.title() for head in roles["heads"] if " " in head)]
+    return (rf"(?:(?:{_alternation(roles['modifiers'], True)})[ -])*"
+            rf"(?:{_alternation(heads, True)})\b")
 
 
 def read(rule: Rule, match: re.Match) -> Reading:
@@ -89,7 +104,7 @@ def read_holder(match, spec: dict, base: int) -> Reading:
     reading = patterns.read_claim(match, spec, base)
     drafts, skips = [], list(reading.skips)
     for draft in reading.drafts:
-        problem = person_problem(draft) or subject_problem(draft.subject)
+        problem = person_problem(draft)
         if problem:
             skips.append(Skip(draft.start, draft.end, problem))
         else:
@@ -103,7 +118,7 @@ def person_problem(draft) -> str | None:
     return None
 
 
-def subject_problem(subject: str | None) -> str | None:
+def subject_problem(subject: str) -> str | None:
     """Why a named subject cannot be the organisation a person holds a role in, or None.
 
     It must be an abbreviation (KIO) or end in an organisation's head noun (Army, Union, or the
@@ -111,7 +126,7 @@ def subject_problem(subject: str | None) -> str | None:
     chairman" is a role in an organisation, "Myanmar's president" is not one this family can
     type, and an entity typed by guessing would be wrong in every table that uses it.
     """
-    if subject is None or RULES.regex("{ABBR}").fullmatch(subject):
+    if RULES.regex("{ABBR}").fullmatch(subject):
         return None
     if name_kind(subject) == ORGANISATION or RULES.regex(r".*\b(?i:{KINDS})").fullmatch(subject):
         return None
@@ -144,5 +159,5 @@ def with_interval(match, spec: dict) -> dict:
     return spec | {"set": spec.get("set", {}) | bounds}
 
 
-RULES = RuleSet(FAMILY, read, macros)
+RULES = RuleSet(FAMILY, read, macros, subject_problem=subject_problem)
 find, rederive = RULES.find, RULES.rederive

@@ -1,0 +1,396 @@
+"""Who acts in each clause: whose fact a rule's match states.
+
+A rule says what it reads ("headquartered in Milan", "founded in 1995"); this module says whose
+it is, so that one pattern serves every sentence that states the fact in that form. The reading
+is shallow and deterministic, made of what English marks plainly: names (capitalised runs),
+determiners, copulas, commas and relative pronouns.
+
+- A clause that opens with its own noun phrase and a verb ("PCM started ...", "The company has
+  ...") is that phrase's.
+- A phrase that hangs on what stands before it is the actor of what it hangs on: a relative
+  clause (", which was founded in 1989") the noun phrase before it; a participle ("a bus maker
+  founded in 1925") the noun it follows, which a copula ("X was a bus maker") makes the clause's
+  subject and an appositive ("Y, a company based in the UK") makes Y; a verb joined by "and"
+  ("was founded in 1925 and moved to Troy") the subject of its clause; a participle opening the
+  sentence ("Headquartered in Tampa, the company ...") the subject after it.
+- A noun phrase without a name after another verb ("X acquired a company based in Y") is no
+  actor: the fact is about something the text does not name, and is not made.
+
+`Actors` then says whether an actor is the document's own subject: its name as the title gives
+it, that name without its legal form ("Acme" for "Acme Ltd"), an abbreviation written after it
+("Acme Group (AG)"), a pronoun, or a head noun of its kind ("the company"). Any other name is
+another entity, which the fact is about instead.
+"""
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache, cached_property, lru_cache
+
+from pipeline import rulebook
+from pipeline.extract.model import Reading, Skip
+from pipeline.normalise.names import clean_name
+
+# A word of a name: a capital or digit first ("Acme", "3M", "A&J", "E.ON", "Co.").
+# A word of a name: a capital or digit first ("Acme", "3M", "A&J", "E.ON", "Co."), never a word
+# that opens a sentence ("The", "In", "He").
+CAP = (r"(?!(?:The|A|An|In|On|At|By|As|It|Its|He|She|His|Her|They|Their|We|I|This|That|These|"
+       r"Those|There|After|Before|Since|Prior|Following|Is|Was|Are|Were|Has|Have|Had)\b)(?:[A-Z][\w&'’.–-]*|[0-9]+[A-Za-z]"
+       r"[\w&'’.–-]*|&)")
+# A name: capitalised words with small linking words inside, a legal form after a comma, a
+# parenthesis after it.
+NAME = (rf"(?:\b[Tt]he\s+)?{CAP}(?:(?:[^\S\n]+(?:of|for|and|de|du|la|the|&))*[^\S\n]+{CAP})*"
+        r"(?:,?\s+(?:Inc|Ltd|LLC|L\.L\.C|PC|plc|Co)\b\.?)?(?:\s*\([^()]*\))?")
+PRONOUN = r"\b(?:[Ii]t|[Ii]ts|[Tt]hey|[Tt]heir|[Hh]e|[Ss]he|[Hh]is|[Hh]er|I|[Ww]e)"
+# A noun phrase with a determiner and a small head ("a Texas community bank", "the company").
+COMMON_TAIL = re.compile(r"\b(?P<det>[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Tt]his)\s+"
+                         r"(?:(?!(?:an?|the|its|their|this)\b)[\w&'’$.-]+,?\s+){0,6}?"
+                         r"[a-z][\w-]*$", re.IGNORECASE)
+COPULA_TAIL = re.compile(r"\b(?:is|was|are|were|has been|had been|have been|became|becomes|"
+                         r"remains|remained|serves as|served as)(?:\s+(?:now|currently|also|"
+                         r"still|originally|formerly|initially|today))*$")
+RELATIVE_TAIL = re.compile(r",?\s*\b(?:which|that|who)(?:\s+(?:is|was|are|were|has been|had "
+                           r"been|have been))?(?:\s+(?:now|also|originally|currently|later|"
+                           r"first|then|initially|subsequently))*$")
+COORDINATE_TAIL = re.compile(r",?\s*\b(?:and|but)(?:\s+(?:is|was|are|were|has been|had been|"
+                             r"have been))?(?:\s+(?:now|also|originally|currently|later|then|"
+                             r"initially|subsequently|independently))*$")
+ADVERB_TAIL = re.compile(r"\s*\b(?:now|also|originally|currently|later|then|initially|"
+                         r"formerly|subsequently|independently|officially|formally|first|"
+                         r"proudly|wholly|jointly)$|,?\s*\b(?:[Ii]n|[Oo]n|[Bb]y|[Ss]ince|[Ff]rom|"
+                         r"[Dd]uring|[Uu]ntil|[Aa]fter|[Bb]efore)\s+(?:[\w,]+\s+){0,3}?[0-9]{3,4}s?,?$")
+# A phrase that opens a clause before its subject: "In 1989", "Since its founding,".
+OPENING_ADVERBIAL = re.compile(r"(?:[A-Z][a-z]+,\s+)?(?:[Ii]n|[Oo]n|[Aa]t|[Bb]y|[Ss]ince|[Aa]fter|"
+                               r"[Bb]efore|[Dd]uring|[Ff]rom|[Uu]ntil|[Ff]ollowing|[Ff]or)\s+"
+                               r"[^,;]*?,?")
+# A participle that opens a sentence and describes its subject ("Based in X, Acme ...").
+OPENING_PARTICIPLE = re.compile(r"[A-Za-z]+(?:ed|en)\b|[Ss]et up\b|[Bb]uilt\b|[Ll]ed\b")
+# A word that ties a clause to the one before it ("... was formed in 1955 when A and B merged").
+SUBORDINATE_TAIL = re.compile(r"\b(?:when|after|as|because|until|once)\s*$")
+DETERMINER = re.compile(r"(?:an?|the)\s", re.IGNORECASE)
+INDEFINITE_TAIL = re.compile(r"\b[Aa]n?\s+$")  # "an American Limited Liability Company"
+PREPOSITION_TAIL = re.compile(r"\b(?:of|in|at|on|for|from|with|by|to)\s+$")
+COPULA_BEFORE_NOUN = re.compile(r"\b(?:is|was|are|were|has been|had been|remains|became)\s+"
+                                r"(?:an?|the)\s")
+WORD_OF_ANOTHER = re.compile(r"\b(?:of|in|at|on|for|from|by|with|to|which|that|who|whose|and)\b|"
+                             r",\s+(?:an?|the)\s")
+# A place named before a name and a comma: the name is the larger place ("in Ridgefield, CT").
+PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,\s*$")
+RELATIVE_WORD = re.compile(r"\b(?:which|that|who|whose)\b")
+AUXILIARY_TAIL = re.compile(r"\s*\b(?:is|was|are|were|has been|had been|have been|being)$")
+# After a clause's subject: a word that is not a preposition, conjunction or article (its verb).
+VERB_AFTER = (r"\s+(?!(?:of|and|or|in|at|on|by|for|to|from|with|as|since|until|the|a|an)\b)"
+              r"[a-z][\w-]*\b(?!\s+of\b)")  # "the German subsidiary of" is a noun phrase
+CLAUSE_BREAK = re.compile(r"[;:]\s+|(?<=[a-z]{2})\.\s+(?=[A-Z])")
+LEGAL_FORM = re.compile(r",?\s+(?:Inc|Incorporated|Ltd|Limited|LLC|L\.L\.C|plc|PLC|Co|Corp|"
+                        r"Corporation|Company|GmbH|AG|SA|S\.A|SpA|NV|BV|LP|LLP|PC|Group|"
+                        r"Holdings?|F\.C|FC|A\.F\.C|AFC|C\.F|CF|S\.C|SC)\.?$")
+PARENTHESIS = re.compile(r"\s*\([^()]*\)")
+PARENTHESIS_END = re.compile(r"\s*\([^()]*\)\s*$")
+BRACKETS_AFTER = re.compile(r"\s*\((?P<inner>[^()]*)\)")
+OFFICIALLY = re.compile(r",\s+(?:officially|formally|in full)\s+(?:the\s+)?")
+WORD_BREAK = re.compile(r"[\s–—-]+")
+LEADING_THE = re.compile(r"^[Tt]he\s+")
+SENTENCE_END = re.compile(r"(?<=[a-z)])\.\s")
+DISAMBIGUATION = re.compile(r"\s*\([^()]*\)$")
+ABBREVIATION = re.compile(r"\b[A-Z][A-Z&.]*[A-Z]\b")
+POSSESSIVE = re.compile(r"['’]s?$")
+SUBJECT_PRONOUNS = ("it", "its", "they", "their")
+PERSONAL = re.compile(PRONOUN)  # a person's pronoun ("he") names no organisation
+NAMED = re.compile(rf"(?:[Tt]he\s+)?{CAP}|{PRONOUN}\b")
+MAX_DEPTH = 3
+
+
+@cache
+def kinds() -> re.Pattern:
+    """A head noun of an organisation's kind after a determiner: "the company", "the band"."""
+    return re.compile(_kind_phrase(), re.IGNORECASE)
+
+
+@cache
+def kind_word() -> re.Pattern:
+    return re.compile(rf"\b(?:{_kind_words()})\b", re.IGNORECASE)
+
+
+def generic_kinds() -> tuple[str, ...]:
+    """Head nouns any organisation may be called by ("the group"), whatever its kind."""
+    return tuple(rulebook.load("prose")["generic_kinds"])
+
+
+def _kind_words() -> str:
+    return rulebook.load("prose")["macros"]["KINDS"]
+
+
+def _kind_phrase() -> str:
+    return (r"\b(?:[Tt]he|[Ii]ts|[Tt]his|[Oo]ur)\s+(?:[a-z][\w-]*\s+){0,2}?"
+            rf"(?P<kind>{_kind_words()})\b")
+
+
+@cache
+def office() -> re.Pattern:
+    """An office and "of" opening a name-like run ("CEO of Acme"): the name is after it (the
+    offices are people.yaml's roles)."""
+    heads = sorted(rulebook.load("people")["roles"]["heads"], key=len, reverse=True)
+    return re.compile(rf"(?:the\s+)?(?:{'|'.join(re.escape(h) for h in heads)})\s+of\s+(?:the\s+)?",
+                      re.IGNORECASE)
+
+
+@cache
+def modified() -> re.Pattern:
+    """Words before a name that make it another thing of that name ("the first overseas
+    Oxfam"): a determiner and small words, none a preposition or a head noun ("the club owns
+    Kestrel Park" is the club's doing)."""
+    return re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:(?!(?:of|the|an?|in|at|on|for|from|by|to|and|"
+                      rf"or|with|parent|{_kind_words()})\b)[a-z][\w-]*\s+)+$")
+
+
+@cache
+def _phrases() -> dict[str, re.Pattern]:
+    """A clause's subject (a name, a pronoun, "the company") where a clause opens, after a
+    participle that opens the sentence (", Acme has"), and at the end of a text."""
+    phrase = rf"(?:{_kind_phrase().replace('?P<kind>', '')}|{NAME}|{PRONOUN})"
+    return {"leading": re.compile(rf"(?P<actor>{phrase}){VERB_AFTER}"),
+            "after_opening": re.compile(rf",\s+(?P<actor>{phrase}){VERB_AFTER}"),
+            "tail": re.compile(rf"{phrase}$")}
+
+
+def plain(name: str) -> str:
+    """A name as compared: no "the", parenthesis, possessive or surrounding punctuation."""
+    name = PARENTHESIS.sub("", name).strip(" ,.;:")
+    name = LEADING_THE.sub("", name)
+    return " ".join(POSSESSIVE.sub("", name).split()).casefold()
+
+
+@dataclass(frozen=True)
+class Actors:
+    """The names a document gives its own subject (compared by `plain`), and the head nouns
+    of its kind ("company" where the title or the opening sentence says it is one)."""
+
+    names: frozenset[str]
+    kinds: frozenset[str]
+
+    def refers(self, phrase: str) -> bool:
+        """Whether a phrase names the document's own subject."""
+        text = phrase.strip()
+        if text.casefold() in SUBJECT_PRONOUNS:
+            return True
+        kind = kinds().fullmatch(text)
+        if kind:
+            return kind["kind"].casefold() in {*self.kinds, *generic_kinds()}
+        return plain(text) in self.names
+
+    @cached_property
+    def mention(self) -> re.Pattern:
+        words = sorted({*self.names, *(f"the {k}" for k in self.kinds), "its", "their"},
+                       key=len, reverse=True)
+        return re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in words)})\b", re.IGNORECASE)
+
+    def mentioned(self, text: str) -> bool:
+        """Whether a text names the subject somewhere, or says "its" or "their"."""
+        return bool(self.mention.search(text))
+
+
+def named(phrase: str) -> bool:
+    """Whether an actor is someone in particular: a name, a pronoun, "the council"; not a
+    nameless noun phrase ("the two parties", "a ceasefire")."""
+    return bool(NAMED.match(phrase)) or bool(
+        kinds().fullmatch(phrase))
+
+
+@lru_cache(maxsize=64)  # each family asks once per document
+def actors_of(title: str, text: str) -> Actors:
+    """The document's own names: its title (without a disambiguator or a legal form), an
+    abbreviation of it the text uses (made of the name's initials: "KIO" for "Kachin
+    Independence Organisation") or writes in brackets right after it (among other words:
+    "(German: ..., SPD)"), or a short form of it; and the kinds its title and opening sentence
+    name."""
+    full = DISAMBIGUATION.sub("", title).strip()
+    if not full:
+        return Actors(frozenset(), frozenset())
+    names = {full, LEGAL_FORM.sub("", full), *short_forms(full)}
+    for name in list(names):  # string search: a pattern per title would crowd re's cache
+        at = text.find(name)
+        while at >= 0:
+            inner = BRACKETS_AFTER.match(text, at + len(name))
+            if inner:
+                names.update(ABBREVIATION.findall(inner["inner"]))
+            at = text.find(name, at + 1)
+    for match in OFFICIALLY.finditer(text):
+        if text.startswith(full, match.end()):
+            before = PARENTHESIS_END.sub("", text[max(0, match.start() - 200):match.start()])
+            alias = _phrases()["tail"].search(before.rstrip())
+            if alias:
+                names.add(alias.group())
+    initials = "".join(w[0] for w in WORD_BREAK.split(LEGAL_FORM.sub("", full))
+                       if w[:1].isupper())
+    if len(initials) >= 2 and initials in ABBREVIATION.findall(text):
+        names.add(initials)
+    opening = f"{full} {first_sentence(text)}"
+    kinds_named = {m.casefold() for m in kind_word().findall(opening)}
+    return Actors(frozenset(plain(n) for n in names if n), frozenset(kinds_named))
+
+
+def short_forms(name: str) -> list[str]:
+    """The name's leading words, as a text shortens a name once given ("Seagrave" for
+    "Seagrave Fire Apparatus"): each run of its first words that ends in a capitalised word of
+    four letters or more."""
+    words = LEADING_THE.sub("", name).split()
+    return [" ".join(words[:n]) for n in range(1, len(words))
+            if len(words[n - 1]) >= 4 and words[n - 1][:1].isupper()]
+
+
+def first_sentence(text: str) -> str:
+    """The article's first prose sentence, roughly: what follows the title and infobox."""
+    prose = [line for line in text.splitlines()[1:] if line.strip()
+             and not line.startswith(("-", "="))]
+    body = prose[1] if len(prose) > 1 and ":" not in prose[0] and len(prose[0]) < 60 else (
+        prose[0] if prose else "")
+    return SENTENCE_END.split(body, maxsplit=1)[0]
+
+
+def actor(text: str, position: int, depth: int = 0) -> str | None:
+    """The actor of the clause whose words start at `position` (see the module docstring),
+    as written; None where the text names none."""
+    own = _phrases()["leading"].match(text, position)
+    if own:
+        return own["actor"]
+    return hung_on(text, position, depth)
+
+
+def hung_on(text: str, position: int, depth: int) -> str | None:
+    """The actor of a phrase that hangs on what stands before `position`."""
+    left = ADVERB_TAIL.sub("", text[:position].rstrip())
+    start = clause_start(text, position)
+    opening = OPENING_ADVERBIAL.fullmatch(text, start, len(left))
+    if left.rstrip(" ,") == text[:start].rstrip(" ,;:.") or opening:
+        at_start = OPENING_PARTICIPLE.match(text, position)
+        return opening_subject(text, position) if at_start else None
+    if depth >= MAX_DEPTH:
+        return None
+    relative = RELATIVE_TAIL.search(left)
+    if relative:  # restrictive ("X of Y which"): which one is meant is not plain
+        if relative.group().startswith(","):  # ", which": about the name before the comma
+            return noun_before(text, relative.start() + 1, depth)
+        return noun_before(text, relative.start(), depth, relative=True)
+    coordinate = COORDINATE_TAIL.search(left)
+    if coordinate and DETERMINER.match(text, position):  # "is a maker ... and a subsidiary"
+        return predicate_subject(text, start, coordinate.start(), depth)
+    if coordinate:
+        return actor(text, start, depth + 1)
+    auxiliary = AUXILIARY_TAIL.search(left) or COPULA_TAIL.search(left)
+    if auxiliary:  # "X was founded", "X became a subsidiary": the clause's own subject
+        subject = _phrases()["tail"].search(left, 0, len(left[:auxiliary.start()].rstrip()))
+        return subject.group() if subject and not modified().search(left, 0, subject.start()) \
+            else None
+    return noun_before(text, len(left), depth)
+
+
+def noun_before(text: str, end: int, depth: int, relative: bool = False) -> str | None:
+    """The actor a phrase after text[:end] hangs on: a name there, or what a nameless noun
+    phrase there describes (the copula's subject, the name it is in apposition to). A
+    restrictive relative clause after "X of Y" may be about either, so it is about neither."""
+    left = text[:end].rstrip()
+    appositive = left.endswith(",")
+    left = left.rstrip(" ,")
+    named = _phrases()["tail"].search(left)
+    if named and (modified().search(left, 0, named.start())
+                  or PLACE_BEFORE.search(left, 0, named.start())):
+        return None  # "the first overseas Oxfam"; "based in Ridgefield, CT, established in"
+    if named and office().match(named.group()):  # "CEO of Acme, a maker based in": Acme's
+        return named.group()[office().match(named.group()).end():]
+    if named and not INDEFINITE_TAIL.search(left, 0, named.start()) and not (
+            appositive and named.group().lower() in SUBJECT_PRONOUNS):
+        if (relative or not appositive) and PREPOSITION_TAIL.search(left, 0, named.start()):
+            return None  # "owned by X based in Y", "a unit of X which": X's, or the unit's?
+        predicate = predicate_of(text, named.start())
+        if predicate is not None:  # "X is a privately held Internet Service Provider based in"
+            return actor(text, clause_start(text, predicate), depth + 1)
+        return named.group()
+    common = COMMON_TAIL.search(left)
+    if common is None:
+        return None
+    before = left[:common.start()].rstrip()
+    copula = COPULA_TAIL.search(before)
+    if copula:
+        pronoun = RELATIVE_TAIL.search(before, 0, copula.start())
+        if pronoun:  # "Y, which is an organisation of priests founded in 1970": Y's
+            return noun_before(text, pronoun.start(), depth + 1, relative=True)
+        return actor(text, clause_start(text, common.start()), depth + 1)
+    if before.endswith(","):
+        return noun_before(text, len(before), depth + 1)
+    return None
+
+
+def predicate_of(text: str, position: int) -> int | None:
+    """Where the copula stands whose noun phrase, after it, holds the name at `position` as a
+    word of its own ("X is an industry-leading, privately held Internet Service Provider"),
+    or None: a preposition, a relative pronoun or an appositive between makes the name another
+    thing ("X is a subsidiary of Y", "X is a maker, a unit of Y")."""
+    start = clause_start(text, position)
+    copulas = list(COPULA_BEFORE_NOUN.finditer(text, start, position))
+    if not copulas or WORD_OF_ANOTHER.search(text, copulas[-1].end(), position):
+        return None
+    return copulas[-1].start()
+
+
+def predicate_subject(text: str, start: int, end: int, depth: int) -> str | None:
+    """The subject of a clause whose copula has a noun phrase after it, for a noun phrase
+    joined to that one by "and" ("X is a maker based in Y, and a subsidiary of Z"); none where
+    a relative pronoun stands between (the noun phrase may be another's)."""
+    copula = COPULA_BEFORE_NOUN.search(text, start, end)
+    if copula is None or RELATIVE_WORD.search(text, copula.end(), end):
+        return None
+    return actor(text, start, depth + 1)
+
+
+def opening_subject(text: str, position: int) -> str | None:
+    """The subject after a phrase that opens its clause ("Based in X, Acme has ...")."""
+    after = _phrases()["after_opening"].search(text, position)
+    return after["actor"] if after else None
+
+
+def clause_start(text: str, position: int) -> int:
+    """Where the clause holding `position` starts (after a semicolon, colon or full stop)."""
+    starts = [m.end() for m in CLAUSE_BREAK.finditer(text, 0, position)]
+    return starts[-1] if starts else 0
+
+
+def assigned(reading: Reading, mode: str | None, text: str, position: int,
+             actors: Actors) -> Reading:
+    """A rule's reading with each claim given to whom its clause says (see the module
+    docstring): a subject group that names the document's subject is the document's; a claim
+    without one is, by the rule's `actor` mode, the actor's of the clause at `position`
+    (`clause`), or made only where the value, a clause, is not another's: its actor is the
+    subject, or it names none, or the subject is in it (its patient, `value`)."""
+    drafts, skips = [], list(reading.skips)
+    for draft in reading.drafts:
+        if draft.subject is not None:  # a place named as a subject is no organisation
+            own = draft.subject_type in (None, "organisation") and actors.refers(draft.subject)
+            drafts.append(replace(draft, subject=None) if own else draft)
+            continue
+        if mode is None or (mode == "value" and not actors.names):  # no title to tell by
+            drafts.append(draft)
+            continue
+        who = actor(text, position + (draft.start if mode == "value" else 0))
+        value_start = position + draft.start
+        if (who is not None and actors.refers(who)) or (
+                mode == "value" and (who is None or not named(who) or actors.mentioned(
+                    text[value_start:position + draft.end]) or subordinate_to_subject(
+                    text, value_start, actors))):
+            drafts.append(draft)
+        elif who is not None and mode == "clause" and not PERSONAL.fullmatch(who):
+            drafts.append(replace(draft, subject=clean_name(PARENTHESIS.sub("", who))))
+        else:  # a clause's skip covers the match up to the value, so that no later rule
+            # reads its words as an event of their own ("established" alone)
+            skips.append(Skip(0 if mode == "clause" else draft.start, draft.end,
+                              f"the clause's actor is {repr(who) if who else 'not named'}, "
+                              "not the subject"))
+    return Reading(tuple(drafts), tuple(skips))
+
+
+def subordinate_to_subject(text: str, position: int, actors: Actors) -> bool:
+    """Whether the clause at `position` is tied by "when", "after" ... to a clause whose actor
+    is the subject ("Acme was formed in 1955 when A and B merged")."""
+    if not SUBORDINATE_TAIL.search(text, 0, position):
+        return False
+    governing = actor(text, clause_start(text, position))
+    return governing is not None and actors.refers(governing)

@@ -1,0 +1,223 @@
+"""Who acts in each clause (pipeline/extract/clauses.py), and the relations every organisation
+article states, read through it: founding, founders, seat, officers, parent. Each sentence is
+invented, in the forms English states these facts in, for organisations of several kinds; each
+relation is shown published where the subject acts and not published where another does."""
+
+import pytest
+
+from pipeline.extract import events, people, places, relations
+from pipeline.extract.clauses import actor, actors_of
+from tests.extraction import read_sentence
+
+
+def facts(family, text: str, title: str, prop: str) -> list[tuple]:
+    """(subject, value, qualifiers) of each claim of one property; subject None: the
+    article's own subject."""
+    return [(draft.subject, draft.value, dict(draft.qualifiers))
+            for draft, _ in read_sentence(family, text, title)[0] if draft.property == prop]
+
+
+@pytest.mark.parametrize("text, trigger, who", [
+    ("Foo Motor Company was a bus maker founded in 1925 and originally based in Troy.",
+     "founded", "Foo Motor Company"),
+    ("Foo Motor Company was a bus maker founded in 1925 and originally based in Troy.",
+     "based", "Foo Motor Company"),
+    ("Acme GmbH is a German subsidiary of Acme Group plc, a company based in the UK.",
+     "based", "Acme Group plc"),
+    ("The Riverside Choir, founded in 1950, sings in Leeds.", "founded", "The Riverside Choir"),
+    ("It is a charity based in Leeds.", "based", "It"),
+    ("Headquartered in Lyon, Orbis Bank has forty branches.", "Headquartered", "Orbis Bank"),
+    ("The club owns Kestrel Park, which was built in 1901.", "built", "Kestrel Park"),
+    ("The band was formed in 1991.", "formed", "The band"),
+    ("Norvik Ltd was set up in 1985 and was originally based in Hull.", "based", "Norvik Ltd"),
+    ("Orbis GmbH, the German subsidiary of Orbis, is based in Bonn.", "the German",
+     "Orbis GmbH"),
+    ("It is run by Ambit Media, which was founded in 2001.", "founded", "Ambit Media"),
+    ("She is the CEO of Freshwater Films, based in Brisbane.", "based", "Freshwater Films"),
+])
+def test_the_actor_of_a_clause(text, trigger, who):
+    assert actor(text, text.index(trigger)) == who
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("He bought a company based in Ohio.", "based"),  # a nameless company: nobody's seat
+    ("Lumen is a film channel owned by Turner Media based in Mumbai.", "based"),  # whose?
+    ("Lynch Associates is a search firm based in Ridgefield, CT, established in 1988.",
+     "established"),  # the firm's, but the comma after the place leaves it undecided
+    ("Mira Vale was the treasurer of a unit of the SPF which was formed in 2001.", "formed"),
+    ("She worked for a firm with a branch office headquartered in Cork.", "headquartered"),
+])
+def test_no_actor_where_the_text_names_none(text, trigger):
+    assert actor(text, text.index(trigger)) is None
+
+
+def test_the_subject_by_name_short_form_abbreviation_pronoun_and_kind():
+    actors = actors_of("Northfield Rovers F.C.", "= Northfield Rovers F.C. =\n\n"
+                       "Northfield Rovers F.C. (NRFC) is a football club in Leeds.\n")
+    for phrase in ("Northfield Rovers F.C.", "Northfield Rovers", "Northfield", "NRFC", "it",
+                   "The club", "the football club"):
+        assert actors.refers(phrase), phrase
+    for phrase in ("Southfield Rovers", "he", "the council", "Rovers"):
+        assert not actors.refers(phrase), phrase
+
+
+# --- founding date --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title, text", [
+    ("Foo Motor Company", "Foo Motor Company was a bus maker founded in 1925."),
+    ("Grey Lantern", "Grey Lantern is an indie rock band formed in 1925 in Bristol."),
+    ("Hollins Trust", "The Hollins Trust (HT), established in 1925, funds schools."),
+    ("Kettle Party", "The party was founded in 1925 and won seats in 1930."),
+    ("Marlow University", "It was chartered in 1925 as a college of engineering."),
+    ("Fenwick Athletic", "Arthur Pell founded Fenwick Athletic in 1925."),
+    ("Quill Labs", "In 1925 she co-founded Quill Labs with two friends."),
+    ("Brightwater Relief", "Since founding Brightwater Relief in 1925, she has raised funds."),
+])
+def test_a_founding_date_is_the_subjects_inception(title, text):
+    assert (None, "1925", {}) in facts(events, text, title, "inception")
+
+
+@pytest.mark.parametrize("title, text", [
+    # another named body's founding: the claim is that body's, never the subject's
+    ("Grey Lantern", "Its singer joined Red Harbour, a label founded in 1925."),
+    ("Marlow University", "He bought a college founded in 1925."),
+    ("Kettle Party", "The first overseas Kettle Party was founded in Canada in 1925."),
+])
+def test_a_founding_that_is_not_the_subjects_is_not_its_inception(title, text):
+    assert (None, "1925", {}) not in facts(events, text, title, "inception")
+
+
+def test_another_bodys_founding_is_that_bodys():
+    text = "Its singer joined Red Harbour, a label founded in 1925."
+    assert facts(events, text, "Grey Lantern", "inception") == [("Red Harbour", "1925", {})]
+
+
+# --- events: another actor's are not the subject's -------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "In 1998, Mayor Tom Reed discussed founding a college.",
+    "Dr. Ann Oduya became the first mayor of Palo Alto in 1909.",
+    "He graduated from Wesleyan University in 1936.",
+])
+def test_another_actors_event_is_not_the_subjects(text):
+    assert facts(events, text, "Marlow University", "significant_event") == []
+
+
+@pytest.mark.parametrize("text, event", [
+    ("In 1998, the university opened a medical school.", "the university opened a medical school"),
+    ("In 1998, Marlow opened a medical school.", "Marlow opened a medical school"),
+    ("The two parties signed a ceasefire agreement in 1998.",
+     "The two parties signed a ceasefire agreement"),  # nobody named: left as the article's
+])
+def test_the_subjects_own_event_is_kept(text, event):
+    assert [f[1] for f in facts(events, text, "Marlow University", "significant_event")] == [
+        event]
+
+
+# --- founders --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title, text, founders", [
+    ("Trix Records", "Trix Records was a record label set up in 1972 by folklorist Peter B. Lowry.",
+     ["Peter B. Lowry"]),
+    ("Grey Lantern", "The band was formed in 1991 by Ana Ruiz and Tom Hale.",
+     ["Ana Ruiz", "Tom Hale"]),
+    ("Quill Labs", "Ana Ruiz co-founded Quill Labs.", ["Ana Ruiz"]),
+])
+def test_founders(title, text, founders):
+    assert [f[1] for f in facts(people, text, title, "founded_by") if f[0] is None] == founders
+
+
+def test_a_founder_list_without_and_is_one_founder():
+    text = "Founded in 1870 by Jaime Torres, Bodegas Rubio is a wine maker."
+    assert [f[1] for f in facts(people, text, "Bodegas Rubio", "founded_by")] == ["Jaime Torres"]
+
+
+# --- seat ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title, text, seat", [
+    ("Park Lane Bancorp", "Park Lane Bancorp is a bank holding company headquartered in Newark, "
+     "Ohio.", "Newark"),
+    ("Hollins Trust", "The Hollins Trust is a charity based in Leeds.", "Leeds"),
+    ("Grey Lantern", "Grey Lantern is an industry-leading, privately held label based in Bristol.",
+     "Bristol"),
+    ("Orbis Bank", "Headquartered in Lyon, Orbis Bank has forty branches.", "Lyon"),
+    ("Fenwick Athletic", "Fenwick Athletic is a football club founded in 1925 and based in Hull.",
+     "Hull"),
+])
+def test_a_seat_is_the_subjects_headquarters(title, text, seat):
+    assert (None, seat, {}) in facts(places, text, title, "headquarters")
+
+
+def test_a_seat_in_apposition_is_the_named_bodys():
+    text = "Acme GmbH is a German subsidiary of Acme Group plc, a company based in London."
+    assert facts(places, text, "Acme GmbH", "headquarters") == [("Acme Group plc", "London", {})]
+
+
+@pytest.mark.parametrize("text", [
+    "He bought a company based in Ohio.",
+    "She worked for a firm with an office headquartered in Cork.",
+])
+def test_no_seat_for_a_body_the_text_does_not_name(text):
+    assert facts(places, text, "Hollins Trust", "headquarters") == []
+
+
+# --- officers --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title, text, person, role", [
+    ("Basic Foods", "Dana Gray is the president and chief executive officer of Basic Foods.",
+     "Dana Gray", "chief executive officer"),
+    ("Marlow University", "Dana Gray (born 1950) is a British physicist, Vice-Chancellor of "
+     "Marlow University.", "Dana Gray", "vice-chancellor"),
+    ("Kettle Party", "Kettle Party leader Dana Gray spoke.", "Dana Gray", "leader"),
+    ("Hollins Trust", "The Hollins Trust's Chief Executive Officer is Dana Gray.", "Dana Gray",
+     "chief executive officer"),
+    ("Grey Lantern", "Dana Gray, Founder and CEO of Grey Lantern, spoke.", "Dana Gray", "ceo"),
+])
+def test_an_officer_of_the_subject(title, text, person, role):
+    assert (None, person, {"role": role}) in facts(people, text, title, "leader")
+
+
+def test_an_officer_of_another_body_is_that_bodys():
+    text = "Dana Gray is the president and chief executive officer of Basic Foods Company."
+    found = facts(people, text, "Marlow University", "leader")
+    assert found and all(subject == "Basic Foods Company" for subject, _, _ in found)
+
+
+def test_no_officer_of_something_that_is_not_an_organisation():
+    text = "Dana Gray, President of Chad, spoke."
+    assert facts(people, text, "Kettle Party", "leader") == []
+
+
+# --- parent ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("title, text, parent", [
+    ("Cathay Savings", "Cathay Savings is a wholly owned subsidiary of Cathay General Bancorp.",
+     "Cathay General Bancorp"),
+    ("Northport Capital", "Northport Capital, a subsidiary of Resource America, lends money.",
+     "Resource America"),
+    ("Verizon Mobile", "Verizon Mobile is wholly owned by Verizon Communications Group.",
+     "Verizon Communications Group"),
+    ("Therm Rest", "It was renamed Cascade Designs, which is now the parent company of Therm "
+     "Rest.", "Cascade Designs"),
+])
+def test_a_parent_of_the_subject(title, text, parent):
+    found = facts(relations, text, title, "parent_organization")
+    assert [value for subject, value, _ in found if subject in (None, title)] == [parent]
+
+
+def test_a_parent_of_another_body_is_that_bodys():
+    text = "Its shares are held by Northport Capital, a subsidiary of Resource America."
+    assert facts(relations, text, "Harbour Loans", "parent_organization") == [
+        ("Northport Capital", "Resource America", {})]
+
+
+def test_a_nameless_noun_phrase_joined_by_and_gives_no_parent():
+    text = ("Its beers are sold by Harbor USA, which has been independent of the Canadian firm "
+            "and a subsidiary of the privately held Lakes Breweries Group.")
+    assert facts(relations, text, "Harbor Brewing Company", "parent_organization") == []
+
+
+def test_a_place_named_like_the_subject_stays_a_place():
+    text = "Norton Rovers F.C. were an English football club based in Norton, Stockton-on-Tees."
+    assert facts(places, text, "Norton Rovers F.C.", "located_in") == [
+        ("Norton", "Stockton-on-Tees", {})]
