@@ -105,7 +105,19 @@ def discover(seeds: Path) -> list[Path]:
     paths = sorted(p for p in seeds.glob(ARTICLE_GLOB) if p.is_file())
     if not paths:
         raise InputError(str(seeds), f"no articles ({ARTICLE_GLOB}) in the seeds folder")
+    for path in paths:
+        check_inside(seeds, path)
     return paths
+
+
+def check_inside(seeds: Path, path: Path) -> None:
+    """Refuse an input that is a link leading out of the seeds folder: a folder from someone
+    else (a pull request) must not make a publish read, and publish, a file of this machine's
+    such as /etc/passwd."""
+    root = os.path.realpath(seeds)
+    if os.path.commonpath([root, os.path.realpath(path)]) != root:
+        raise InputError(f"{seeds.resolve().name}/{path.name}",
+                         "is a link to a file outside the seeds folder; copy the file in instead")
 
 
 def check_unique_documents(articles: list[Article]) -> None:
@@ -394,6 +406,7 @@ def read_curation_of(article: Path, source: str, limit: int = CURATION_BYTES
     path = curation_path(article)
     if not path.is_file():
         return None
+    check_inside(article.parent, path)
     file = f"{Path(source).parent}/{path.name}"
     try:
         with path.open("rb") as handle:

@@ -294,14 +294,37 @@ def test_a_long_quote_is_shown_as_an_excerpt(curated_seeds):
                           "is not in", "(900000 characters)")
 
 
-def test_a_curation_file_linked_to_another_file_does_not_print_it(curated_seeds, tmp_path):
+def test_a_curation_file_linked_to_another_file_is_refused_unread(curated_seeds, tmp_path):
     other = tmp_path / "private.txt"
     other.write_text(" ".join([CANARY] * 20_000), encoding="utf-8")
     (curated_seeds / f"{ARTICLE}.curation.yaml").symlink_to(other)
     code, out, err = run("publish", "--seeds", str(curated_seeds), "--out",
                          str(tmp_path / "out"), "--no-cache")
     assert code == 2 and len(err.splitlines()) == 1
-    assert "(279999 characters)" in err and len(err) < 300
+    assert "a link to a file outside the seeds folder" in err and CANARY not in err + out
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_article_linked_to_a_file_outside_the_seeds_is_not_published(curated_seeds,
+                                                                         tmp_path):
+    other = tmp_path / "private.txt"
+    other.write_text(f"= Private =\n\n{CANARY} is a company.\n", encoding="utf-8")
+    (curated_seeds / "elsewhere.txt").symlink_to(other)
+    code, out, err = run("publish", "--seeds", str(curated_seeds), "--out",
+                         str(tmp_path / "out"), "--no-cache")
+    assert code == 2 and len(err.splitlines()) == 1
+    assert "elsewhere.txt: is a link to a file outside the seeds folder" in err
+    assert CANARY not in err + out and not (tmp_path / "out").exists()
+
+
+def test_an_article_linked_inside_the_seeds_is_read(curated_seeds, tmp_path):
+    (curated_seeds / "drafts").mkdir()
+    (curated_seeds / "drafts" / "draft.txt").write_text("= Draft Company =\n\nDraft Company is "
+                                                       "a company.\n", encoding="utf-8")
+    (curated_seeds / "draft.txt").symlink_to(Path("drafts") / "draft.txt")
+    code, out, err = run("publish", "--seeds", str(curated_seeds), "--out",
+                         str(tmp_path / "out"), "--no-cache")
+    assert code == 0, err
 
 
 # --- URLs ------------------------------------------------------------------------------------
