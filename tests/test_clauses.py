@@ -34,6 +34,10 @@ def facts(family, text: str, title: str, prop: str) -> list[tuple]:
      "Orbis GmbH"),
     ("It is run by Ambit Media, which was founded in 2001.", "founded", "Ambit Media"),
     ("She is the CEO of Freshwater Films, based in Brisbane.", "based", "Freshwater Films"),
+    ("Skyway Air Co. (NYSE: SKY) is a U.S. airline, the largest carrier, based in Dayton.",
+     "based", "Skyway Air Co. (NYSE: SKY)"),  # a colon in brackets ends no clause
+    ("Lyra is a bus maker, the largest in Ohio, based in Dayton.", "based", "Lyra"),
+    ("He is CIO at Orbis Ltd, a firm established in 1979.", "established", "Orbis Ltd"),
 ])
 def test_the_actor_of_a_clause(text, trigger, who):
     assert actor(text, text.index(trigger)) == who
@@ -46,6 +50,7 @@ def test_the_actor_of_a_clause(text, trigger, who):
      "established"),  # the firm's, but the comma after the place leaves it undecided
     ("Mira Vale was the treasurer of a unit of the SPF which was formed in 2001.", "formed"),
     ("She worked for a firm with a branch office headquartered in Cork.", "headquartered"),
+    ("He was Manager in Ohio, a post based in Dayton.", "based"),  # not Ohio's
 ])
 def test_no_actor_where_the_text_names_none(text, trigger):
     assert actor(text, text.index(trigger)) is None
@@ -59,6 +64,16 @@ def test_the_subject_by_name_short_form_abbreviation_pronoun_and_kind():
         assert actors.refers(phrase), phrase
     for phrase in ("Southfield Rovers", "he", "the council", "Rovers"):
         assert not actors.refers(phrase), phrase
+
+
+@pytest.mark.parametrize("title, phrase", [
+    ("Princeton Estates", "Princeton Estates, L.L.C."),
+    ("Harbour Foods", "Harbour Foods Ltd."),
+    ("Kestrel Software", "Kestrel Software, Inc. (KSI)"),
+])
+def test_the_subject_with_its_legal_form(title, phrase):
+    assert actors_of(title, f"= {title} =\n\n{phrase} is a company.\n").refers(phrase)
+    assert not actors_of("Harbour Trust", "= Harbour Trust =\n\nIt is a trust.\n").refers(phrase)
 
 
 # --- founding date --------------------------------------------------------------------------
@@ -143,6 +158,12 @@ def test_a_founder_list_without_and_is_one_founder():
     ("Orbis Bank", "Headquartered in Lyon, Orbis Bank has forty branches.", "Lyon"),
     ("Fenwick Athletic", "Fenwick Athletic is a football club founded in 1925 and based in Hull.",
      "Hull"),
+    ("Skyway Air", "Skyway Air Co. (NYSE: SKY) is a U.S. airline, the largest carrier in Ohio, "
+     "headquartered in Dayton, Ohio.", "Dayton"),
+    ("Princeton Estates", "Princeton Estates, L.L.C. is a privately held real estate company "
+     "based in Troy, Michigan.", "Troy"),
+    ("Ashby Public Library", "The Ashby Public Library is located in Ashby, Kent.", "Ashby"),
+    ("Marlow Museum", "The museum is situated in Marlow.", "Marlow"),
 ])
 def test_a_seat_is_the_subjects_headquarters(title, text, seat):
     assert (None, seat, {}) in facts(places, text, title, "headquarters")

@@ -68,6 +68,7 @@ OPENING_PARTICIPLE = re.compile(r"[A-Za-z]+(?:ed|en)\b|[Ss]et up\b|[Bb]uilt\b|[L
 SUBORDINATE_TAIL = re.compile(r"\b(?:when|after|as|because|until|once)\s*$")
 DETERMINER = re.compile(r"(?:an?|the)\s", re.IGNORECASE)
 INDEFINITE_TAIL = re.compile(r"\b[Aa]n?\s+$")  # "an American Limited Liability Company"
+PLACE_PREPOSITION_TAIL = re.compile(r"\s+\bin\s+$")  # "a carrier in Ohio"
 PREPOSITION_TAIL = re.compile(r"\b(?:of|in|at|on|for|from|with|by|to)\s+$")
 COPULA_BEFORE_NOUN = re.compile(r"\b(?:is|was|are|were|has been|had been|remains|became)\s+"
                                 r"(?:an?|the)\s")
@@ -80,7 +81,8 @@ AUXILIARY_TAIL = re.compile(r"\s*\b(?:is|was|are|were|has been|had been|have bee
 # After a clause's subject: a word that is not a preposition, conjunction or article (its verb).
 VERB_AFTER = (r"\s+(?!(?:of|and|or|in|at|on|by|for|to|from|with|as|since|until|the|a|an)\b)"
               r"[a-z][\w-]*\b(?!\s+of\b)")  # "the German subsidiary of" is a noun phrase
-CLAUSE_BREAK = re.compile(r"[;:]\s+|(?<=[a-z]{2})\.\s+(?=[A-Z])")
+# A colon inside brackets ("(NYSE: LUV)") breaks no clause.
+CLAUSE_BREAK = re.compile(r"[;:]\s+(?![^()]*\))|(?<=[a-z]{2})\.\s+(?=[A-Z])")
 LEGAL_FORM = re.compile(r",?\s+(?:Inc|Incorporated|Ltd|Limited|LLC|L\.L\.C|plc|PLC|Co|Corp|"
                         r"Corporation|Company|GmbH|AG|SA|S\.A|SpA|NV|BV|LP|LLP|PC|Group|"
                         r"Holdings?|F\.C|FC|A\.F\.C|AFC|C\.F|CF|S\.C|SC)\.?$")
@@ -176,7 +178,9 @@ class Actors:
         kind = kinds().fullmatch(text)
         if kind:
             return kind["kind"].casefold() in {*self.kinds, *generic_kinds()}
-        return plain(text) in self.names
+        # the name with its legal form ("Acme Ltd.") is the name the title gives without it
+        return plain(text) in self.names or plain(
+            LEGAL_FORM.sub("", PARENTHESIS.sub("", text).strip(" ,;:"))) in self.names
 
     @cached_property
     def mention(self) -> re.Pattern:
@@ -295,6 +299,11 @@ def noun_before(text: str, end: int, depth: int, relative: bool = False) -> str 
     if named and (modified().search(left, 0, named.start())
                   or PLACE_BEFORE.search(left, 0, named.start())):
         return None  # "the first overseas Oxfam"; "based in Ridgefield, CT, established in"
+    place = PLACE_PREPOSITION_TAIL.search(left, 0, named.start()) if named else None
+    if place and appositive:  # "a carrier in Ohio, headquartered in": the carrier's, if
+        # a noun phrase without a name ("Manager in Ohio, based in": nobody's)
+        named_before = _phrases()["tail"].search(left, 0, place.start())
+        return None if named_before else noun_before(text, place.start(), depth + 1)
     if named and office().match(named.group()):  # "CEO of Acme, a maker based in": Acme's
         return named.group()[office().match(named.group()).end():]
     if named and not INDEFINITE_TAIL.search(left, 0, named.start()) and not (
