@@ -220,10 +220,23 @@ def test_no_officer_of_something_that_is_not_an_organisation():
      "Verizon Communications Group"),
     ("Therm Rest", "It was renamed Cascade Designs, which is now the parent company of Therm "
      "Rest.", "Cascade Designs"),
+    ("Harbour Coding", "Harbour Coding is a wholly owned subsidiary of Provistas, Incorporated.",
+     "Provistas, Incorporated"),  # the parent's legal form stays in its name
+    ("Kestrel Press", "Kestrel Press, a division of Orbis Media, Inc. (NYSE: ORB), prints books.",
+     "Orbis Media, Inc"),
 ])
 def test_a_parent_of_the_subject(title, text, parent):
     found = facts(relations, text, title, "parent_organization")
     assert [value for subject, value, _ in found if subject in (None, title)] == [parent]
+
+
+@pytest.mark.parametrize("text", [
+    "Lyra Clinic is a subsidiary of Vela Health, AG Barr and Norn.",
+    "Lyra Clinic is a division of Vela, Co-op Care and Norn.",
+])
+def test_a_legal_form_word_opening_the_next_name_of_a_list_stays_out(text):
+    found = facts(relations, text, "Lyra Clinic", "parent_organization")
+    assert all("," not in value for _, value, _ in found)
 
 
 def test_a_parent_of_another_body_is_that_bodys():

@@ -83,9 +83,6 @@ VERB_AFTER = (r"\s+(?!(?:of|and|or|in|at|on|by|for|to|from|with|as|since|until|t
               r"[a-z][\w-]*\b(?!\s+of\b)")  # "the German subsidiary of" is a noun phrase
 # A colon inside brackets ("(NYSE: LUV)") breaks no clause.
 CLAUSE_BREAK = re.compile(r"[;:]\s+(?![^()]*\))|(?<=[a-z]{2})\.\s+(?=[A-Z])")
-LEGAL_FORM = re.compile(r",?\s+(?:Inc|Incorporated|Ltd|Limited|LLC|L\.L\.C|plc|PLC|Co|Corp|"
-                        r"Corporation|Company|GmbH|AG|SA|S\.A|SpA|NV|BV|LP|LLP|PC|Group|"
-                        r"Holdings?|F\.C|FC|A\.F\.C|AFC|C\.F|CF|S\.C|SC)\.?$")
 PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 PARENTHESIS_END = re.compile(r"\s*\([^()]*\)\s*$")
 BRACKETS_AFTER = re.compile(r"\s*\((?P<inner>[^()]*)\)")
@@ -106,6 +103,13 @@ MAX_DEPTH = 3
 def kinds() -> re.Pattern:
     """A head noun of an organisation's kind after a determiner: "the company", "the band"."""
     return re.compile(_kind_phrase(), re.IGNORECASE)
+
+
+@cache
+def legal_form() -> re.Pattern:
+    """A legal form ending a name ("Acme Ltd", "Acme, Inc."): prose.yaml's LEGAL_FORMS."""
+    forms = rulebook.load("prose")["macros"]["LEGAL_FORMS"]
+    return re.compile(rf",?\s+(?:{forms})\.?$")
 
 
 @cache
@@ -180,7 +184,7 @@ class Actors:
             return kind["kind"].casefold() in {*self.kinds, *generic_kinds()}
         # the name with its legal form ("Acme Ltd.") is the name the title gives without it
         return plain(text) in self.names or plain(
-            LEGAL_FORM.sub("", PARENTHESIS.sub("", text).strip(" ,;:"))) in self.names
+            legal_form().sub("", PARENTHESIS.sub("", text).strip(" ,;:"))) in self.names
 
     @cached_property
     def mention(self) -> re.Pattern:
@@ -210,7 +214,7 @@ def actors_of(title: str, text: str) -> Actors:
     full = DISAMBIGUATION.sub("", title).strip()
     if not full:
         return Actors(frozenset(), frozenset())
-    names = {full, LEGAL_FORM.sub("", full), *short_forms(full)}
+    names = {full, legal_form().sub("", full), *short_forms(full)}
     for name in list(names):  # string search: a pattern per title would crowd re's cache
         at = text.find(name)
         while at >= 0:
@@ -224,7 +228,7 @@ def actors_of(title: str, text: str) -> Actors:
             alias = _phrases()["tail"].search(before.rstrip())
             if alias:
                 names.add(alias.group())
-    initials = "".join(w[0] for w in WORD_BREAK.split(LEGAL_FORM.sub("", full))
+    initials = "".join(w[0] for w in WORD_BREAK.split(legal_form().sub("", full))
                        if w[:1].isupper())
     if len(initials) >= 2 and initials in ABBREVIATION.findall(text):
         names.add(initials)
