@@ -137,9 +137,24 @@ def test_the_subjects_own_event_is_kept(text, event):
     ("Grey Lantern", "The band was formed in 1991 by Ana Ruiz and Tom Hale.",
      ["Ana Ruiz", "Tom Hale"]),
     ("Quill Labs", "Ana Ruiz co-founded Quill Labs.", ["Ana Ruiz"]),
+    ("Orbis Bau", "Created in 1899 by French engineers Ana Ruiz and Tom Hale, Orbis Bau builds "
+     "roads.", ["Ana Ruiz", "Tom Hale"]),  # a nationality and a trade before the names
+    ("Kestrel Trust", "The Kestrel Trust is a charity founded by a Welsh teacher, Ana Ruiz.",
+     ["Ana Ruiz"]),
+    ("Lyra Press", "Lyra Press is a publisher established by Quill co-founder Ana Ruiz.",
+     ["Ana Ruiz"]),
 ])
 def test_founders(title, text, founders):
     assert [f[1] for f in facts(people, text, title, "founded_by") if f[0] is None] == founders
+
+
+@pytest.mark.parametrize("text", [
+    "Lyra Press was founded by Orbis and Vela Media.",  # "Orbis and": no description
+    "Lyra Press is a label founded by Rolling Stone publisher Ana Ruiz.",  # whose publisher?
+    "Lyra Press was founded by a group of Vela Media staff.",
+])
+def test_no_founder_where_the_words_before_the_name_are_no_description(text):
+    assert facts(people, text, "Lyra Press", "founded_by") == []
 
 
 def test_a_founder_list_without_and_is_one_founder():
