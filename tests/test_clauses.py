@@ -208,6 +208,10 @@ def test_no_seat_for_a_body_the_text_does_not_name(text):
     ("Hollins Trust", "The Hollins Trust's Chief Executive Officer is Dana Gray.", "Dana Gray",
      "chief executive officer"),
     ("Grey Lantern", "Dana Gray, Founder and CEO of Grey Lantern, spoke.", "Dana Gray", "ceo"),
+    ("Beams", "Its chief executive officer (CEO) is Dana Gray.", "Dana Gray",
+     "chief executive officer"),  # the abbreviation in brackets after the office
+    ("Hollins Trust", "The trust is led by board president Dana Gray.", "Dana Gray",
+     "board president"),
 ])
 def test_an_officer_of_the_subject(title, text, person, role):
     assert (None, person, {"role": role}) in facts(people, text, title, "leader")
