@@ -68,6 +68,7 @@ OPENING_PARTICIPLE = re.compile(r"[A-Za-z]+(?:ed|en)\b|[Ss]et up\b|[Bb]uilt\b|[L
 SUBORDINATE_TAIL = re.compile(r"\b(?:when|after|as|because|until|once)\s*$")
 DETERMINER = re.compile(r"(?:an?|the)\s", re.IGNORECASE)
 INDEFINITE_TAIL = re.compile(r"\b[Aa]n?\s+$")  # "an American Limited Liability Company"
+PLACE_PREPOSITION_TAIL = re.compile(r"\s+\bin\s+$")  # "a carrier in Ohio"
 PREPOSITION_TAIL = re.compile(r"\b(?:of|in|at|on|for|from|with|by|to)\s+$")
 COPULA_BEFORE_NOUN = re.compile(r"\b(?:is|was|are|were|has been|had been|remains|became)\s+"
                                 r"(?:an?|the)\s")
@@ -80,10 +81,8 @@ AUXILIARY_TAIL = re.compile(r"\s*\b(?:is|was|are|were|has been|had been|have bee
 # After a clause's subject: a word that is not a preposition, conjunction or article (its verb).
 VERB_AFTER = (r"\s+(?!(?:of|and|or|in|at|on|by|for|to|from|with|as|since|until|the|a|an)\b)"
               r"[a-z][\w-]*\b(?!\s+of\b)")  # "the German subsidiary of" is a noun phrase
-CLAUSE_BREAK = re.compile(r"[;:]\s+|(?<=[a-z]{2})\.\s+(?=[A-Z])")
-LEGAL_FORM = re.compile(r",?\s+(?:Inc|Incorporated|Ltd|Limited|LLC|L\.L\.C|plc|PLC|Co|Corp|"
-                        r"Corporation|Company|GmbH|AG|SA|S\.A|SpA|NV|BV|LP|LLP|PC|Group|"
-                        r"Holdings?|F\.C|FC|A\.F\.C|AFC|C\.F|CF|S\.C|SC)\.?$")
+# A colon inside brackets ("(NYSE: LUV)") breaks no clause.
+CLAUSE_BREAK = re.compile(r"[;:]\s+(?![^()]*\))|(?<=[a-z]{2})\.\s+(?=[A-Z])")
 PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 PARENTHESIS_END = re.compile(r"\s*\([^()]*\)\s*$")
 BRACKETS_AFTER = re.compile(r"\s*\((?P<inner>[^()]*)\)")
@@ -104,6 +103,13 @@ MAX_DEPTH = 3
 def kinds() -> re.Pattern:
     """A head noun of an organisation's kind after a determiner: "the company", "the band"."""
     return re.compile(_kind_phrase(), re.IGNORECASE)
+
+
+@cache
+def legal_form() -> re.Pattern:
+    """A legal form ending a name ("Acme Ltd", "Acme, Inc."): prose.yaml's LEGAL_FORMS."""
+    forms = rulebook.load("prose")["macros"]["LEGAL_FORMS"]
+    return re.compile(rf",?\s+(?:{forms})\.?$")
 
 
 @cache
@@ -176,7 +182,9 @@ class Actors:
         kind = kinds().fullmatch(text)
         if kind:
             return kind["kind"].casefold() in {*self.kinds, *generic_kinds()}
-        return plain(text) in self.names
+        # the name with its legal form ("Acme Ltd.") is the name the title gives without it
+        return plain(text) in self.names or plain(
+            legal_form().sub("", PARENTHESIS.sub("", text).strip(" ,;:"))) in self.names
 
     @cached_property
     def mention(self) -> re.Pattern:
@@ -206,7 +214,7 @@ def actors_of(title: str, text: str) -> Actors:
     full = DISAMBIGUATION.sub("", title).strip()
     if not full:
         return Actors(frozenset(), frozenset())
-    names = {full, LEGAL_FORM.sub("", full), *short_forms(full)}
+    names = {full, legal_form().sub("", full), *short_forms(full)}
     for name in list(names):  # string search: a pattern per title would crowd re's cache
         at = text.find(name)
         while at >= 0:
@@ -220,7 +228,7 @@ def actors_of(title: str, text: str) -> Actors:
             alias = _phrases()["tail"].search(before.rstrip())
             if alias:
                 names.add(alias.group())
-    initials = "".join(w[0] for w in WORD_BREAK.split(LEGAL_FORM.sub("", full))
+    initials = "".join(w[0] for w in WORD_BREAK.split(legal_form().sub("", full))
                        if w[:1].isupper())
     if len(initials) >= 2 and initials in ABBREVIATION.findall(text):
         names.add(initials)
@@ -295,6 +303,11 @@ def noun_before(text: str, end: int, depth: int, relative: bool = False) -> str 
     if named and (modified().search(left, 0, named.start())
                   or PLACE_BEFORE.search(left, 0, named.start())):
         return None  # "the first overseas Oxfam"; "based in Ridgefield, CT, established in"
+    place = PLACE_PREPOSITION_TAIL.search(left, 0, named.start()) if named else None
+    if place and appositive:  # "a carrier in Ohio, headquartered in": the carrier's, if
+        # a noun phrase without a name ("Manager in Ohio, based in": nobody's)
+        named_before = _phrases()["tail"].search(left, 0, place.start())
+        return None if named_before else noun_before(text, place.start(), depth + 1)
     if named and office().match(named.group()):  # "CEO of Acme, a maker based in": Acme's
         return named.group()[office().match(named.group()).end():]
     if named and not INDEFINITE_TAIL.search(left, 0, named.start()) and not (

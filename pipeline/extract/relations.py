@@ -29,6 +29,7 @@ import re
 from dataclasses import replace
 
 from pipeline.extract import patterns
+from pipeline.extract.clauses import legal_form
 from pipeline.extract.engine import Rule, RuleSet
 from pipeline.extract.model import Draft, Reading, Skip
 from pipeline.normalise.names import TRIM, clean_name
@@ -121,8 +122,8 @@ def spelled_problem(text: str) -> str | None:
     module docstring)."""
     start, end = trim_span(text, 0, len(text))
     match = PARENTHESIS.fullmatch(text, start, end)
-    outer = match["outer"] if match else text[start:end]
-    if "," not in outer:
+    outer = legal_form().sub("", match["outer"] if match else text[start:end])
+    if "," not in outer:  # "Provistas, Incorporated" is one name
         return None
     if match and ABBREVIATION.fullmatch(match["inner"]) and stands_for(match["inner"], outer):
         return None
