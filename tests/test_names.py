@@ -381,3 +381,27 @@ def test_a_name_in_its_script_then_in_latin_letters():
         ("native_label", "Hsam Yuniyan", "Hsam Yuniyan", {"language": "my", "script": "Latn"})]
     assert lead("The Sample Party (Hindi: नमूना दल Namuna Dal) is a party.")[2] == (
         "native_label", "Namuna Dal", "Namuna Dal", {"language": "hi", "script": "Latn"})
+
+
+@pytest.mark.parametrize(("title", "text"), [
+    ("Grand Widgets", "Jane Roe, MBA, is the chief executive officer of Grand Widgets."),
+    ("Castle Tree Care", "Castle Estate Gardens is the parent company of Castle Tree Care."),
+    ("Harbour Hospice", "Dr. Ann Lee is the surgeon who founded Harbour Hospice in 1990."),
+    ("River Choir", "Tom Fry was the first conductor of the River Choir."),
+])
+def test_a_sentence_naming_the_title_after_its_verb_gives_the_subject_no_name(tmp_path, title,
+                                                                               text):
+    """Its first name is another's (a chief executive, a parent, a founder): not the subject's
+    official name, nor any other name of it."""
+    assert [c[:2] for c in claims(tmp_path, text, title)] == []
+
+
+@pytest.mark.parametrize(("title", "text", "name"), [
+    ("Nokia", "Nokia Corporation is a Finnish telecommunications company.", "Nokia Corporation"),
+    ("Harbour Hospice", "The Harbour Hospice (HH) is a charity in Leith.", "Harbour Hospice"),
+    ("Acme", "Widget Holdings is a maker of widgets.", "Widget Holdings"),
+])
+def test_the_lead_names_the_subject_where_the_title_is_its_subject(tmp_path, title, text, name):
+    """The title before the verb, or nowhere in the first section (the first sentence then
+    defines the subject, as a renamed company's article does)."""
+    assert ("official_name", name) in [c[:2] for c in claims(tmp_path, text, title)]

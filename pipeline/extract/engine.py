@@ -224,6 +224,7 @@ def _compile(pattern: str, macros: tuple[tuple[str, str], ...]) -> patterns.Rule
 
 
 DISAMBIGUATION = re.compile(r"\s*\([^()]*\)$")  # "Labour Party (UK)" is named "Labour Party"
+COPULA = re.compile(r"\s(?:is|was|are|were)\s")
 
 
 def scopes(scope: str, sentences) -> list[tuple[list, int, int]]:
@@ -257,14 +258,24 @@ def stretches(kinds: set[str], sentences) -> dict[tuple[int, int], tuple[list, s
 def lead_sentence(sentences, prose: list) -> list:
     """The sentence that defines the subject: the first of the first section's prose that names
     the title (an encyclopedia's lead opens with it, and a line put before it, a hatnote say,
-    does not), else the first prose sentence."""
+    does not), else the first prose sentence. A sentence that names the title only after its
+    verb ("Jane Roe is chief executive of <title>", "Acme is the parent company of <title>")
+    defines someone else: then there is no lead."""
     if not prose:
         return []
     title = sentences[0].text if sentences[0].kind == "heading" else ""
     name = DISAMBIGUATION.sub("", title).casefold()
     section = [s for s in prose if s.section_id == prose[0].section_id]
     named = [s for s in section if name and name in s.text.casefold()]
+    if named and name_after_verb(named[0].text, name):
+        return []
     return (named or prose)[:1]
+
+
+def name_after_verb(text: str, name: str) -> bool:
+    """Whether the first copula of a sentence stands before the first mention of `name`."""
+    verb = COPULA.search(text)
+    return verb is not None and verb.start() < text.casefold().index(name)
 
 
 def placed(rule_id: str, members: list, start: int, end: int, reading: Reading) -> list[Found]:
