@@ -211,3 +211,15 @@ def test_a_count_of_a_list_of_things_counts_them_together():
 ])
 def test_no_count_without_a_number_or_of_a_share(sentence):
     assert read(sentence) == ([], [])
+
+
+@pytest.mark.parametrize(("text", "quote", "value", "qualifier"), [
+    ("The bank serves its customers through more than a dozen branches.", "more than a dozen",
+     "12", "over"),
+    ("The choir has over a hundred members.", "over a hundred", "100", "over"),
+])
+def test_a_qualifier_before_an_article_and_a_number_word_is_kept(text, quote, value, qualifier):
+    """"More than a dozen" is more than twelve, not twelve."""
+    found = [(q, v, qualifiers.get("quantity_qualifier"))
+             for _, v, q, qualifiers, _ in read(text)[0]]
+    assert (quote, value, qualifier) in found

@@ -59,8 +59,9 @@ def _pattern() -> re.Pattern:
     vocabulary = _vocabulary()
     after = "|".join(re.escape(w) for w in vocabulary["after"])
     suffixes = "|".join(re.escape(w) for w in vocabulary["adjective_suffixes"])
-    return re.compile(
-        rf"(?:(?P<before>{_one_of(vocabulary['before'])})\s+)?"
+    return re.compile(  # "more than a dozen": an article may stand before a number word
+        rf"(?:(?P<before>{_one_of(vocabulary['before'])})\s+"
+        rf"(?:an?\s+(?=(?:{_one_of(vocabulary['words'])})\b))?)?"
         rf"{_number()}"
         rf"(?P<after>{after})?"
         rf"(?:-(?:{suffixes}))?",
