@@ -10,7 +10,7 @@ import os
 import shutil
 import sys
 import tempfile
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,15 +35,7 @@ from pipeline.errors import (
     one_line,
     out_of_space,
 )
-from pipeline.executor import (
-    Background,
-    Executor,
-    LocalProcesses,
-    Relay,
-    collector_paused,
-    remove_orphans,
-    stamped,
-)
+from pipeline.executor import Executor, Relay, remove_orphans, stamped
 from pipeline.extract import extract, prepare
 from pipeline.formats import write_database
 from pipeline.manifest import first_stranger, write_manifest
@@ -53,6 +45,7 @@ from pipeline.read import check_source, read_article
 from pipeline.release import CHANGELOG
 from pipeline.resolve import ArticleFacts, resolve
 from pipeline.rows import row_problems
+from pipeline.schedule import Schedule
 from pipeline.segment import segment
 from pipeline.site import write_site
 from pipeline.validate import spreadsheet_warnings, table_problems, validate_package
@@ -141,6 +134,11 @@ def own_tables(articles: list[Article]) -> dict[str, list[dict]]:
     return {table: [row for a in ordered for row in a.tables[table]] for table in ARTICLE_TABLES}
 
 
+def merged_only(tables: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """The tables made across articles (all but their own tables)."""
+    return {table: rows for table, rows in tables.items() if table not in ARTICLE_TABLES}
+
+
 def merge(articles: list[Article], own: dict[str, list[dict]],
           curations: list[Curation]) -> dict[str, list[dict]]:
     """Every table: the articles' own, then their facts resolved across them and curated, and
@@ -204,6 +202,18 @@ def staging_prefix(out: Path) -> str:
     rest names the publishing process (executor.stamped), so that a publish removes those
     that killed publishes left (executor.remove_orphans)."""
     return f".{out.name}.tmp-"
+
+
+@contextmanager
+def staging_folder(place: Path):
+    """A new folder beside `place` to write the package into before the swap, readable by
+    all; removed on the way out if the package did not go into place."""
+    staging = Path(tempfile.mkdtemp(prefix=stamped(staging_prefix(place)), dir=place.parent))
+    try:
+        staging.chmod(PACKAGE_MODE)
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 @contextmanager
@@ -278,38 +288,6 @@ def run_job(job: Job) -> Article:
     return article
 
 
-def build_articles(jobs: list[Job], fresh: list[Job], cache: ArticleCache, executor: Executor,
-                   overlap: bool) -> list[Article]:
-    """Every article: the `fresh` ones (not in the cache) built on the workers, the others
-    read from the cache. With `overlap`, the fresh ones are built in a forked process that
-    fills the cache while this one reads the cached articles."""
-    builder = Background(build_into_cache, fresh, executor) if overlap and fresh else None
-    articles = {job.key: cache.get(job.key) for job in jobs}
-    if builder is not None:
-        builder.join()
-        articles |= {job.key: cache.get(job.key) for job in fresh}
-    missing = [job for job in jobs if articles[job.key] is None]
-    if missing:
-        prepare_for(missing, executor)
-        articles |= {job.key: article for job, article
-                     in zip(missing, executor.map(run_job, missing), strict=True)}
-    return [articles[job.key] for job in jobs]
-
-
-def build_into_cache(jobs: list[Job], executor: Executor) -> None:
-    prepare_for(jobs, executor)
-    executor.map(run_job, jobs)
-
-
-def prepare_for(jobs: list[Job], executor: Executor) -> None:
-    """Every rule compiled once for every worker (before local workers fork, so that they
-    share them; in each Dask worker as it joins, not in each task); a single article
-    compiles only the rules its sentences call for, when they do (about three quarters of
-    them: 0.49 s against 0.68 s for a rebuild's one edited article)."""
-    if len(jobs) > 1:
-        executor.prepare(prepare)
-
-
 def checked_sources(articles: list[Article], report) -> list[dict]:
     """The package's sources, once the articles are known to be distinct and their rows
     valid; each article's diagnostics are reported."""
@@ -324,38 +302,23 @@ def checked_sources(articles: list[Article], report) -> list[dict]:
             for a in sorted(articles, key=lambda a: a.source)]
 
 
-def own_fragments(own: dict[str, list[dict]], memo: Memo) -> dict[str, list]:
-    """The fragments of the articles' own tables (package.make_fragments), keeping what the
-    memo learnt: made in a forked process while the facts are merged."""
-    try:
-        return make_fragments(own, memo)
-    finally:
-        memo.close()
-
-
-def check_across_rows(tables: dict[str, list[dict]], claims: Memo) -> tuple[list, list]:
-    """The checks across rows (keys, spans and claims re-derived: validate.table_problems)
-    and the formula-like values, keeping what the claims memo learnt. Runs in a forked process
-    while the package is written (which checks each row against its JSON Schema)."""
-    try:
-        return table_problems(tables, claims), spreadsheet_warnings(tables)
-    finally:
-        claims.close()
+def check_across_rows(tables: dict[str, list[dict]], claims: Memo | None = None
+                      ) -> tuple[list, list]:
+    """The checks across rows (keys, spans and claims re-derived: validate.table_problems;
+    `claims` remembers documents whose claims re-derived before) and the formula-like values."""
+    return table_problems(tables, claims), spreadsheet_warnings(tables)
 
 
 def write_review_site(folder: Path, tables: dict[str, list[dict]], metadata: dict,
                       memo=None) -> list[str]:
-    """The review site (keeping what `memo` learnt), written in a process of its own while
-    the tables are written. A site that cannot be written is a problem, not an error."""
+    """The review site (`memo` renders again only the pages whose rows changed). A site that
+    cannot be written is a problem, not an error."""
     try:
         write_site(folder, tables, metadata, memo)
     except OSError as error:
         if out_of_space(error):
             raise no_space("the review site", error) from None
         return [f"the review site could not be written: {type(error).__name__}: {error}"]
-    finally:
-        if memo is not None:
-            memo.close()
     return []
 
 
@@ -431,7 +394,6 @@ def check_curated(seeds: Path, articles: list[Path]) -> None:
                              f"is no {stem}{ARTICLE_GLOB[1:]} beside it")
 
 
-@collector_paused()
 def publish(seeds: Path, out: Path, report=print, executor: Executor | None = None,
             cache_folder: Path | None = None, limits: Limits = Limits(),
             frictionless: bool = False, progress: Progress | None = None,
@@ -441,7 +403,7 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
     the pipeline's own validator before it replaces `out`; `frictionless` adds frictionless's
     validation too (slower: it reads every row of every table again). `progress` is told
     each stage (see pipeline/progress.py). The cache, if any, is trimmed to `cache_limit`
-    bytes afterwards."""
+    bytes afterwards. Where each stage runs is the schedule's (pipeline/schedule.py)."""
     progress = progress or Progress(QUIET)
     check_output(out, {"seeds folder": seeds, "cache": cache_folder})
     place = out.resolve()  # a link to a folder is kept, and the folder it names replaced
@@ -456,53 +418,29 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
                                                         if history is not None else []))
     if cache.is_current(out, inputs):
         return None
-    executor = executor or LocalProcesses(1)
     fresh = [job for job in jobs if not cache.holds(job.key)]
-    # A rebuild that reuses most articles reads them while the others are built in a forked
-    # process; a fresh build keeps the workers busy instead.
-    overlap = 2 * len(fresh) < len(jobs)
-    with ExitStack() as running:  # what was started is stopped, and the staging folder goes
-        running.enter_context(no_space_is_an_error(out))
-        with progress.building(len(fresh)):
-            articles = build_articles(jobs, fresh, cache, executor, overlap)
-        executor = executor.for_rows()
-        # The memos: what earlier builds made of unchanged rows (each kind is kept by one
-        # process).
-        memos = {kind: Memo(cache_folder, kind, executor.in_background(), warn)
-                 for kind in ("own-fragments", "claims", "review")}
-        memos["fragments"] = Memo(cache_folder, "fragments", executor, warn)
+    with no_space_is_an_error(out), Schedule(executor, cache_folder, warn) as schedule:
+        with progress.building(len(fresh)):  # read, segment, extract
+            articles = schedule.build(run_job, jobs, fresh, cache, setup=prepare)
         progress.stage("merging the facts")
         sources = checked_sources(articles, report)
         own = own_tables(articles)
-        early = Background(own_fragments, own, memos["own-fragments"])  # while facts merge
-        running.callback(early.stop)
-        tables = merge(articles, own, curations)
+        own_fragments = schedule.meanwhile(make_fragments, own, memo="own-fragments")
+        tables = merge(articles, own, curations)  # resolve, curate, derive
         del articles  # only the rows are needed from here on: a large corpus's articles are big
         progress.stage("writing and checking the package")
-        staging = Path(tempfile.mkdtemp(prefix=stamped(staging_prefix(place)),
-                                        dir=place.parent))
-        running.callback(shutil.rmtree, staging, ignore_errors=True)
-        staging.chmod(PACKAGE_MODE)
-        # Five parts in five processes: the articles' own tables as fragments (begun while
-        # the facts were merged), the checks across rows, the database, the review site, and
-        # the other tables' fragments (each run of rows checked against its schema as it is
-        # made). Which takes longest depends on what the memos hold (in a rebuild, the
-        # database), so none waits on another; the forked ones run their maps in themselves,
-        # this one over the workers.
-        checking = Background(check_across_rows, tables, memos["claims"])
-        running.callback(checking.stop)
-        database = Background(write_database, staging, tables)
-        running.callback(database.stop)
-        review = Background(write_review_site, staging, tables, descriptor([], sources),
-                            memos["review"])
-        running.callback(review.stop)
-        merged = {table: rows for table, rows in tables.items() if table not in ARTICLE_TABLES}
-        fragments = make_fragments(merged, memos["fragments"]) | early.join()
-        problems = write_package(staging, tables, sources, fragments, memos["fragments"])
-        if problems:  # rows that break their schemas: the other processes' work is moot
+        staging = schedule.enter_context(staging_folder(place))
+        checking = schedule.meanwhile(check_across_rows, tables, memo="claims")
+        database = schedule.meanwhile(write_database, staging, tables)
+        review = schedule.meanwhile(write_review_site, staging, tables,
+                                    descriptor([], sources), memo="review")
+        fragments = make_fragments(merged_only(tables), schedule.memo("fragments"))
+        fragments |= own_fragments.join()
+        problems = write_package(staging, tables, sources, fragments, schedule.memo("fragments"))
+        if problems:  # rows that break their schemas: the other writers' work is moot
             raise PackageInvalid(problems)
         problems = review.join() + database.join()
-        cross_checks, warnings = checking.join()
+        checked, warnings = checking.join()
         for warning in warnings:
             report(f"warning [formula-like]: {warning}", file=sys.stderr)
         if history is not None:
@@ -510,8 +448,8 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
         write_manifest(staging)  # every file now staged, whichever writer made it
         progress.stage("validating the package")
         problems = (problems
-                    or validate_package(staging, checked_rows=tables, executor=executor,
-                                        frictionless=frictionless, checked=cross_checks))
+                    or validate_package(staging, checked_rows=tables, executor=schedule.executor,
+                                        frictionless=frictionless, checked=checked))
         if problems:
             raise PackageInvalid(problems)
         put_in_place(staging, out, place)
