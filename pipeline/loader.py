@@ -100,14 +100,21 @@ def open_member(folder: Path, path: str, limit: int, option: str = "--max-table-
 
 def digest(folder: Path, path: str, limit: int) -> tuple[int, str]:
     """A package file's size and `sha256:` hash, read a chunk at a time."""
-    hasher, size = hashlib.sha256(), 0
     with open_member(folder, path, limit) as handle:
-        while chunk := handle.read(CHUNK_BYTES):
-            hasher.update(chunk)
-            size += len(chunk)
-            if size > limit:  # grown since it was opened
-                raise Unreadable(f"{path}: over the limit of {limit} bytes (--max-table-bytes)")
-    return size, "sha256:" + hasher.hexdigest()
+        size, hexdigest = sha256_of(handle, limit)
+    if size > limit:  # grown since it was opened
+        raise Unreadable(f"{path}: over the limit of {limit} bytes (--max-table-bytes)")
+    return size, "sha256:" + hexdigest
+
+
+def sha256_of(handle: BinaryIO, limit: float = float("inf")) -> tuple[int, str]:
+    """The size and SHA-256 (hex) of what an open file holds, read a chunk at a time; reading
+    stops once past `limit` bytes (the size then says so)."""
+    hasher, size = hashlib.sha256(), 0
+    while size <= limit and (chunk := handle.read(CHUNK_BYTES)):
+        hasher.update(chunk)
+        size += len(chunk)
+    return size, hasher.hexdigest()
 
 
 def read_text(folder: Path, path: str, limit: int, option: str = "--max-table-bytes") -> str:

@@ -9,7 +9,6 @@ this tool wrote, which is the only kind of folder it replaces (a user's files ar
 deleted), and what the validator checks: no file missing, changed or added.
 """
 
-import hashlib
 import json
 import os
 from collections.abc import Iterator
@@ -22,15 +21,11 @@ GENERATOR = "article-facts"
 DESCRIPTION = ("Every file of this package but this one, with its size in bytes and SHA-256 "
                "(sha256sum); `article-facts publish` replaces a folder only when it holds "
                "exactly these files.")
-CHUNK = 2**20
 
 
 def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
     with path.open("rb") as stream:
-        while chunk := stream.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
+        return loader.sha256_of(stream)[1]
 
 
 def entries(folder: Path) -> list[str]:

@@ -12,7 +12,6 @@
 
 import csv
 import functools
-import hashlib
 import json
 import re
 from pathlib import Path
@@ -499,8 +498,8 @@ def frictionless_resource_problems(job: tuple[str, str, str]) -> list[str]:
 def frictionless_problems(folder: Path, names: list[str], executor: Executor | None) -> list[str]:
     """Every resource validated by frictionless, resources spread over the executor's workers
     (frictionless itself runs serially when a package has foreign keys)."""
-    path = folder.resolve() / "datapackage.json"
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    path = folder.resolve() / loader.DESCRIPTOR
+    digest = loader.digest(folder, loader.DESCRIPTOR, loader.DESCRIPTOR_BYTES)[1]
     jobs = [(str(path), digest, name) for name in names]
     results = (executor or LocalProcesses(1)).map(frictionless_resource_problems, jobs)
     return [problem for problems in results for problem in problems]
