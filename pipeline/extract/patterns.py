@@ -49,7 +49,8 @@ from pipeline.normalise.values import normalise
 MACRO = re.compile(r"\{(?P<name>[A-Z_]+)\}")
 DATE_MACRO = re.compile(r"\{(?P<name>DATE|NOT_DATE)\}")
 EXACT_DATES = {"DATE": f"(?:{DATE_PATTERN})", "NOT_DATE": f"(?!{DATE_PATTERN})"}
-LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+# A comma before a generational suffix ("Hugh McColl, Jr.") parts no list.
+LIST_SEPARATOR = re.compile(r"\s*,(?!\s*(?:Jr|Sr|II|III|IV)\b)\s*(?:and\s+)?|\s+and\s+")
 PROSE_KINDS = ("prose",)
 
 

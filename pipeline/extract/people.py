@@ -48,14 +48,20 @@ def macros() -> dict[str, str]:
     roles = rulebook.load(FAMILY)["roles"]
     not_person = [*names["not_name_words"], *(w for ws in names["entity_heads"].values()
                                               for w in ws)]
-    # A capital and small letters, Latin letters with accents too ("Déby", "Özoğuz").
+    # A capital and small letters, Latin letters with accents too ("Déby", "Özoğuz"), after a
+    # surname prefix written with a capital after it ("McColl", "DeVito").
     # An initial keeps its full stop ("Peter B. Lowry").
-    word = (rf"(?!(?:{_alternation(not_person)})\b)[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ſ]*"
+    prefix = rf"(?:(?:{_alternation(rulebook.load(FAMILY)['surname_prefixes'])})(?=[A-Z]))?"
+    word = (rf"(?!(?:{_alternation(not_person)})\b){prefix}[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ſ]*"
             rf"(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+)*\b(?:(?<=\b[A-Z])\.)?")
     # A small word inside a name ("Lucio de Risi", "Saad Sherida al-Kaabi").
     particle = rf"(?:(?:{_alternation(rulebook.load(FAMILY)['name_particles'])})[ -])?"
-    # John "Shoes" Moshoeu
-    person = rf"{word}(?:(?: [\"“][^\"“”]{{1,30}}[\"”])? {particle}{word})+"
+    # John "Shoes" Moshoeu; "Mr. Leonard Tharpe", and a surname alone after a courtesy title
+    # ("Mr. House"); a generational suffix ("Hugh McColl, Jr.") is part of the name.
+    more = rf"(?: [\"“][^\"“”]{{1,30}}[\"”])? {particle}{word}"
+    courtesy = _alternation(rulebook.load(FAMILY)["surname_titles"])
+    suffix = r"(?:,? (?:Jr|Sr)\b\.?|,? (?:II|III|IV)\b)?"
+    person = rf"(?:(?:{courtesy}) {word}(?:{more})*|{word}(?:{more})+){suffix}"
     # Offices held together ("President and Chief Executive Officer"), each read whole.
     office = rf"(?:(?:majority|former|current) )?(?>{_role(roles)}|owner)"
     roles_list = rf"{office}(?:(?:, | and | & |, and ){office})*"
@@ -63,16 +69,29 @@ def macros() -> dict[str, str]:
     # an aside in brackets after it ("A (a local Quaker)").
     item = rf"(?:[a-z][\w-]* )*{person}(?: \([^()]*\))?"
     role = _role(roles)
+    # A name as {NAME}, but "and" before an office ends it ("CEO of Acme and Director at B").
+    org = (rf"{{WORD}}(?:(?:\s+(?:of|the|for|de|la)\s+|\s+and\s+(?!{role})|\s+[–—-]\s+|\s+)"
+           rf"{{WORD}})*")
     return {
         "PEOPLE_ROLES": roles_list,
         "PEOPLE_PERSONS": rf"{person}(?:(?:, (?:and )?| and ){person})*",
         "PEOPLE_HOLDERS": rf"(?:{role} )?{person}(?:(?:, (?:and )?| and )(?:{role} )?{person})*",
         "PEOPLE_PERSON": person,
         # A subject as {SUBJECT}, or a name with "of the" inside ("the Assembly of the African
-        # Union"), which would otherwise be read from its tail ("African Union").
-        "PEOPLE_SUBJECT": r"(?:[Tt]he\s+)?{NAME}(?:\s+(?:of|for)\s+the\s+{NAME})?|{SELF}",
+        # Union"), which would otherwise be read from its tail ("African Union"), or with a
+        # mark inside or after it ("Yahoo! Inc.", "Acme®").
+        "PEOPLE_SUBJECT": (rf"(?:[Tt]he\s+)?{org}(?:[!®™](?:\s+{org})?)?"
+                           rf"(?:\s+(?:of|for)\s+the\s+{org})?|{{SELF}}"),
+        # What a name may be described as before it: "the American toy company (Hasbro)".
+        "PEOPLE_DESCRIBED": r"the (?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:{KINDS})",
         "PEOPLE_LIST": rf"{item}(?:(?:,? and |, | as well as ){item})*",
         "PEOPLE_ROLE": role,
+        # An office of an organisation, and when it was held ("CEO of Atari from 1983 to
+        # 1984"); the years are read by the rule's item pattern.
+        "PEOPLE_OFFICE_OF": (rf"(?:the )?(?:former )?{role} of (?:the )?{{NAME}}"
+                             r"(?: (?:from|between|in|since) (?:[\w,]+ ){0,2}\d{4}"
+                             r"(?:(?: to | until | through |[–-])(?:[\w,]+ ){0,2}\d{4})?)?"),
+        "PEOPLE_POST_NOMINAL": rf"(?:{_alternation(names['post_nominals'])})\b",
         "PEOPLE_RANK": rf"(?:{_alternation(ranks_and_titles())})(?= [A-Z])",
         "PEOPLE_ORDINAL": _alternation(rulebook.load("prose")["ordinals"]),
         "PEOPLE_ROLE_END": r"(?!\s+(?!(?:of|in|on|at|and|for|from|until|since|after|with)\b)[a-z])",
@@ -113,7 +132,10 @@ def read_holder(match, spec: dict, base: int) -> Reading:
 
 
 def person_problem(draft) -> str | None:
-    if len(draft.value.split()) < 2:
+    """A one-word name is a fragment ("Lady Mary", "General Ne"), unless a courtesy title
+    before it says it is a surname ("Mr. House", "Dr. Snyder")."""
+    rank = dict(draft.qualifiers).get("rank")
+    if len(draft.value.split()) < 2 and rank not in rulebook.load(FAMILY)["surname_titles"]:
         return "a one-word name once the rank is taken off: a fragment, not read as a person"
     return None
 
