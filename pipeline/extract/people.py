@@ -44,22 +44,22 @@ def _alternation(words, capital_first: bool = False) -> str:
 @cache
 def macros() -> dict[str, str]:
     """The family's macros, built from vocabulary so that the word lists stay data."""
-    names = rulebook.load("names")
-    roles = rulebook.load(FAMILY)["roles"]
+    names, data = rulebook.load("names"), rulebook.load(FAMILY)
+    roles = data["roles"]
     not_person = [*names["not_name_words"], *(w for ws in names["entity_heads"].values()
                                               for w in ws)]
     # A capital and small letters, Latin letters with accents too ("Déby", "Özoğuz"), after a
     # surname prefix written with a capital after it ("McColl", "DeVito").
     # An initial keeps its full stop ("Peter B. Lowry").
-    prefix = rf"(?:(?:{_alternation(rulebook.load(FAMILY)['surname_prefixes'])})(?=[A-Z]))?"
+    prefix = rf"(?:(?:{_alternation(data['surname_prefixes'])})(?=[A-Z]))?"
     word = (rf"(?!(?:{_alternation(not_person)})\b){prefix}[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ſ]*"
             rf"(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+)*\b(?:(?<=\b[A-Z])\.)?")
     # A small word inside a name ("Lucio de Risi", "Saad Sherida al-Kaabi").
-    particle = rf"(?:(?:{_alternation(rulebook.load(FAMILY)['name_particles'])})[ -])?"
+    particle = rf"(?:(?:{_alternation(data['name_particles'])})[ -])?"
     # John "Shoes" Moshoeu; "Mr. Leonard Tharpe", and a surname alone after a courtesy title
     # ("Mr. House"); a generational suffix ("Hugh McColl, Jr.") is part of the name.
     more = rf"(?: [\"“][^\"“”]{{1,30}}[\"”])? {particle}{word}"
-    courtesy = _alternation(rulebook.load(FAMILY)["surname_titles"])
+    courtesy = _alternation(data["surname_titles"])
     suffix = r"(?:,? (?:Jr|Sr)\b\.?|,? (?:II|III|IV)\b)?"
     person = rf"(?:(?:{courtesy}) {word}(?:{more})*|{word}(?:{more})+){suffix}"
     # Offices held together ("President and Chief Executive Officer"), each read whole.
@@ -76,7 +76,8 @@ def macros() -> dict[str, str]:
         "PEOPLE_ROLES": roles_list,
         "PEOPLE_PERSONS": rf"{person}(?:(?:, (?:and )?| and ){person})*",
         "PEOPLE_HOLDERS": rf"(?:{role} )?{person}(?:(?:, (?:and )?| and )(?:{role} )?{person})*",
-        "PEOPLE_PERSON": person,
+        # A name right after "of" is a place's or a body's ("Governor of Kansas Bill Graves").
+        "PEOPLE_PERSON": rf"(?<!\bof ){person}",
         # A subject as {SUBJECT}, or a name with "of the" inside ("the Assembly of the African
         # Union"), which would otherwise be read from its tail ("African Union"), or with a
         # mark inside or after it ("Yahoo! Inc.", "Acme®").
@@ -85,10 +86,14 @@ def macros() -> dict[str, str]:
         # What a name may be described as before it: "the American toy company (Hasbro)".
         "PEOPLE_DESCRIBED": r"the (?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:{KINDS})",
         "PEOPLE_LIST": rf"{item}(?:(?:,? and |, | as well as ){item})*",
+        # An organisation's name before its office ("Adidas CEO A"), never a sentence word
+        # ("Besides Adidas CEO A").
+        "PEOPLE_NAME": rf"(?!(?:{_alternation(names['not_name_words'])})\b){{NAME}}",
         "PEOPLE_ROLE": role,
         # An office of an organisation, and when it was held ("CEO of Atari from 1983 to
         # 1984"); the years are read by the rule's item pattern.
-        "PEOPLE_OFFICE_OF": (rf"(?:the )?(?:former )?{role} of (?:the )?{{NAME}}"
+        "PEOPLE_OFFICE_OF": (rf"(?:the )?(?:former )?(?:{role}|{_titled(data['other_offices'])})"
+                             r" of (?:the )?{NAME}"
                              r"(?: (?:from|between|in|since) (?:[\w,]+ ){0,2}\d{4}"
                              r"(?:(?: to | until | through |[–-])(?:[\w,]+ ){0,2}\d{4})?)?"),
         "PEOPLE_POST_NOMINAL": rf"(?:{_alternation(names['post_nominals'])})\b",
@@ -99,11 +104,15 @@ def macros() -> dict[str, str]:
 
 
 def _role(roles: dict) -> str:
-    """A role: modifiers, then a head ("vice deputy commander"), a head of several words in
-    title case too ("Chief Executive Officer")."""
-    heads = [*roles["heads"], *(head.title() for head in roles["heads"] if " " in head)]
+    """A role: modifiers, then a head ("vice deputy commander")."""
     return (rf"(?:(?:{_alternation(roles['modifiers'], True)})[ -])*"
-            rf"(?:{_alternation(heads, True)})\b")
+            rf"(?:{_titled(roles['heads'])})\b")
+
+
+def _titled(words) -> str:
+    """Any of the words, with a capital first letter too, and one of several words in title
+    case too ("Chief Executive Officer")."""
+    return _alternation([*words, *(word.title() for word in words if " " in word)], True)
 
 
 def read(rule: Rule, match: re.Match) -> Reading:
