@@ -54,8 +54,8 @@ def macros() -> dict[str, str]:
     prefix = rf"(?:(?:{_alternation(data['surname_prefixes'])})(?=[A-Z]))?"
     word = (rf"(?!(?:{_alternation(not_person)})\b){prefix}[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ſ]*"
             rf"(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+)*\b(?:(?<=\b[A-Z])\.)?")
-    # A small word inside a name ("Lucio de Risi", "Saad Sherida al-Kaabi").
-    particle = rf"(?:(?:{_alternation(data['name_particles'])})[ -])?"
+    # Small words inside a name ("Lucio de Risi", "Saad Sherida al-Kaabi", "Masnata y de").
+    particle = rf"(?:(?:{_alternation(data['name_particles'])})[ -]){{0,2}}"
     # John "Shoes" Moshoeu; "Mr. Leonard Tharpe", and a surname alone after a courtesy title
     # ("Mr. House"); a generational suffix ("Hugh McColl, Jr.") is part of the name.
     more = rf"(?: [\"“][^\"“”]{{1,30}}[\"”])? {particle}{word}"
@@ -69,8 +69,9 @@ def macros() -> dict[str, str]:
     # an aside in brackets after it ("A (a local Quaker)").
     item = rf"(?:[a-z][\w-]* )*{person}(?: \([^()]*\))?"
     role = _role(roles)
-    # A name as {NAME}, but "and" before an office ends it ("CEO of Acme and Director at B").
-    org = (rf"{{WORD}}(?:(?:\s+(?:of|the|for|de|la)\s+|\s+and\s+(?!{role})|\s+[–—-]\s+|\s+)"
+    # A name as {NAME}, but "and" before an office ends it ("CEO of Acme and Director at B"),
+    # and a Spanish "y" joins its words ("Genealogía y Heráldica").
+    org = (rf"{{WORD}}(?:(?:\s+(?:of|the|for|de|la|y)\s+|\s+and\s+(?!{role})|\s+[–—-]\s+|\s+)"
            rf"{{WORD}})*")
     return {
         "PEOPLE_ROLES": roles_list,
