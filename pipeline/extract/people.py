@@ -45,40 +45,22 @@ def _alternation(words, capital_first: bool = False) -> str:
 def macros() -> dict[str, str]:
     """The family's macros, built from vocabulary so that the word lists stay data."""
     names, data = rulebook.load("names"), rulebook.load(FAMILY)
-    roles = data["roles"]
-    not_person = [*names["not_name_words"], *(w for ws in names["entity_heads"].values()
-                                              for w in ws)]
-    # A capital and small letters, Latin letters with accents too ("Déby", "Özoğuz"), after a
-    # surname prefix written with a capital after it ("McColl", "DeVito").
-    # An initial keeps its full stop ("Peter B. Lowry").
-    prefix = rf"(?:(?:{_alternation(data['surname_prefixes'])})(?=[A-Z]))?"
-    word = (rf"(?!(?:{_alternation(not_person)})\b){prefix}[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ſ]*"
-            rf"(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+)*\b(?:(?<=\b[A-Z])\.)?")
-    # Small words inside a name ("Lucio de Risi", "Saad Sherida al-Kaabi", "Masnata y de").
-    particle = rf"(?:(?:{_alternation(data['name_particles'])})[ -]){{0,2}}"
-    # John "Shoes" Moshoeu; "Mr. Leonard Tharpe", and a surname alone after a courtesy title
-    # ("Mr. House"); a generational suffix ("Hugh McColl, Jr.") is part of the name.
-    more = rf"(?: [\"“][^\"“”]{{1,30}}[\"”])? {particle}{word}"
-    courtesy = _alternation(data["surname_titles"])
-    suffix = r"(?:,? (?:Jr|Sr)\b\.?|,? (?:II|III|IV)\b)?"
-    person = rf"(?:(?:{courtesy}) {word}(?:{more})*|{word}(?:{more})+){suffix}"
+    person = _person(names, data)
+    role = _role(data["roles"])
     # Offices held together ("President and Chief Executive Officer"), each read whole.
-    office = rf"(?:(?:majority|former|current) )?(?>{_role(roles)}|owner)"
-    roles_list = rf"{office}(?:(?:, | and | & |, and ){office})*"
+    office = rf"(?:(?:majority|former|current) )?(?>{role}|owner)"
     # An item of a list of people: lower-case words before the name ("former captains A"),
     # an aside in brackets after it ("A (a local Quaker)").
     item = rf"(?:[a-z][\w-]* )*{person}(?: \([^()]*\))?"
-    role = _role(roles)
     # A name as {NAME}, but "and" before an office ends it ("CEO of Acme and Director at B"),
     # and a Spanish "y" joins its words ("Genealogía y Heráldica").
     org = (rf"{{WORD}}(?:(?:\s+(?:of|the|for|de|la|y)\s+|\s+and\s+(?!{role})|\s+[–—-]\s+|\s+)"
            rf"{{WORD}})*")
-    return {
-        "PEOPLE_ROLES": roles_list,
+    return _founders(person, role, data) | {
+        "PEOPLE_ROLES": rf"{office}(?:(?:, | and | & |, and ){office})*",
         "PEOPLE_PERSONS": rf"{person}(?:(?:, (?:and )?| and ){person})*",
         "PEOPLE_HOLDERS": rf"(?:{role} )?{person}(?:(?:, (?:and )?| and )(?:{role} )?{person})*",
-        # A name right after "of" is a place's or a body's ("Governor of Kansas Bill Graves").
-        "PEOPLE_PERSON": rf"(?<!\bof ){person}",
+        "PEOPLE_PERSON": person,
         # A subject as {SUBJECT}, or a name with "of the" inside ("the Assembly of the African
         # Union"), which would otherwise be read from its tail ("African Union"), or with a
         # mark inside or after it ("Yahoo! Inc.", "Acme®").
@@ -101,6 +83,41 @@ def macros() -> dict[str, str]:
         "PEOPLE_RANK": rf"(?:{_alternation(ranks_and_titles())})(?= [A-Z])",
         "PEOPLE_ORDINAL": _alternation(rulebook.load("prose")["ordinals"]),
         "PEOPLE_ROLE_END": r"(?!\s+(?!(?:of|in|on|at|and|for|from|until|since|after|with)\b)[a-z])",
+    }
+
+
+def _person(names: dict, data: dict) -> str:
+    """A person's name: two or more capitalised words, or a surname after a courtesy title."""
+    not_person = [*names["not_name_words"], *(w for ws in names["entity_heads"].values()
+                                              for w in ws)]
+    # A capital and small letters, Latin letters with accents too ("Déby", "Özoğuz"), after a
+    # surname prefix written with a capital after it ("McColl", "DeVito").
+    # An initial keeps its full stop ("Peter B. Lowry").
+    prefix = rf"(?:(?:{_alternation(data['surname_prefixes'])})(?=[A-Z]))?"
+    word = (rf"(?!(?:{_alternation(not_person)})\b){prefix}[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ſ]*"
+            rf"(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+)*\b(?:(?<=\b[A-Z])\.)?")
+    # Small words inside a name ("Lucio de Risi", "Saad Sherida al-Kaabi", "Masnata y de").
+    particle = rf"(?:(?:{_alternation(data['name_particles'])})[ -]){{0,2}}"
+    # John "Shoes" Moshoeu; "Mr. Leonard Tharpe", and a surname alone after a courtesy title
+    # ("Mr. House"); a generational suffix ("Hugh McColl, Jr.") is part of the name.
+    more = rf"(?: [\"“][^\"“”]{{1,30}}[\"”])? {particle}{word}"
+    courtesy = _alternation(data["surname_titles"])
+    suffix = r"(?:,? (?:Jr|Sr)\b\.?|,? (?:II|III|IV)\b)?"
+    return rf"(?:(?:{courtesy}) {word}(?:{more})*|{word}(?:{more})+){suffix}"
+
+
+def _founders(person: str, role: str, data: dict) -> dict[str, str]:
+    """Founders after "founded by": "A, B and C", a later one as "co-founder" ("A and
+    co-founder B"); and how they may be described first ("French engineers", "a Pakistani
+    businessman,", "ex-Acme Games employees", "Rolling Stone publisher", "Starbucks CEO"),
+    where a name particle ("Abdul Kadir bin ...") is no description."""
+    small = rf"(?!(?:and|or|of|in|with|for|at|on|to|by|{_alternation(data['name_particles'])})\b)"
+    named = r"(?:ex-|former )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}"
+    return {
+        "PEOPLE_FOUNDERS": rf"{person}(?:(?:, {person})*,? and (?:co-?founder )?{person})?",
+        "PEOPLE_FOUNDERS_DESCRIBED": (
+            rf"(?:(?:the |an? |his |her |its )?(?:{named} (?=[a-z]|{role} ))?"
+            rf"(?:(?:{small}[a-z][\w-]*|{role}),? ){{0,2}})?"),
     }
 
 
