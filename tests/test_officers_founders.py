@@ -1,0 +1,152 @@
+"""Officers and founders of organisations of several kinds, on invented sentences: what the
+people family publishes about the article's own subject, and what it must not give it (an
+office or a founding that belongs to another organisation named in the same sentence)."""
+
+import pytest
+
+from pipeline.extract import gated, people
+from pipeline.read import read_bytes
+from pipeline.segment import segment
+
+
+def claims(title: str, text: str) -> list[tuple]:
+    """(property, person, subject, qualifiers) of every claim, through the value gates; the
+    subject is None where it is the article's own."""
+    document = read_bytes(f"= {title} =\n\n{text}\n".encode(), "article.txt")
+    sentences = segment(document)
+    spans = {s.sentence_id: (s.char_start, s.char_end) for s in sentences}
+    found = [gated(f, document.text, spans[f.sentence_id])
+             for f in people.find(document, sentences)]
+    return [(d.property, d.value, d.subject, dict(d.qualifiers))
+            for f in found for d in f.reading.drafts]
+
+
+def own(title: str, text: str) -> set[tuple]:
+    """(property, person, role) of the claims about the article's own subject."""
+    return {(prop, person, qualifiers.get("role"))
+            for prop, person, subject, qualifiers in claims(title, text) if subject is None}
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    # a company, its name with a mark inside it
+    ("Acme! Incorporated",
+     "Jane Roe (born 1960) is an American executive who was the chairman and CEO of Acme! "
+     "Incorporated.",
+     {("chairperson", "Jane Roe", None), ("leader", "Jane Roe", "ceo")}),
+    # post-nominal letters between the holder and the verb
+    ("Health Futures Canada",
+     "Ann Lee, OC, MD, FRSC, is Chief Executive Officer of Health Futures Canada and Director "
+     "at the Hill Institute.",
+     {("leader", "Ann Lee", "chief executive officer")}),
+    # the organisation described before its name
+    ("Toyworks",
+     "Tom Hill (born 1963) is a producer and the chief executive officer of the Danish toy "
+     "company Toyworks.",
+     {("leader", "Tom Hill", "chief executive officer")}),
+    # a surname alone after a courtesy title, and a generational suffix
+    ("Acme Corporation", "Mr. Brandt was the President and CEO of Acme Corporation.",
+     {("leader", "Brandt", "president"), ("leader", "Brandt", "ceo")}),
+    ("Acme Bank", "Acme Bank's current interim CEO is John M. Starcher, Jr.",
+     {("leader", "John M. Starcher, Jr.", "ceo")}),
+    # a union: the clause that is headed by its officer names the union before "and"
+    ("Metal Workers Union",
+     "The Metal Workers Union is based in Leeds, and is currently headed by General Secretary "
+     "Ms. Ann Lee.",
+     {("leader", "Ann Lee", "general secretary")}),
+    # offices coordinated in one sentence
+    ("Gulf Energy", "Gulf Energy's chairman is Omar Haddad, a former minister, and the chief "
+     "executive officer is Sara Nasser.",
+     {("chairperson", "Omar Haddad", None), ("leader", "Sara Nasser", "chief executive officer")}),
+    # a place before the holder's name is no part of it
+    ("American Bakers Association",
+     "Former Governor of Ohio Tom Hill is ABA's President and CEO.",
+     {("leader", "Tom Hill", "president"), ("leader", "Tom Hill", "ceo")}),
+])
+def test_officers_of_the_subject(title, text, expected):
+    assert own(title, text) == expected
+
+
+def test_offices_in_two_universities_each_go_to_their_own():
+    text = ("Mary Major served as president of Northfield College from 1990 to 1995 and "
+            "president of Southfield University from 2001 to 2008.")
+    assert claims("Southfield University", text) == [
+        ("leader", "Mary Major", "Northfield College",
+         {"role": "president", "start_time": "1990", "end_time": "1995"}),
+        ("leader", "Mary Major", None,
+         {"role": "president", "start_time": "2001", "end_time": "2008"}),
+    ]
+
+
+@pytest.mark.parametrize("title, text, person", [
+    # the CEO of another organisation named in the same sentence
+    ("Acme", "Bigco CEO Tom Hill met Acme chairman Ann Lee.", "Tom Hill"),
+    ("Acme Ltd", "Ann Lee is the daughter of Tom Hill, owner of Hill Farms and CEO of Acme Ltd.",
+     "Ann Lee"),
+    ("Acme Ltd", "Acme Ltd was founded in 1990 by Tom Hill, CEO of Bigco.", "Tom Hill"),
+    ("Acme Ltd", "Acme Ltd was founded in 1990 by Tom Hill, the former CEO.", "Tom Hill"),
+    # a sentence word before the organisation's name is no part of it
+    ("Besides Acme", "Besides Acme CEO Tom Hill, the board includes Ann Lee.", "Tom Hill"),
+    # a one-word name without a courtesy title is a fragment
+    ("Acme Ltd", "Brandt was promoted to Chairman, President and CEO of Acme Ltd.", "Brandt"),
+])
+def test_no_office_of_the_subject(title, text, person):
+    assert not {c for c in own(title, text) if c[0] in ("leader", "chairperson")
+                and c[1] == person}
+
+
+@pytest.mark.parametrize("title, text, expected", [
+    # a charity whose founder holds its office
+    ("Helping Hands Trust",
+     "Helping Hands Trust was founded in 1990 by John Smith, who serves as its chief executive.",
+     {("founded_by", "John Smith", None), ("leader", "John Smith", "chief executive")}),
+    ("Riverside Food Bank", "The Riverside Food Bank was started in 1983 by Dr. Ann Lee.",
+     {("founded_by", "Ann Lee", None)}),
+    # a company described, then founded by people described
+    ("Acme Games",
+     "Acme Games is a video game developer based in Austin, Texas, founded in 2005 by "
+     "ex-Bigco Studios employees Tom Hill and Ann Lee.",
+     {("founded_by", "Tom Hill", None), ("founded_by", "Ann Lee", None)}),
+    ("Riverside Capital",
+     "Riverside Capital, a venture firm based in Leeds and co-founded by Bigco CEO Tom Hill and "
+     "Ann Lee, backs start-ups.",
+     {("founded_by", "Tom Hill", None), ("founded_by", "Ann Lee", None)}),
+    # the people named after "with" founded it too
+    ("Harbour Arts Society",
+     "In 2001, she founded the Harbour Arts Society with her husband Tom McHill and Ann Lee.",
+     {("founded_by", "Tom McHill", None), ("founded_by", "Ann Lee", None)}),
+    ("Food First",
+     "Per Holm is a co-founder of the charity Food First together with Ann Lee and Tom Hill.",
+     {("founded_by", "Per Holm", None), ("founded_by", "Ann Lee", None),
+      ("founded_by", "Tom Hill", None)}),
+    ("Union of Bakers", "The Union of Bakers is a creation of Tom Hill and Ann Lee.",
+     {("founded_by", "Tom Hill", None), ("founded_by", "Ann Lee", None)}),
+    ("Hill Press", "He was the son of journalist Tom Hill, who established the Hill Press in 1880.",
+     {("founded_by", "Tom Hill", None)}),
+    ("Acme Media", "Acme Media was founded by Tom Hill and co-founder Ann Lee.",
+     {("founded_by", "Tom Hill", None), ("founded_by", "Ann Lee", None)}),
+])
+def test_founders_of_the_subject(title, text, expected):
+    assert own(title, text) == expected
+
+
+@pytest.mark.parametrize("title, text", [
+    # the description names another organisation the founding may be about
+    ("Acme Games", "Acme Games is a subsidiary of Bigco Holdings, founded in 1990 by Tom Hill."),
+    # one word is a fragment, not a founder
+    ("Acme Ltd", "In 2008 Graeme founded Acme Ltd."),
+    ("Acme Ltd", "Lady Mary founded Acme Ltd in 1990."),
+])
+def test_no_founder_of_the_subject(title, text):
+    assert not {c for c in own(title, text) if c[0] == "founded_by"}
+
+
+def test_every_claim_re_derives_from_its_evidence():
+    text = ("Mary Major served as president of Northfield College from 1990 to 1995 and "
+            "president of Southfield University from 2001 to 2008. Southfield University was "
+            "founded in 1990 by John Smith, CEO. Its founder was described as Hugh McColl, Jr., "
+            "the former Chairman and CEO of Southfield University.")
+    document = read_bytes(f"= Southfield University =\n\n{text}\n".encode(), "article.txt")
+    for found in people.find(document, segment(document)):
+        evidence = document.text[found.evidence_start:found.evidence_end]
+        again = people.rederive(found.rule_id, evidence)
+        assert [d.key() for d in again.drafts] == [d.key() for d in found.reading.drafts]
