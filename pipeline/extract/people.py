@@ -30,6 +30,7 @@ from pipeline.normalise.names import name_kind, ranks_and_titles, role_name
 FAMILY = "people"
 OPEN_END = ".."  # EDTF for an interval end that is not known
 ORGANISATION = "organisation"
+SMALL_WORDS = ("of", "the", "and", "in")
 
 
 def _alternation(words, capital_first: bool = False) -> str:
@@ -92,9 +93,10 @@ def _person(names: dict, data: dict) -> str:
                                               for w in ws)]
     # A capital and small letters, Latin letters with accents too ("Déby", "Özoğuz"), after a
     # surname prefix written with a capital after it ("McColl", "DeVito").
-    # An initial keeps its full stop ("Peter B. Lowry").
+    # An initial keeps its full stop ("Peter B. Lowry", "Miguel A. Torres", though "A" alone is
+    # a sentence word).
     prefix = rf"(?:(?:{_alternation(data['surname_prefixes'])})(?=[A-Z]))?"
-    word = (rf"(?!(?:{_alternation(not_person)})\b){prefix}[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ſ]*"
+    word = (rf"(?!(?:{_alternation(not_person)})\b(?!\.)){prefix}[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ſ]*"
             rf"(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+)*\b(?:(?<=\b[A-Z])\.)?")
     # Small words inside a name ("Lucio de Risi", "Saad Sherida al-Kaabi", "Masnata y de").
     particle = rf"(?:(?:{_alternation(data['name_particles'])})[ -]){{0,2}}"
@@ -129,8 +131,14 @@ def _role(roles: dict) -> str:
 
 def _titled(words) -> str:
     """Any of the words, with a capital first letter too, and one of several words in title
-    case too ("Chief Executive Officer")."""
-    return _alternation([*words, *(word.title() for word in words if " " in word)], True)
+    case too ("Chief Executive Officer", "Chairman of the Board")."""
+    return _alternation([*words, *(_title_case(word) for word in words if " " in word)], True)
+
+
+def _title_case(words: str) -> str:
+    """Each word capitalised but the small ones ("Chairman of the Board")."""
+    return " ".join(word if word in SMALL_WORDS else word.capitalize()
+                    for word in words.split(" "))
 
 
 def read(rule: Rule, match: re.Match) -> Reading:
