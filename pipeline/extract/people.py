@@ -64,8 +64,10 @@ def macros() -> dict[str, str]:
         "PEOPLE_PERSON": person,
         # A subject as {SUBJECT}, or a name with "of the" inside ("the Assembly of the African
         # Union"), which would otherwise be read from its tail ("African Union"), or with a
-        # mark inside or after it ("Yahoo! Inc.", "Acme®").
-        "PEOPLE_SUBJECT": (rf"(?:[Tt]he\s+)?{org}(?:[!®™](?:\s+{org})?)?"
+        # mark inside or after it ("Yahoo! Inc.", "Acme®"); a kind's noun alone names the
+        # subject only after "the" ("of the Company", not "of Bank member Oritani Bank").
+        "PEOPLE_SUBJECT": (r"(?:[Tt]he\s+|(?!(?i:{KINDS})\b(?!\s+(?:of\s|for\s|[A-Z]))))"
+                           rf"{org}(?:[!®™](?:\s+{org})?)?"
                            rf"(?:\s+(?:of|for)\s+the\s+{org})?|{{SELF}}"),
         # What a name may be described as before it: "the American toy company (Hasbro)".
         "PEOPLE_DESCRIBED": r"the (?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:{KINDS})",
