@@ -50,9 +50,9 @@ def macros() -> dict[str, str]:
     role = _role(data["roles"])
     # Offices held together ("President and Chief Executive Officer"), each read whole.
     office = rf"(?:(?:majority|former|current) )?(?>{role}|owner)"
-    # An item of a list of people: lower-case words before the name ("former captains A"),
-    # an aside in brackets after it ("A (a local Quaker)").
-    item = rf"(?:[a-z][\w-]* )*{person}(?: \([^()]*\))?"
+    # An item of a list of people: lower-case words or offices before the name ("former
+    # captains A", "former CEO B"), an aside in brackets after it ("A (a local Quaker)").
+    item = rf"(?:(?:[a-z][\w-]*|{role}) )*{person}(?: \([^()]*\))?"
     # A name as {NAME}, but "and" before an office ends it ("CEO of Acme and Director at B"),
     # and a Spanish "y" joins its words ("Genealogía y Heráldica").
     org = (rf"{{WORD}}(?:(?:\s+(?:of|the|for|de|la|y)\s+|\s+and\s+(?!{role})|\s+[–—-]\s+|\s+)"
@@ -90,7 +90,8 @@ def macros() -> dict[str, str]:
 
 
 def _person(names: dict, data: dict) -> str:
-    """A person's name: two or more capitalised words, or a surname after a courtesy title."""
+    """A person's name: two or more capitalised words, or a surname after a courtesy title;
+    from the start of a word ("former CEO Brad Morrice" holds no "O Brad Morrice")."""
     not_person = [*names["not_name_words"], *(w for ws in names["entity_heads"].values()
                                               for w in ws)]
     # A capital and small letters, Latin letters with accents too ("Déby", "Özoğuz"), after a
@@ -107,7 +108,7 @@ def _person(names: dict, data: dict) -> str:
     more = rf"(?: [\"“][^\"“”]{{1,30}}[\"”])? {particle}{word}"
     courtesy = _alternation(data["surname_titles"])
     suffix = r"(?:,? (?:Jr|Sr)\b\.?|,? (?:II|III|IV)\b)?"
-    return rf"(?:(?:{courtesy}) {word}(?:{more})*|{word}(?:{more})+){suffix}"
+    return rf"\b(?:(?:{courtesy}) {word}(?:{more})*|{word}(?:{more})+){suffix}"
 
 
 def _founders(person: str, role: str, data: dict) -> dict[str, str]:
