@@ -61,6 +61,27 @@ def own(title: str, text: str) -> set[tuple]:
     ("American Bakers Association",
      "Former Governor of Ohio Tom Hill is ABA's President and CEO.",
      {("leader", "Tom Hill", "president"), ("leader", "Tom Hill", "ceo")}),
+    # offices before their holders, the subject named by "its" or not at all
+    ("Harbour Trust", "Its founder and CEO is Ann Lee, a serial entrepreneur.",
+     {("founded_by", "Ann Lee", None), ("leader", "Ann Lee", "ceo")}),
+    ("Harbour Trust", "Its chief executive is Ann Lee and its chair is Tom Hill.",
+     {("leader", "Ann Lee", "chief executive"), ("chairperson", "Tom Hill", None)}),
+    ("Harbour Trust", "At this date, the President and Chief Executive Officer is Ann M. Lee.",
+     {("leader", "Ann M. Lee", "president"), ("leader", "Ann M. Lee", "chief executive officer")}),
+    ("Harbour Trust", "As of 2012, the HT's president and chief executive officer (CEO) is "
+     "Tom Hill.",
+     {("leader", "Tom Hill", "president"), ("leader", "Tom Hill", "chief executive officer")}),
+    ("Harbour Trust", "Co-founder Tom Hill was appointed the trust's chairman of the board.",
+     {("chairperson", "Tom Hill", None)}),
+    ("Harbour Trust", "Tom Hill, chairman of the board and chief executive officer of the Trust, "
+     "spoke.",
+     {("chairperson", "Tom Hill", None), ("leader", "Tom Hill", "chief executive officer")}),
+    ("Harbour Trust Co.", "The trust was bought by current Harbour Trust President and CEO Ann "
+     "Lee.",
+     {("leader", "Ann Lee", "president"), ("leader", "Ann Lee", "ceo")}),
+    ("Gulf Wines", "Miguel A. Torres is the company’s current President and Managing Director.",
+     {("leader", "Miguel A. Torres", "president"),
+      ("leader", "Miguel A. Torres", "managing director")}),
 ])
 def test_officers_of_the_subject(title, text, expected):
     assert own(title, text) == expected
@@ -88,10 +109,20 @@ def test_offices_in_two_universities_each_go_to_their_own():
     ("Besides Acme", "Besides Acme CEO Tom Hill, the board includes Ann Lee.", "Tom Hill"),
     # a one-word name without a courtesy title is a fragment
     ("Acme Ltd", "Brandt was promoted to Chairman, President and CEO of Acme Ltd.", "Brandt"),
+    # a kind's noun alone is another organisation's name, not the subject's
+    ("Acme Bank", "Tom Hill has been President of Bank member Oritani Bank since 1993.",
+     "Tom Hill"),
 ])
 def test_no_office_of_the_subject(title, text, person):
     assert not {c for c in own(title, text) if c[0] in ("leader", "chairperson")
                 and c[1] == person}
+
+
+def test_the_chairman_of_a_board_left_unnamed_is_not_the_subjects():
+    text = ("In 2014, the Chairman of the Board is Tom L. Hill, President and CEO of Acme "
+            "Health.")
+    assert own("Acme Health", text) == {("leader", "Tom L. Hill", "president"),
+                                        ("leader", "Tom L. Hill", "ceo")}
 
 
 @pytest.mark.parametrize("title, text, expected", [
@@ -124,6 +155,14 @@ def test_no_office_of_the_subject(title, text, person):
      {("founded_by", "Tom Hill", None)}),
     ("Acme Media", "Acme Media was founded by Tom Hill and co-founder Ann Lee.",
      {("founded_by", "Tom Hill", None), ("founded_by", "Ann Lee", None)}),
+    ("Acme Media", "Tom Hill and Ann Lee are the co-founders of Acme Media.",
+     {("founded_by", "Tom Hill", None), ("founded_by", "Ann Lee", None)}),
+    ("Hill College", "It was renamed by the college's two founders, Tom Hill and Ann Lee.",
+     {("founded_by", "Tom Hill", None), ("founded_by", "Ann Lee", None)}),
+    ("Workers Party", "The Workers Party is a political party in Lebanon established by Prince "
+     "Tom Hill in 2001.", {("founded_by", "Tom Hill", None)}),
+    ("Acme Lending", "It was founded in 1995 by a group of former managers at Bigco, including "
+     "former CEO Tom Hill.", {("founded_by", "Tom Hill", None)}),
 ])
 def test_founders_of_the_subject(title, text, expected):
     assert own(title, text) == expected
