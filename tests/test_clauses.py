@@ -242,11 +242,64 @@ def test_no_officer_of_something_that_is_not_an_organisation():
     ("Harbour Coding", "Harbour Coding is a wholly owned subsidiary of Provistas, Incorporated.",
      "Provistas, Incorporated"),  # the parent's legal form stays in its name
     ("Kestrel Press", "Kestrel Press, a division of Orbis Media, Inc. (NYSE: ORB), prints books.",
-     "Orbis Media, Inc"),
+     "Orbis Media, Inc."),
 ])
 def test_a_parent_of_the_subject(title, text, parent):
     found = facts(relations, text, title, "parent_organization")
     assert [value for subject, value, _ in found if subject in (None, title)] == [parent]
+
+
+@pytest.mark.parametrize("title, text, parent", [
+    ("Lyra Clinic", "A subsidiary of Vela Health, Lyra Clinic treats sight loss.", "Vela Health"),
+    ("Kite Tours", "As the travel subsidiary of Rook Holdings, Kite Tours sells trips.",
+     "Rook Holdings"),
+    ("Kite Tours", "As of May 1, 2010, Kite Tours operates as a subsidiary of Rook Holdings.",
+     "Rook Holdings"),
+    ("Kite Tours", "Kite Tours, a Rook Company, is a subsidiary of Rook.", "Rook"),
+    ("Kite Tours", "Kite Tours, Inc., doing business as Kite, is an American subsidiary of the "
+     "Swiss travel group Rook.", "Rook"),
+    ("Kite Tours", "Kite Tours is a small travel agent and wholly-owned subsidiary of Rook "
+     "S.A.S. (Paris).", "Rook S.A.S."),
+    ("Kite Tours", "Kite Tours is a wholly owned and independently run subsidiary of ROOK CO., "
+     "LTD.", "ROOK CO., LTD"),  # the sentence's full stop is not the abbreviation's
+    ("Kite Tours", "Kite Tours has become a 100% subsidiary of Rook Group, Inc. (CEO: Ann Lee).",
+     "Rook Group, Inc."),
+    ("Vela Care", "Vela Health is the US arm of care giant Rook, which itself is a subsidiary "
+     "of Germany's Orbis Care.", None),
+    ("Larkhill Hospital", "Orbis Care has served as the Hospital's parent company since 2001.",
+     "Orbis Care"),
+    ("Harbour Rowing Club", "Orbis Sport's youth subsidiary, Harbour Rowing Club, trains "
+     "juniors.", "Orbis Sport"),
+    ("AT&T Mobile", "AT&T Mobile is a wireless subsidiary of AT&T Holdings.", "AT&T Holdings"),
+])
+def test_a_parent_of_the_subject_in_more_forms(title, text, parent):
+    found = facts(relations, text, title, "parent_organization")
+    assert [value for subject, value, _ in found if subject in (None, title)] == (
+        [parent] if parent else [])
+
+
+def test_the_parent_of_a_list_is_each_ones_and_a_short_form_there_is_another_body():
+    text = "Rook Care Ltd is the parent company for Lyra Home, Vela Home and Rook Care Home."
+    found = read_sentence(relations, text, "Rook Care Home")[0]
+    assert sorted((d.subject or "", d.property, d.value) for d, _ in found) == [
+        ("", "parent_organization", "Rook Care Ltd"),
+        ("Lyra Home", "parent_organization", "Rook Care Ltd"),
+        ("Rook Care Ltd", "subsidiary", "Lyra Home"),
+        ("Rook Care Ltd", "subsidiary", "Rook Care Home"),
+        ("Rook Care Ltd", "subsidiary", "Vela Home"),
+        ("Vela Home", "parent_organization", "Rook Care Ltd")]
+
+
+def test_a_charity_and_its_subsidiary_both_named():
+    text = "Similarly, Orbis Aid and its trading subsidiary Orbis Shops fund the work."
+    found = read_sentence(relations, text, "Orbis Shops")[0]
+    assert sorted((d.subject or "", d.property, d.value) for d, _ in found) == [
+        ("", "parent_organization", "Orbis Aid"), ("Orbis Aid", "subsidiary", "Orbis Shops")]
+
+
+def test_a_possessive_that_is_not_the_parents_name_gives_no_parent():
+    text = "Kite Tours is a wholly owned subsidiary of Rook's brothers travel Group AB."
+    assert facts(relations, text, "Kite Tours", "parent_organization") == []
 
 
 @pytest.mark.parametrize("text", [

@@ -46,11 +46,12 @@ COMMON_TAIL = re.compile(r"\b(?P<det>[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Tt]his)\s+"
                          r"(?:(?!(?:an?|the|its|their|this)\b)[\w&'’$.-]+,?\s+){0,6}?"
                          r"[a-z][\w-]*$", re.IGNORECASE)
 COPULA_TAIL = re.compile(r"\b(?:is|was|are|were|has been|had been|have been|became|becomes|"
-                         r"remains|remained|serves as|served as)(?:\s+(?:now|currently|also|"
-                         r"still|originally|formerly|initially|today))*$")
-RELATIVE_TAIL = re.compile(r",?\s*\b(?:which|that|who)(?:\s+(?:is|was|are|were|has been|had "
-                           r"been|have been))?(?:\s+(?:now|also|originally|currently|later|"
-                           r"first|then|initially|subsequently))*$")
+                         r"has become|have become|remains|remained|(?:serves|served|operates|"
+                         r"operated|functions) as)(?:\s+(?:now|currently|also|still|originally|"
+                         r"formerly|initially|today))*$")
+RELATIVE_TAIL = re.compile(r",?\s*\b(?:which|that|who)(?:\s+(?:itself|themselves))?(?:\s+(?:is|"
+                           r"was|are|were|has been|had been|have been))?(?:\s+(?:now|also|"
+                           r"originally|currently|later|first|then|initially|subsequently))*$")
 COORDINATE_TAIL = re.compile(r",?\s*\b(?:and|but)(?:\s+(?:is|was|are|were|has been|had been|"
                              r"have been))?(?:\s+(?:now|also|originally|currently|later|then|"
                              r"initially|subsequently|independently))*$")
@@ -62,8 +63,13 @@ ADVERB_TAIL = re.compile(r"\s*\b(?:now|also|originally|currently|later|then|init
 OPENING_ADVERBIAL = re.compile(r"(?:[A-Z][a-z]+,\s+)?(?:[Ii]n|[Oo]n|[Aa]t|[Bb]y|[Ss]ince|[Aa]fter|"
                                r"[Bb]efore|[Dd]uring|[Ff]rom|[Uu]ntil|[Ff]ollowing|[Ff]or)\s+"
                                r"[^,;]*?,?")
-# A participle that opens a sentence and describes its subject ("Based in X, Acme ...").
-OPENING_PARTICIPLE = re.compile(r"[A-Za-z]+(?:ed|en)\b|[Ss]et up\b|[Bb]uilt\b|[Ll]ed\b")
+# A participle or a noun phrase that opens a sentence and describes its subject ("Based in X,
+# Acme ...", "A unit of X, Acme ...", "As a unit of X, Acme ...").
+OPENING_PARTICIPLE = re.compile(r"[A-Za-z]+(?:ed|en)\b|[Ss]et up\b|[Bb]uilt\b|[Ll]ed\b|"
+                                r"(?:[Aa]s\s+)?(?:[Aa]n?|[Tt]he)\s")
+# An aside between a clause's subject and its verb: "Acme, a unit of X, is", "Acme, doing
+# business as Ace, is" (a name after the comma is a place or a list: "Lisle, Ill., is").
+ASIDE_END = re.compile(r",\s+(?:[Aa]n?\s|[Tt]he\s|[a-z])[^,;]*,$")
 # A word that ties a clause to the one before it ("... was formed in 1955 when A and B merged").
 SUBORDINATE_TAIL = re.compile(r"\b(?:when|after|as|because|until|once)\s*$")
 DETERMINER = re.compile(r"(?:an?|the)\s", re.IGNORECASE)
@@ -107,9 +113,10 @@ def kinds() -> re.Pattern:
 
 @cache
 def legal_form() -> re.Pattern:
-    """A legal form ending a name ("Acme Ltd", "Acme, Inc."): prose.yaml's LEGAL_FORMS."""
+    """A legal form ending a name ("Acme Ltd", "Acme, Inc.", "ACME CO., LTD."): prose.yaml's
+    LEGAL_FORMS, in any case."""
     forms = rulebook.load("prose")["macros"]["LEGAL_FORMS"]
-    return re.compile(rf",?\s+(?:{forms})\.?$")
+    return re.compile(rf",?\s+(?:{forms})\.?$", re.IGNORECASE)
 
 
 @cache
@@ -173,6 +180,12 @@ class Actors:
 
     names: frozenset[str]
     kinds: frozenset[str]
+    title: frozenset[str] = frozenset()  # the title's name, with and without its legal form
+
+    def titled(self, phrase: str) -> bool:
+        """Whether a phrase is the title's name itself, not a short form or a pronoun."""
+        return bool({plain(phrase), plain(legal_form().sub("", phrase.strip(" ,;:")))}
+                    & self.title)
 
     def refers(self, phrase: str) -> bool:
         """Whether a phrase names the document's own subject."""
@@ -234,7 +247,8 @@ def actors_of(title: str, text: str) -> Actors:
         names.add(initials)
     opening = f"{full} {first_sentence(text)}"
     kinds_named = {m.casefold() for m in kind_word().findall(opening)}
-    return Actors(frozenset(plain(n) for n in names if n), frozenset(kinds_named))
+    return Actors(frozenset(plain(n) for n in names if n), frozenset(kinds_named),
+                  frozenset(plain(n) for n in (full, legal_form().sub("", full)) if n))
 
 
 def short_forms(name: str) -> list[str]:
@@ -286,7 +300,9 @@ def hung_on(text: str, position: int, depth: int) -> str | None:
         return actor(text, start, depth + 1)
     auxiliary = AUXILIARY_TAIL.search(left) or COPULA_TAIL.search(left)
     if auxiliary:  # "X was founded", "X became a subsidiary": the clause's own subject
-        subject = _phrases()["tail"].search(left, 0, len(left[:auxiliary.start()].rstrip()))
+        end = len(left[:auxiliary.start()].rstrip())
+        aside = ASIDE_END.search(left, 0, end)
+        subject = _phrases()["tail"].search(left, 0, aside.start() if aside else end)
         return subject.group() if subject and not modified().search(left, 0, subject.start()) \
             else None
     return noun_before(text, len(left), depth)
@@ -370,14 +386,20 @@ def clause_start(text: str, position: int) -> int:
 def assigned(reading: Reading, mode: str | None, text: str, position: int,
              actors: Actors) -> Reading:
     """A rule's reading with each claim given to whom its clause says (see the module
-    docstring): a subject group that names the document's subject is the document's; a claim
+    docstring): a subject group that names the document's subject is the document's (a short
+    form of its name not where the match names the title itself); a claim
     without one is, by the rule's `actor` mode, the actor's of the clause at `position`
     (`clause`), or made only where the value, a clause, is not another's: its actor is the
     subject, or it names none, or the subject is in it (its patient, `value`)."""
     drafts, skips = [], list(reading.skips)
+    titled = any(actors.titled(d.subject or "") or actors.titled(str(d.value))
+                 for d in reading.drafts)
     for draft in reading.drafts:
-        if draft.subject is not None:  # a place named as a subject is no organisation
-            own = draft.subject_type in (None, "organisation") and actors.refers(draft.subject)
+        if draft.subject is not None:  # a place named as a subject is no organisation; where
+            # the match names the title itself, a short form of it is another's ("Acme Ltd is
+            # the parent of Acme Tools Ltd" in the article on Acme Tools Ltd)
+            own = draft.subject_type in (None, "organisation") and actors.refers(
+                draft.subject) and (actors.titled(draft.subject) or not titled)
             drafts.append(replace(draft, subject=None) if own else draft)
             continue
         if mode is None or (mode == "value" and not actors.names):  # no title to tell by
