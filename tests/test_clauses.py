@@ -184,6 +184,38 @@ def test_a_seat_is_the_subjects_headquarters(title, text, seat):
     assert (None, seat, {}) in facts(places, text, title, "headquarters")
 
 
+@pytest.mark.parametrize("title, text, seats", [
+    ("Rook Aviation, Inc.", "Rook Aviation, Inc. is an American aircraft maker originally based "
+     "in Troy, Ohio, later in Dayton, Ohio and now in Austin, Texas.", ["Troy", "Dayton",
+                                                                        "Austin"]),
+    ("KRLW", "KRLW (1450 AM) was a radio station based out of Redding, California, U.S., and now "
+     "in Hilo, Hawaii.", ["Redding", "Hilo"]),
+    ("Vela Tools", "Vela Tools is a maker originally based in Ocala, Florida, and now in the "
+     "Enterprise Zone in Star, Ohio.", ["Ocala"]),  # a zone within a town is not the next seat
+    ("Larkhill Hospital", "Larkhill Hospital has more than 40 beds and is located in Preston.",
+     ["Preston"]),
+    ("Harbour Women's Club", "Harbour Women's Club, also known as Long Bridge House, is a "
+     "historic women's club located at Gloucester Courthouse, Gloucester County, Virginia.",
+     ["Gloucester Courthouse"]),
+    ("Lyra Aid", "Lyra Aid is a 501(c)(3) non-profit based in New York City.",
+     ["New York City"]),
+    ("Kite Band of Lakota", "The Kite Band of Lakota, a recognized tribe of Lakota people, are "
+     "headquartered in Kite Springs.", ["Kite Springs"]),
+    ("Orbis Trust", "Orbis Trust is proudly located in Spokane, WA.", ["Spokane"]),
+    ("A&J Wealth Limited", "A&J Wealth Limited was set up in 1985 and was originally based in "
+     "Beaconsfield.", ["Beaconsfield"]),
+])
+def test_seats_one_after_another_and_seats_after_an_aside(title, text, seats):
+    assert [value for subject, value, _ in facts(places, text, title, "headquarters")
+            if subject is None] == seats
+
+
+def test_a_seat_of_a_place_named_before_the_verb_is_nobodys():
+    text = "In 2007, Vela Works located at Solapur, Maharashtra has been acquired by Orbis Ltd."
+    assert facts(relations, text, "Vela Works", "parent_organization") == []
+    assert facts(places, text, "Vela Works", "headquarters") == [(None, "Solapur", {})]
+
+
 def test_a_seat_in_apposition_is_the_named_bodys():
     text = "Acme GmbH is a German subsidiary of Acme Group plc, a company based in London."
     assert facts(places, text, "Acme GmbH", "headquarters") == [("Acme Group plc", "London", {})]

@@ -34,8 +34,8 @@ from pipeline.normalise.names import clean_name
 # A word of a name: a capital or digit first ("Acme", "3M", "A&J", "E.ON", "Co."), never a word
 # that opens a sentence ("The", "In", "He").
 CAP = (r"(?!(?:The|A|An|In|On|At|By|As|It|Its|He|She|His|Her|They|Their|We|I|This|That|These|"
-       r"Those|There|After|Before|Since|Prior|Following|Is|Was|Are|Were|Has|Have|Had)\b)(?:[A-Z][\w&'’.–-]*|[0-9]+[A-Za-z]"
-       r"[\w&'’.–-]*|&)")
+       r"Those|There|After|Before|Since|Prior|Following|Is|Was|Are|Were|Has|Have|Had)\b(?!&))"
+       r"(?:[A-Z][\w&'’.–-]*|[0-9]+[A-Za-z][\w&'’.–-]*|&)")
 # A name: capitalised words with small linking words inside, a legal form after a comma, a
 # parenthesis after it.
 NAME = (rf"(?:\b[Tt]he\s+)?{CAP}(?:(?:[^\S\n]+(?:of|for|and|de|du|la|the|&))*[^\S\n]+{CAP})*"
@@ -43,7 +43,7 @@ NAME = (rf"(?:\b[Tt]he\s+)?{CAP}(?:(?:[^\S\n]+(?:of|for|and|de|du|la|the|&))*[^\
 PRONOUN = r"\b(?:[Ii]t|[Ii]ts|[Tt]hey|[Tt]heir|[Hh]e|[Ss]he|[Hh]is|[Hh]er|I|[Ww]e)"
 # A noun phrase with a determiner and a small head ("a Texas community bank", "the company").
 COMMON_TAIL = re.compile(r"\b(?P<det>[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Tt]his)\s+"
-                         r"(?:(?!(?:an?|the|its|their|this)\b)[\w&'’$.-]+,?\s+){0,6}?"
+                         r"(?:(?!(?:an?|the|its|their|this)\b)[\w&'’$.()-]+,?\s+){0,6}?"
                          r"[a-z][\w-]*$", re.IGNORECASE)
 COPULA_TAIL = re.compile(r"\b(?:is|was|are|were|has been|had been|have been|became|becomes|"
                          r"has become|have become|remains|remained|(?:serves|served|operates|"
@@ -68,8 +68,10 @@ OPENING_ADVERBIAL = re.compile(r"(?:[A-Z][a-z]+,\s+)?(?:[Ii]n|[Oo]n|[Aa]t|[Bb]y|
 OPENING_PARTICIPLE = re.compile(r"[A-Za-z]+(?:ed|en)\b|[Ss]et up\b|[Bb]uilt\b|[Ll]ed\b|"
                                 r"(?:[Aa]s\s+)?(?:[Aa]n?|[Tt]he)\s")
 # An aside between a clause's subject and its verb: "Acme, a unit of X, is", "Acme, doing
-# business as Ace, is" (a name after the comma is a place or a list: "Lisle, Ill., is").
-ASIDE_END = re.compile(r",\s+(?:[Aa]n?\s|[Tt]he\s|[a-z])[^,;]*,$")
+# business as Ace, is", "Acme, formerly Ace, Inc., is" (a name after the comma is a place or
+# a list: "Lisle, Ill., is").
+ASIDE = r",\s+(?:[Aa]n?\s|[Tt]he\s|[a-z])[^,;]*(?:,\s+(?:Inc|Ltd|LLC|Co|Corp)\.?)?,"
+ASIDE_END = re.compile(rf"{ASIDE}$")
 # A word that ties a clause to the one before it ("... was formed in 1955 when A and B merged").
 SUBORDINATE_TAIL = re.compile(r"\b(?:when|after|as|because|until|once)\s*$")
 DETERMINER = re.compile(r"(?:an?|the)\s", re.IGNORECASE)
@@ -161,7 +163,7 @@ def _phrases() -> dict[str, re.Pattern]:
     """A clause's subject (a name, a pronoun, "the company") where a clause opens, after a
     participle that opens the sentence (", Acme has"), and at the end of a text."""
     phrase = rf"(?:{_kind_phrase().replace('?P<kind>', '')}|{NAME}|{PRONOUN})"
-    return {"leading": re.compile(rf"(?P<actor>{phrase}){VERB_AFTER}"),
+    return {"leading": re.compile(rf"(?P<actor>{phrase})(?:{ASIDE})?{VERB_AFTER}"),
             "after_opening": re.compile(rf",\s+(?P<actor>{phrase}){VERB_AFTER}"),
             "tail": re.compile(rf"{phrase}$")}
 
@@ -304,7 +306,7 @@ def hung_on(text: str, position: int, depth: int) -> str | None:
         aside = ASIDE_END.search(left, 0, end)
         subject = _phrases()["tail"].search(left, 0, aside.start() if aside else end)
         return subject.group() if subject and not modified().search(left, 0, subject.start()) \
-            else None
+            and not PLACE_BEFORE.search(left, 0, subject.start()) else None
     return noun_before(text, len(left), depth)
 
 
