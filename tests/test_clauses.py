@@ -210,6 +210,28 @@ def test_seats_one_after_another_and_seats_after_an_aside(title, text, seats):
             if subject is None] == seats
 
 
+@pytest.mark.parametrize("text, seat", [
+    ("Lyra Loans headquartered in Tulsa Oklahoma lends to farmers.", "Tulsa"),
+    ("Lyra Loans is headquartered in Austin TX.", "Austin"),
+    ("Headquartered in Taizhou City of Zhejiang Province, Lyra Loans lends.", "Taizhou City"),
+    ("Lyra Loans is headquartered in Port Washington.", "Port Washington"),
+    ("Lyra Loans is headquartered in West Virginia.", "West Virginia"),
+    ("Lyra Loans, headquartered in the Township of Washington, lends.", "Township of Washington"),
+])
+def test_a_state_written_after_a_town_without_a_comma_is_not_part_of_it(text, seat):
+    assert facts(places, text, "Lyra Loans", "headquarters") == [(None, seat, {})]
+
+
+def test_a_name_ending_in_a_kind_word_is_a_name_not_the_subjects_kind():
+    text = "Park Lane Corp is a bank. The Park Lane Bank operates as a subsidiary of Park Lane Corp."
+    assert facts(relations, text, "Park Lane Corp", "parent_organization") == [
+        ("Park Lane Bank", "Park Lane Corp", {})]
+    text = ("Orbis is a foundation. The Vela Medical Foundation, a private foundation, was "
+            "founded in 1997 and is located in Bethesda.")
+    assert facts(places, text, "Orbis", "headquarters") == [
+        ("Vela Medical Foundation", "Bethesda", {})]
+
+
 def test_a_seat_of_a_place_named_before_the_verb_is_nobodys():
     text = "In 2007, Vela Works located at Solapur, Maharashtra has been acquired by Orbis Ltd."
     assert facts(relations, text, "Vela Works", "parent_organization") == []

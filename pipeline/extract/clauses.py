@@ -55,7 +55,7 @@ RELATIVE_TAIL = re.compile(r",?\s*\b(?:which|that|who)(?:\s+(?:itself|themselves
 COORDINATE_TAIL = re.compile(r",?\s*\b(?:and|but)(?:\s+(?:is|was|are|were|has been|had been|"
                              r"have been))?(?:\s+(?:now|also|originally|currently|later|then|"
                              r"initially|subsequently|independently))*$")
-ADVERB_TAIL = re.compile(r"\s*\b(?:now|also|originally|currently|later|then|initially|"
+ADVERB_TAIL = re.compile(r"\s*\b(?i:now|also|originally|currently|later|then|initially|"
                          r"formerly|subsequently|independently|officially|formally|first|"
                          r"proudly|wholly|jointly)$|,?\s*\b(?:[Ii]n|[Oo]n|[Bb]y|[Ss]ince|[Ff]rom|"
                          r"[Dd]uring|[Uu]ntil|[Aa]fter|[Bb]efore)\s+(?:[\w,]+\s+){0,3}?[0-9]{3,4}s?,?$")
@@ -109,7 +109,8 @@ MAX_DEPTH = 3
 
 @cache
 def kinds() -> re.Pattern:
-    """A head noun of an organisation's kind after a determiner: "the company", "the band"."""
+    """A head noun of an organisation's kind after a determiner: "the company", "the band",
+    "The Company"; not a name ending in one ("The Park National Bank")."""
     return re.compile(_kind_phrase(), re.IGNORECASE)
 
 
@@ -136,7 +137,7 @@ def _kind_words() -> str:
 
 
 def _kind_phrase() -> str:
-    return (r"\b(?:[Tt]he|[Ii]ts|[Tt]his|[Oo]ur)\s+(?:[a-z][\w-]*\s+){0,2}?"
+    return (r"\b(?:[Tt]he|[Ii]ts|[Tt]his|[Oo]ur)\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}?"
             rf"(?P<kind>{_kind_words()})\b")
 
 
