@@ -87,6 +87,14 @@ def test_the_subject_with_its_legal_form(title, phrase):
     ("Fenwick Athletic", "Arthur Pell founded Fenwick Athletic in 1925."),
     ("Quill Labs", "In 1925 she co-founded Quill Labs with two friends."),
     ("Brightwater Relief", "Since founding Brightwater Relief in 1925, she has raised funds."),
+    ("Quill Labs", "Her new business Quill Labs was born in 1925."),
+    ("Larkhill Hospital", "She chairs Larkhill Hospital, which she founded in 1925."),
+    ("Kettle Club", "He is a member of Kettle Club, a club that he co-founded in 1925."),
+    ("Kettle Club", "Ann Lee was a co-founder of Kettle Club (KC) in 1925 with two friends."),
+    ("Red Harbour Gazette", "Her father established the Red Harbour Gazette newspaper in 1925."),
+    ("Hollins Trust", "The charity itself was already founded in 1925 under another name."),
+    ("Hollins Cafe", "Hollins Cafe, established 1925, is a restaurant on the square."),
+    ("Orbis Games", "Orbis Games is a toy maker established by Ann Lee in Troy, Ohio, in 1925."),
 ])
 def test_a_founding_date_is_the_subjects_inception(title, text):
     assert (None, "1925", {}) in facts(events, text, title, "inception")
@@ -97,6 +105,8 @@ def test_a_founding_date_is_the_subjects_inception(title, text):
     ("Grey Lantern", "Its singer joined Red Harbour, a label founded in 1925."),
     ("Marlow University", "He bought a college founded in 1925."),
     ("Kettle Party", "The first overseas Kettle Party was founded in Canada in 1925."),
+    ("Quill Labs", "Its founder Ann Lee was born in 1925."),  # a birth founds no person
+    ("Quill Labs", "It was born in Boston, where Ann Lee was born in 1925."),
 ])
 def test_a_founding_that_is_not_the_subjects_is_not_its_inception(title, text):
     assert (None, "1925", {}) not in facts(events, text, title, "inception")
@@ -223,7 +233,8 @@ def test_a_state_written_after_a_town_without_a_comma_is_not_part_of_it(text, se
 
 
 def test_a_name_ending_in_a_kind_word_is_a_name_not_the_subjects_kind():
-    text = "Park Lane Corp is a bank. The Park Lane Bank operates as a subsidiary of Park Lane Corp."
+    text = ("Park Lane Corp is a bank. The Park Lane Bank operates as a subsidiary of Park Lane "
+            "Corp.")
     assert facts(relations, text, "Park Lane Corp", "parent_organization") == [
         ("Park Lane Bank", "Park Lane Corp", {})]
     text = ("Orbis is a foundation. The Vela Medical Foundation, a private foundation, was "

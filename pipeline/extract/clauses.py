@@ -392,8 +392,9 @@ def assigned(reading: Reading, mode: str | None, text: str, position: int,
     docstring): a subject group that names the document's subject is the document's (a short
     form of its name not where the match names the title itself); a claim
     without one is, by the rule's `actor` mode, the actor's of the clause at `position`
-    (`clause`), or made only where the value, a clause, is not another's: its actor is the
-    subject, or it names none, or the subject is in it (its patient, `value`)."""
+    (`clause`), the subject's only where it is that actor (`own`: "was born in 2009" founds
+    a business, not a person), or made only where the value, a clause, is not another's: its
+    actor is the subject, or it names none, or the subject is in it (its patient, `value`)."""
     drafts, skips = [], list(reading.skips)
     titled = any(actors.titled(d.subject or "") or actors.titled(str(d.value))
                  for d in reading.drafts)
