@@ -336,6 +336,8 @@ def test_a_parent_of_the_subject(title, text, parent):
     ("Harbour Rowing Club", "Orbis Sport's youth subsidiary, Harbour Rowing Club, trains "
      "juniors.", "Orbis Sport"),
     ("AT&T Mobile", "AT&T Mobile is a wireless subsidiary of AT&T Holdings.", "AT&T Holdings"),
+    ("Kite Tours", "Kite Tours is a US subsidiary of Rook Co., Ltd., a maker of kites.",
+     "Rook Co., Ltd."),  # the comma after it shows the dot is the abbreviation's
 ])
 def test_a_parent_of_the_subject_in_more_forms(title, text, parent):
     found = facts(relations, text, title, "parent_organization")
