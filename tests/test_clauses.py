@@ -95,6 +95,7 @@ def test_the_subject_with_its_legal_form(title, phrase):
     ("Hollins Trust", "The charity itself was already founded in 1925 under another name."),
     ("Hollins Cafe", "Hollins Cafe, established 1925, is a restaurant on the square."),
     ("Orbis Games", "Orbis Games is a toy maker established by Ann Lee in Troy, Ohio, in 1925."),
+    ("Orbis Relief", "Following the 1925 creation of the Orbis Relief (OR) she joined it."),
 ])
 def test_a_founding_date_is_the_subjects_inception(title, text):
     assert (None, "1925", {}) in facts(events, text, title, "inception")
@@ -241,6 +242,14 @@ def test_a_name_ending_in_a_kind_word_is_a_name_not_the_subjects_kind():
             "founded in 1997 and is located in Bethesda.")
     assert facts(places, text, "Orbis", "headquarters") == [
         ("Vela Medical Foundation", "Bethesda", {})]
+
+
+def test_whose_headquarters_is_the_seat_of_the_name_it_hangs_on():
+    text = ("Vela Golf is a wholly owned subsidiary of Rook Sports Ltd, whose headquarters are in "
+            "Tokyo.")
+    assert facts(places, text, "Vela Golf", "headquarters") == [("Rook Sports Ltd", "Tokyo", {})]
+    text = "Larkhill Hospital, whose head office is in Preston, treats sight loss."
+    assert facts(places, text, "Larkhill Hospital", "headquarters") == [(None, "Preston", {})]
 
 
 def test_a_seat_of_a_place_named_before_the_verb_is_nobodys():
