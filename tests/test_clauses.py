@@ -345,6 +345,9 @@ def test_a_parent_of_the_subject(title, text, parent):
     ("Harbour Rowing Club", "Orbis Sport's youth subsidiary, Harbour Rowing Club, trains "
      "juniors.", "Orbis Sport"),
     ("AT&T Mobile", "AT&T Mobile is a wireless subsidiary of AT&T Holdings.", "AT&T Holdings"),
+    ("Kite Tours", "Kite Tours is a subsidiary of The Rook Group, a maker of kites.",
+     "The Rook Group"),  # a capital "The" inside the sentence is the name's
+    ("Kite Tours", "Kite Tours is a subsidiary of the Rook Group.", "Rook Group"),
     ("Kite Tours", "Kite Tours is a US subsidiary of Rook Co., Ltd., a maker of kites.",
      "Rook Co., Ltd."),  # the comma after it shows the dot is the abbreviation's
 ])

@@ -44,6 +44,7 @@ STATE_ACTOR = re.compile(r"(?P<state>[A-Z][\w.-]*)['’]s\s+(?:[a-z][\w-]*\s+)*"
 GLOSS = re.compile(r"[^:;]*[:;].*|[a-z].*", re.DOTALL)
 ABBREVIATION = re.compile(r"[A-Z][A-Z/-]*[A-Z]")
 LINK_WORDS = ("of", "the", "for", "and")
+NAMED_ARTICLE = "The "
 
 
 
@@ -114,13 +115,18 @@ def party_name(text: str) -> str:
 
 
 def read_party(draft: Draft, evidence: str) -> Draft:
-    """The draft with its value narrowed to the party's name, and its subject named likewise."""
+    """The draft with its value narrowed to the party's name, and its subject named likewise.
+    A "The" written with a capital inside the sentence is part of the name ("a unit of The
+    Orchard", "The Hague"); at the start of the evidence it may be the sentence's first word."""
     start, end = name_span(evidence, draft.start, draft.end)
+    value = party_name(evidence[start:end])
+    article = start - len(NAMED_ARTICLE)
+    if article > 0 and evidence.startswith(NAMED_ARTICLE, article):
+        start, value = article, NAMED_ARTICLE + value
     subject = draft.subject
     if subject is not None:
         subject = party_name(subject[slice(*name_span(subject, 0, len(subject)))])
-    return replace(draft, value=party_name(evidence[start:end]), start=start, end=end,
-                   subject=subject)
+    return replace(draft, value=value, start=start, end=end, subject=subject)
 
 
 def spelled_problem(text: str) -> str | None:
