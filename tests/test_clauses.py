@@ -87,6 +87,15 @@ def test_the_subject_with_its_legal_form(title, phrase):
     ("Fenwick Athletic", "Arthur Pell founded Fenwick Athletic in 1925."),
     ("Quill Labs", "In 1925 she co-founded Quill Labs with two friends."),
     ("Brightwater Relief", "Since founding Brightwater Relief in 1925, she has raised funds."),
+    ("Quill Labs", "Her new business Quill Labs was born in 1925."),
+    ("Larkhill Hospital", "She chairs Larkhill Hospital, which she founded in 1925."),
+    ("Kettle Club", "He is a member of Kettle Club, a club that he co-founded in 1925."),
+    ("Kettle Club", "Ann Lee was a co-founder of Kettle Club (KC) in 1925 with two friends."),
+    ("Red Harbour Gazette", "Her father established the Red Harbour Gazette newspaper in 1925."),
+    ("Hollins Trust", "The charity itself was already founded in 1925 under another name."),
+    ("Hollins Cafe", "Hollins Cafe, established 1925, is a restaurant on the square."),
+    ("Orbis Games", "Orbis Games is a toy maker established by Ann Lee in Troy, Ohio, in 1925."),
+    ("Orbis Relief", "Following the 1925 creation of the Orbis Relief (OR) she joined it."),
 ])
 def test_a_founding_date_is_the_subjects_inception(title, text):
     assert (None, "1925", {}) in facts(events, text, title, "inception")
@@ -97,6 +106,8 @@ def test_a_founding_date_is_the_subjects_inception(title, text):
     ("Grey Lantern", "Its singer joined Red Harbour, a label founded in 1925."),
     ("Marlow University", "He bought a college founded in 1925."),
     ("Kettle Party", "The first overseas Kettle Party was founded in Canada in 1925."),
+    ("Quill Labs", "Its founder Ann Lee was born in 1925."),  # a birth founds no person
+    ("Quill Labs", "It was born in Boston, where Ann Lee was born in 1925."),
 ])
 def test_a_founding_that_is_not_the_subjects_is_not_its_inception(title, text):
     assert (None, "1925", {}) not in facts(events, text, title, "inception")
@@ -186,6 +197,69 @@ def test_a_seat_is_the_subjects_headquarters(title, text, seat):
     assert (None, seat, {}) in facts(places, text, title, "headquarters")
 
 
+@pytest.mark.parametrize("title, text, seats", [
+    ("Rook Aviation, Inc.", "Rook Aviation, Inc. is an American aircraft maker originally based "
+     "in Troy, Ohio, later in Dayton, Ohio and now in Austin, Texas.", ["Troy", "Dayton",
+                                                                        "Austin"]),
+    ("KRLW", "KRLW (1450 AM) was a radio station based out of Redding, California, U.S., and now "
+     "in Hilo, Hawaii.", ["Redding", "Hilo"]),
+    ("Vela Tools", "Vela Tools is a maker originally based in Ocala, Florida, and now in the "
+     "Enterprise Zone in Star, Ohio.", ["Ocala"]),  # a zone within a town is not the next seat
+    ("Larkhill Hospital", "Larkhill Hospital has more than 40 beds and is located in Preston.",
+     ["Preston"]),
+    ("Harbour Women's Club", "Harbour Women's Club, also known as Long Bridge House, is a "
+     "historic women's club located at Gloucester Courthouse, Gloucester County, Virginia.",
+     ["Gloucester Courthouse"]),
+    ("Lyra Aid", "Lyra Aid is a 501(c)(3) non-profit based in New York City.",
+     ["New York City"]),
+    ("Kite Band of Lakota", "The Kite Band of Lakota, a recognized tribe of Lakota people, are "
+     "headquartered in Kite Springs.", ["Kite Springs"]),
+    ("Orbis Trust", "Orbis Trust is proudly located in Spokane, WA.", ["Spokane"]),
+    ("A&J Wealth Limited", "A&J Wealth Limited was set up in 1985 and was originally based in "
+     "Beaconsfield.", ["Beaconsfield"]),
+])
+def test_seats_one_after_another_and_seats_after_an_aside(title, text, seats):
+    assert [value for subject, value, _ in facts(places, text, title, "headquarters")
+            if subject is None] == seats
+
+
+@pytest.mark.parametrize("text, seat", [
+    ("Lyra Loans headquartered in Tulsa Oklahoma lends to farmers.", "Tulsa"),
+    ("Lyra Loans is headquartered in Austin TX.", "Austin"),
+    ("Headquartered in Taizhou City of Zhejiang Province, Lyra Loans lends.", "Taizhou City"),
+    ("Lyra Loans is headquartered in Port Washington.", "Port Washington"),
+    ("Lyra Loans is headquartered in West Virginia.", "West Virginia"),
+    ("Lyra Loans, headquartered in the Township of Washington, lends.", "Township of Washington"),
+])
+def test_a_state_written_after_a_town_without_a_comma_is_not_part_of_it(text, seat):
+    assert facts(places, text, "Lyra Loans", "headquarters") == [(None, seat, {})]
+
+
+def test_a_name_ending_in_a_kind_word_is_a_name_not_the_subjects_kind():
+    text = ("Park Lane Corp is a bank. The Park Lane Bank operates as a subsidiary of Park Lane "
+            "Corp.")
+    assert facts(relations, text, "Park Lane Corp", "parent_organization") == [
+        ("Park Lane Bank", "Park Lane Corp", {})]
+    text = ("Orbis is a foundation. The Vela Medical Foundation, a private foundation, was "
+            "founded in 1997 and is located in Bethesda.")
+    assert facts(places, text, "Orbis", "headquarters") == [
+        ("Vela Medical Foundation", "Bethesda", {})]
+
+
+def test_whose_headquarters_is_the_seat_of_the_name_it_hangs_on():
+    text = ("Vela Golf is a wholly owned subsidiary of Rook Sports Ltd, whose headquarters are in "
+            "Tokyo.")
+    assert facts(places, text, "Vela Golf", "headquarters") == [("Rook Sports Ltd", "Tokyo", {})]
+    text = "Larkhill Hospital, whose head office is in Preston, treats sight loss."
+    assert facts(places, text, "Larkhill Hospital", "headquarters") == [(None, "Preston", {})]
+
+
+def test_a_seat_of_a_place_named_before_the_verb_is_nobodys():
+    text = "In 2007, Vela Works located at Solapur, Maharashtra has been acquired by Orbis Ltd."
+    assert facts(relations, text, "Vela Works", "parent_organization") == []
+    assert facts(places, text, "Vela Works", "headquarters") == [(None, "Solapur", {})]
+
+
 def test_a_seat_in_apposition_is_the_named_bodys():
     text = "Acme GmbH is a German subsidiary of Acme Group plc, a company based in London."
     assert facts(places, text, "Acme GmbH", "headquarters") == [("Acme Group plc", "London", {})]
@@ -244,11 +318,69 @@ def test_no_officer_of_something_that_is_not_an_organisation():
     ("Harbour Coding", "Harbour Coding is a wholly owned subsidiary of Provistas, Incorporated.",
      "Provistas, Incorporated"),  # the parent's legal form stays in its name
     ("Kestrel Press", "Kestrel Press, a division of Orbis Media, Inc. (NYSE: ORB), prints books.",
-     "Orbis Media, Inc"),
+     "Orbis Media, Inc."),
 ])
 def test_a_parent_of_the_subject(title, text, parent):
     found = facts(relations, text, title, "parent_organization")
     assert [value for subject, value, _ in found if subject in (None, title)] == [parent]
+
+
+@pytest.mark.parametrize("title, text, parent", [
+    ("Lyra Clinic", "A subsidiary of Vela Health, Lyra Clinic treats sight loss.", "Vela Health"),
+    ("Kite Tours", "As the travel subsidiary of Rook Holdings, Kite Tours sells trips.",
+     "Rook Holdings"),
+    ("Kite Tours", "As of May 1, 2010, Kite Tours operates as a subsidiary of Rook Holdings.",
+     "Rook Holdings"),
+    ("Kite Tours", "Kite Tours, a Rook Company, is a subsidiary of Rook.", "Rook"),
+    ("Kite Tours", "Kite Tours, Inc., doing business as Kite, is an American subsidiary of the "
+     "Swiss travel group Rook.", "Rook"),
+    ("Kite Tours", "Kite Tours is a small travel agent and wholly-owned subsidiary of Rook "
+     "S.A.S. (Paris).", "Rook S.A.S."),
+    ("Kite Tours", "Kite Tours is a wholly owned and independently run subsidiary of ROOK CO., "
+     "LTD.", "ROOK CO., LTD"),  # the sentence's full stop is not the abbreviation's
+    ("Kite Tours", "Kite Tours has become a 100% subsidiary of Rook Group, Inc. (CEO: Ann Lee).",
+     "Rook Group, Inc."),
+    ("Vela Care", "Vela Health is the US arm of care giant Rook, which itself is a subsidiary "
+     "of Germany's Orbis Care.", None),
+    ("Larkhill Hospital", "Orbis Care has served as the Hospital's parent company since 2001.",
+     "Orbis Care"),
+    ("Harbour Rowing Club", "Orbis Sport's youth subsidiary, Harbour Rowing Club, trains "
+     "juniors.", "Orbis Sport"),
+    ("AT&T Mobile", "AT&T Mobile is a wireless subsidiary of AT&T Holdings.", "AT&T Holdings"),
+    ("Kite Tours", "Kite Tours is a subsidiary of The Rook Group, a maker of kites.",
+     "The Rook Group"),  # a capital "The" inside the sentence is the name's
+    ("Kite Tours", "Kite Tours is a subsidiary of the Rook Group.", "Rook Group"),
+    ("Kite Tours", "Kite Tours is a US subsidiary of Rook Co., Ltd., a maker of kites.",
+     "Rook Co., Ltd."),  # the comma after it shows the dot is the abbreviation's
+])
+def test_a_parent_of_the_subject_in_more_forms(title, text, parent):
+    found = facts(relations, text, title, "parent_organization")
+    assert [value for subject, value, _ in found if subject in (None, title)] == (
+        [parent] if parent else [])
+
+
+def test_the_parent_of_a_list_is_each_ones_and_a_short_form_there_is_another_body():
+    text = "Rook Care Ltd is the parent company for Lyra Home, Vela Home and Rook Care Home."
+    found = read_sentence(relations, text, "Rook Care Home")[0]
+    assert sorted((d.subject or "", d.property, d.value) for d, _ in found) == [
+        ("", "parent_organization", "Rook Care Ltd"),
+        ("Lyra Home", "parent_organization", "Rook Care Ltd"),
+        ("Rook Care Ltd", "subsidiary", "Lyra Home"),
+        ("Rook Care Ltd", "subsidiary", "Rook Care Home"),
+        ("Rook Care Ltd", "subsidiary", "Vela Home"),
+        ("Vela Home", "parent_organization", "Rook Care Ltd")]
+
+
+def test_a_charity_and_its_subsidiary_both_named():
+    text = "Similarly, Orbis Aid and its trading subsidiary Orbis Shops fund the work."
+    found = read_sentence(relations, text, "Orbis Shops")[0]
+    assert sorted((d.subject or "", d.property, d.value) for d, _ in found) == [
+        ("", "parent_organization", "Orbis Aid"), ("Orbis Aid", "subsidiary", "Orbis Shops")]
+
+
+def test_a_possessive_that_is_not_the_parents_name_gives_no_parent():
+    text = "Kite Tours is a wholly owned subsidiary of Rook's brothers travel Group AB."
+    assert facts(relations, text, "Kite Tours", "parent_organization") == []
 
 
 @pytest.mark.parametrize("text", [

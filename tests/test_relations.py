@@ -254,7 +254,7 @@ def test_each_joint_venture_names_a_partner_and_the_venture_in_brackets():
                  "Machinery), and a joint venture with Fiat Chrysler which makes parts.")
     venture = {"note": "joint venture"}
     assert sorted(got) == sorted([
-        ("Tata Motors", "partnership_with", "Marcopolo S.A", "Marcopolo S.A", {}),
+        ("Tata Motors", "partnership_with", "Marcopolo S.A.", "Marcopolo S.A.", {}),
         ("Tata Motors", "partnership_with", "Hitachi", "Hitachi", {}),
         ("Tata Motors", "partnership_with", "Fiat Chrysler", "Fiat Chrysler", {}),
         ("Tata Motors", "subsidiary", "Tata Marcopolo", "Tata Marcopolo", venture),

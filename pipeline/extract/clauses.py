@@ -34,8 +34,8 @@ from pipeline.normalise.names import clean_name
 # A word of a name: a capital or digit first ("Acme", "3M", "A&J", "E.ON", "Co."), never a word
 # that opens a sentence ("The", "In", "He").
 CAP = (r"(?!(?:The|A|An|In|On|At|By|As|It|Its|He|She|His|Her|They|Their|We|I|This|That|These|"
-       r"Those|There|After|Before|Since|Prior|Following|Is|Was|Are|Were|Has|Have|Had)\b)(?:[A-Z][\w&'’.–-]*|[0-9]+[A-Za-z]"
-       r"[\w&'’.–-]*|&)")
+       r"Those|There|After|Before|Since|Prior|Following|Is|Was|Are|Were|Has|Have|Had)\b(?!&))"
+       r"(?:[A-Z][\w&'’.–-]*|[0-9]+[A-Za-z][\w&'’.–-]*|&)")
 # A name: capitalised words with small linking words inside, a legal form after a comma, a
 # parenthesis after it.
 NAME = (rf"(?:\b[Tt]he\s+)?{CAP}(?:(?:[^\S\n]+(?:of|for|and|de|du|la|the|&))*[^\S\n]+{CAP})*"
@@ -43,18 +43,19 @@ NAME = (rf"(?:\b[Tt]he\s+)?{CAP}(?:(?:[^\S\n]+(?:of|for|and|de|du|la|the|&))*[^\
 PRONOUN = r"\b(?:[Ii]t|[Ii]ts|[Tt]hey|[Tt]heir|[Hh]e|[Ss]he|[Hh]is|[Hh]er|I|[Ww]e)"
 # A noun phrase with a determiner and a small head ("a Texas community bank", "the company").
 COMMON_TAIL = re.compile(r"\b(?P<det>[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Tt]his)\s+"
-                         r"(?:(?!(?:an?|the|its|their|this)\b)[\w&'’$.-]+,?\s+){0,6}?"
+                         r"(?:(?!(?:an?|the|its|their|this)\b)[\w&'’$.()-]+,?\s+){0,6}?"
                          r"[a-z][\w-]*$", re.IGNORECASE)
 COPULA_TAIL = re.compile(r"\b(?:is|was|are|were|has been|had been|have been|became|becomes|"
-                         r"remains|remained|serves as|served as)(?:\s+(?:now|currently|also|"
-                         r"still|originally|formerly|initially|today))*$")
-RELATIVE_TAIL = re.compile(r",?\s*\b(?:which|that|who)(?:\s+(?:is|was|are|were|has been|had "
-                           r"been|have been))?(?:\s+(?:now|also|originally|currently|later|"
-                           r"first|then|initially|subsequently))*$")
+                         r"has become|have become|remains|remained|(?:serves|served|operates|"
+                         r"operated|functions) as)(?:\s+(?:now|currently|also|still|originally|"
+                         r"formerly|initially|today))*$")
+RELATIVE_TAIL = re.compile(r",?\s*\b(?:which|that|who)(?:\s+(?:itself|themselves))?(?:\s+(?:is|"
+                           r"was|are|were|has been|had been|have been))?(?:\s+(?:now|also|"
+                           r"originally|currently|later|first|then|initially|subsequently))*$")
 COORDINATE_TAIL = re.compile(r",?\s*\b(?:and|but)(?:\s+(?:is|was|are|were|has been|had been|"
                              r"have been))?(?:\s+(?:now|also|originally|currently|later|then|"
                              r"initially|subsequently|independently))*$")
-ADVERB_TAIL = re.compile(r"\s*\b(?:now|also|originally|currently|later|then|initially|"
+ADVERB_TAIL = re.compile(r"\s*\b(?i:now|also|originally|currently|later|then|initially|"
                          r"formerly|subsequently|independently|officially|formally|first|"
                          r"proudly|wholly|jointly)$|,?\s*\b(?:[Ii]n|[Oo]n|[Bb]y|[Ss]ince|[Ff]rom|"
                          r"[Dd]uring|[Uu]ntil|[Aa]fter|[Bb]efore)\s+(?:[\w,]+\s+){0,3}?[0-9]{3,4}s?,?$")
@@ -62,8 +63,15 @@ ADVERB_TAIL = re.compile(r"\s*\b(?:now|also|originally|currently|later|then|init
 OPENING_ADVERBIAL = re.compile(r"(?:[A-Z][a-z]+,\s+)?(?:[Ii]n|[Oo]n|[Aa]t|[Bb]y|[Ss]ince|[Aa]fter|"
                                r"[Bb]efore|[Dd]uring|[Ff]rom|[Uu]ntil|[Ff]ollowing|[Ff]or)\s+"
                                r"[^,;]*?,?")
-# A participle that opens a sentence and describes its subject ("Based in X, Acme ...").
-OPENING_PARTICIPLE = re.compile(r"[A-Za-z]+(?:ed|en)\b|[Ss]et up\b|[Bb]uilt\b|[Ll]ed\b")
+# A participle or a noun phrase that opens a sentence and describes its subject ("Based in X,
+# Acme ...", "A unit of X, Acme ...", "As a unit of X, Acme ...").
+OPENING_PARTICIPLE = re.compile(r"[A-Za-z]+(?:ed|en)\b|[Ss]et up\b|[Bb]uilt\b|[Ll]ed\b|"
+                                r"(?:[Aa]s\s+)?(?:[Aa]n?|[Tt]he)\s")
+# An aside between a clause's subject and its verb: "Acme, a unit of X, is", "Acme, doing
+# business as Ace, is", "Acme, formerly Ace, Inc., is" (a name after the comma is a place or
+# a list: "Lisle, Ill., is").
+ASIDE = r",\s+(?:[Aa]n?\s|[Tt]he\s|[a-z])[^,;]*(?:,\s+(?:Inc|Ltd|LLC|Co|Corp)\.?)?,"
+ASIDE_END = re.compile(rf"{ASIDE}$")
 # A word that ties a clause to the one before it ("... was formed in 1955 when A and B merged").
 SUBORDINATE_TAIL = re.compile(r"\b(?:when|after|as|because|until|once)\s*$")
 DETERMINER = re.compile(r"(?:an?|the)\s", re.IGNORECASE)
@@ -101,15 +109,17 @@ MAX_DEPTH = 3
 
 @cache
 def kinds() -> re.Pattern:
-    """A head noun of an organisation's kind after a determiner: "the company", "the band"."""
+    """A head noun of an organisation's kind after a determiner: "the company", "the band",
+    "The Company"; not a name ending in one ("The Park National Bank")."""
     return re.compile(_kind_phrase(), re.IGNORECASE)
 
 
 @cache
 def legal_form() -> re.Pattern:
-    """A legal form ending a name ("Acme Ltd", "Acme, Inc."): prose.yaml's LEGAL_FORMS."""
+    """A legal form ending a name ("Acme Ltd", "Acme, Inc.", "ACME CO., LTD."): prose.yaml's
+    LEGAL_FORMS, in any case."""
     forms = rulebook.load("prose")["macros"]["LEGAL_FORMS"]
-    return re.compile(rf",?\s+(?:{forms})\.?$")
+    return re.compile(rf",?\s+(?:{forms})\.?$", re.IGNORECASE)
 
 
 @cache
@@ -127,7 +137,7 @@ def _kind_words() -> str:
 
 
 def _kind_phrase() -> str:
-    return (r"\b(?:[Tt]he|[Ii]ts|[Tt]his|[Oo]ur)\s+(?:[a-z][\w-]*\s+){0,2}?"
+    return (r"\b(?:[Tt]he|[Ii]ts|[Tt]his|[Oo]ur)\s+(?:(?-i:[a-z])[\w-]*\s+){0,2}?"
             rf"(?P<kind>{_kind_words()})\b")
 
 
@@ -154,7 +164,7 @@ def _phrases() -> dict[str, re.Pattern]:
     """A clause's subject (a name, a pronoun, "the company") where a clause opens, after a
     participle that opens the sentence (", Acme has"), and at the end of a text."""
     phrase = rf"(?:{_kind_phrase().replace('?P<kind>', '')}|{NAME}|{PRONOUN})"
-    return {"leading": re.compile(rf"(?P<actor>{phrase}){VERB_AFTER}"),
+    return {"leading": re.compile(rf"(?P<actor>{phrase})(?:{ASIDE})?{VERB_AFTER}"),
             "after_opening": re.compile(rf",\s+(?P<actor>{phrase}){VERB_AFTER}"),
             "tail": re.compile(rf"{phrase}$")}
 
@@ -173,6 +183,12 @@ class Actors:
 
     names: frozenset[str]
     kinds: frozenset[str]
+    title: frozenset[str] = frozenset()  # the title's name, with and without its legal form
+
+    def titled(self, phrase: str) -> bool:
+        """Whether a phrase is the title's name itself, not a short form or a pronoun."""
+        return bool({plain(phrase), plain(legal_form().sub("", phrase.strip(" ,;:")))}
+                    & self.title)
 
     def refers(self, phrase: str) -> bool:
         """Whether a phrase names the document's own subject."""
@@ -234,7 +250,8 @@ def actors_of(title: str, text: str) -> Actors:
         names.add(initials)
     opening = f"{full} {first_sentence(text)}"
     kinds_named = {m.casefold() for m in kind_word().findall(opening)}
-    return Actors(frozenset(plain(n) for n in names if n), frozenset(kinds_named))
+    return Actors(frozenset(plain(n) for n in names if n), frozenset(kinds_named),
+                  frozenset(plain(n) for n in (full, legal_form().sub("", full)) if n))
 
 
 def short_forms(name: str) -> list[str]:
@@ -286,9 +303,11 @@ def hung_on(text: str, position: int, depth: int) -> str | None:
         return actor(text, start, depth + 1)
     auxiliary = AUXILIARY_TAIL.search(left) or COPULA_TAIL.search(left)
     if auxiliary:  # "X was founded", "X became a subsidiary": the clause's own subject
-        subject = _phrases()["tail"].search(left, 0, len(left[:auxiliary.start()].rstrip()))
+        end = len(left[:auxiliary.start()].rstrip())
+        aside = ASIDE_END.search(left, 0, end)
+        subject = _phrases()["tail"].search(left, 0, aside.start() if aside else end)
         return subject.group() if subject and not modified().search(left, 0, subject.start()) \
-            else None
+            and not PLACE_BEFORE.search(left, 0, subject.start()) else None
     return noun_before(text, len(left), depth)
 
 
@@ -370,14 +389,21 @@ def clause_start(text: str, position: int) -> int:
 def assigned(reading: Reading, mode: str | None, text: str, position: int,
              actors: Actors) -> Reading:
     """A rule's reading with each claim given to whom its clause says (see the module
-    docstring): a subject group that names the document's subject is the document's; a claim
+    docstring): a subject group that names the document's subject is the document's (a short
+    form of its name not where the match names the title itself); a claim
     without one is, by the rule's `actor` mode, the actor's of the clause at `position`
-    (`clause`), or made only where the value, a clause, is not another's: its actor is the
-    subject, or it names none, or the subject is in it (its patient, `value`)."""
+    (`clause`), the subject's only where it is that actor (`own`: "was born in 2009" founds
+    a business, not a person), or made only where the value, a clause, is not another's: its
+    actor is the subject, or it names none, or the subject is in it (its patient, `value`)."""
     drafts, skips = [], list(reading.skips)
+    titled = any(actors.titled(d.subject or "") or actors.titled(str(d.value))
+                 for d in reading.drafts)
     for draft in reading.drafts:
-        if draft.subject is not None:  # a place named as a subject is no organisation
-            own = draft.subject_type in (None, "organisation") and actors.refers(draft.subject)
+        if draft.subject is not None:  # a place named as a subject is no organisation; where
+            # the match names the title itself, a short form of it is another's ("Acme Ltd is
+            # the parent of Acme Tools Ltd" in the article on Acme Tools Ltd)
+            own = draft.subject_type in (None, "organisation") and actors.refers(
+                draft.subject) and (actors.titled(draft.subject) or not titled)
             drafts.append(replace(draft, subject=None) if own else draft)
             continue
         if mode is None or (mode == "value" and not actors.names):  # no title to tell by

@@ -28,6 +28,8 @@ import re
 from dataclasses import replace
 from functools import cache
 
+import pycountry
+
 from pipeline import rulebook
 from pipeline.extract.engine import Rule, RuleSet
 from pipeline.extract.model import Draft, Reading, Skip
@@ -110,13 +112,39 @@ def property_for(name: str, draft: Draft, spec: dict) -> str:
     return draft.property
 
 
+@cache
+def _larger_after() -> re.Pattern:
+    """A place with its state or province after it and no comma ("Tulsa Oklahoma", "Austin
+    TX": a subdivision, by name or code, of the countries `states_of` names, from pycountry),
+    or a city "of" its province ("Taizhou City of Zhejiang Province")."""
+    subdivisions = [s for country in _config()["states_of"]
+                    for s in pycountry.subdivisions.get(country_code=country)]
+    states = sorted({s.name for s in subdivisions} | {s.code.split("-")[1] for s in subdivisions},
+                    key=len, reverse=True)
+    regions = "|".join(_config()["region_suffixes"])
+    return re.compile(rf"(?P<place>.*\S)\s+(?:{'|'.join(map(re.escape, states))})"
+                      rf"|(?P<city>.*\s(?:City|Town|Village))\s+of\s+.*\s(?:{regions})")
+
+
+def without_larger(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the place alone where its larger place is written after it (see
+    `_larger_after`); a word that starts place names keeps the two one name ("Port
+    Washington", "West Virginia", "Township of Washington")."""
+    match = _larger_after().fullmatch(text, start, end)
+    last = match["place"].split()[-1] if match and match["place"] else ""
+    if match is None or last in _config()["place_prefixes"] or last.islower():
+        return start, end
+    return start, match.end("place") if match["place"] else match.end("city")
+
+
 def place_drafts(draft: Draft, evidence: str, spec: dict) -> list[Draft]:
-    """One draft per place of a list; a plural region word ending the list belongs to each."""
+    """One draft per place of a list, without a larger place written after it; a plural region
+    word ending the list belongs to each."""
     spans, cursor = [], draft.start
     for separator in LIST_SEPARATOR.finditer(evidence, draft.start, draft.end):
-        spans.append(trim_span(evidence, cursor, separator.start()))
+        spans.append(without_larger(evidence, *trim_span(evidence, cursor, separator.start())))
         cursor = separator.end()
-    spans.append(trim_span(evidence, cursor, draft.end))
+    spans.append(without_larger(evidence, *trim_span(evidence, cursor, draft.end)))
     names = [clean_name(evidence[a:b]) for a, b in spans]
     plural = names[-1].rsplit(" ", 1)[-1]
     if len(names) > 1 and plural in _plurals():

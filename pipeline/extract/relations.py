@@ -32,7 +32,7 @@ from pipeline.extract import patterns
 from pipeline.extract.clauses import legal_form
 from pipeline.extract.engine import Rule, RuleSet
 from pipeline.extract.model import Draft, Reading, Skip
-from pipeline.normalise.names import TRIM, clean_name
+from pipeline.normalise.names import ABBREVIATION_END, TRIM, clean_name
 
 FAMILY = "relations"
 ARTICLE = re.compile(r"(?:[Tt]he\s+)?")
@@ -44,6 +44,7 @@ STATE_ACTOR = re.compile(r"(?P<state>[A-Z][\w.-]*)['’]s\s+(?:[a-z][\w-]*\s+)*"
 GLOSS = re.compile(r"[^:;]*[:;].*|[a-z].*", re.DOTALL)
 ABBREVIATION = re.compile(r"[A-Z][A-Z/-]*[A-Z]")
 LINK_WORDS = ("of", "the", "for", "and")
+NAMED_ARTICLE = "The "
 
 
 
@@ -83,12 +84,18 @@ def parenthesis_span(match: re.Match) -> tuple[int, int]:
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span without a leading "the" and surrounding punctuation or space."""
+    """The span without a leading "the" and surrounding punctuation or space. The dot that
+    ends an abbreviation stays, as clean_name keeps it ("Acme Corp. (NYSE: AC)"), except at
+    the end of the text, where it may be the sentence's full stop ("a unit of Acme Inc.")."""
     start = ARTICLE.match(text, start, end).end()
     while start < end and text[start] in TRIM:
         start += 1
+    stop = end
     while end > start and text[end - 1] in TRIM:
         end -= 1
+    if end + 1 < len(text) and end < stop and text[end] == "." and \
+            ABBREVIATION_END.search(text, start, end):
+        end += 1
     return start, end
 
 
@@ -108,13 +115,18 @@ def party_name(text: str) -> str:
 
 
 def read_party(draft: Draft, evidence: str) -> Draft:
-    """The draft with its value narrowed to the party's name, and its subject named likewise."""
+    """The draft with its value narrowed to the party's name, and its subject named likewise.
+    A "The" written with a capital inside the sentence is part of the name ("a unit of The
+    Orchard", "The Hague"); at the start of the evidence it may be the sentence's first word."""
     start, end = name_span(evidence, draft.start, draft.end)
+    value = party_name(evidence[start:end])
+    article = start - len(NAMED_ARTICLE)
+    if article > 0 and evidence.startswith(NAMED_ARTICLE, article):
+        start, value = article, NAMED_ARTICLE + value
     subject = draft.subject
     if subject is not None:
         subject = party_name(subject[slice(*name_span(subject, 0, len(subject)))])
-    return replace(draft, value=party_name(evidence[start:end]), start=start, end=end,
-                   subject=subject)
+    return replace(draft, value=value, start=start, end=end, subject=subject)
 
 
 def spelled_problem(text: str) -> str | None:
