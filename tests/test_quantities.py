@@ -74,8 +74,27 @@ def test_the_size_of_another_organisation_is_about_it():
         ("member_count", "400000", "400,000", {"unit": "troops"}, "Tatmadaw")]
 
 
+@pytest.mark.parametrize(("sentence", "value", "qualifiers"), [
+    # invented sentences of other kinds of organisation
+    ("The truce lasted for 17 years until June 2011, when fighting resumed.", "17",
+     {"unit": "years", "end_time": "2011-06", "note": "truce"}),
+    ("Its advertising ban lasted about three decades.", "3",
+     {"unit": "decades", "quantity_qualifier": "about", "note": "advertising ban"}),
+    ("The strike lasted 9 weeks until 3 March 1985.", "9",
+     {"unit": "weeks", "end_time": "1985-03-03", "note": "strike"}),
+    ("Government troops fought the rebels for over 33 years until a truce was signed in 1994.",
+     "33", {"unit": "years", "end_time": "1994", "quantity_qualifier": "over",
+            "note": "fought the rebels"}),
+])
+def test_how_long_a_named_conflict_or_period_lasted_is_a_duration(sentence, value, qualifiers):
+    assert [claim[:2] + claim[3:] for claim in claims(sentence)] == [
+        ("duration", value, qualifiers, None)]
+
+
 @pytest.mark.parametrize(("sentence", "duration"), [
     ("Soldiers fought KIA insurgents for over 33 years until a ceasefire.", "over 33 years"),
+    ("His tenure lasted ten years.", "ten years"),  # no conflict or period of the subject's
+    ("She worked for the union for 19 years until her death in 2015.", "19 years"),
     ("The KIO had spent the 17 years building up its legitimacy.", "17 years"),
     ("Zau Seng was a veteran of the two-month long Pawng Nawng rebellion.", "two-month long"),
     ("The power vacuum would be filled by the AA over the next 18 months.", "18 months"),
