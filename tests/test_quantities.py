@@ -147,7 +147,7 @@ def test_number_words_ranges_and_multipliers():
     ("The party had some 12.5 million members.",
      [("member_count", "12500000", "some 12.5 million",
        {"quantity_qualifier": "about", "unit": "members"}, None)]),
-    ("88 staff members are part of the Academy.",
+    ("It counts 88 staff members in the Academy.",
      [("quantity", "88", "88", {"unit": "staff members"}, None)]),
 ])
 def test_number_words_decimals_and_joined_modifiers(sentence, expected):
@@ -242,3 +242,35 @@ def test_a_qualifier_before_an_article_and_a_number_word_is_kept(text, quote, va
     found = [(q, v, qualifiers.get("quantity_qualifier"))
              for _, v, q, qualifiers, _ in read(text)[0]]
     assert (quote, value, qualifier) in found
+
+
+@pytest.mark.parametrize(("title", "sentence", "skipped"), [
+    # a person opens the clause: the count is theirs, not the subject's
+    ("Acme Instruments", "Jane Roe is the chief designer of more than 20 products.",
+     "more than 20"),
+    ("Acme Design", "She has designed more than 40 buildings in Lagos.", "more than 40"),
+    # what is counted acts in its own clause
+    ("Northern League", "Among the 34 states in 1861, seven Southern states declared secession.",
+     "seven"),
+    ("Harbour Bank", "Two families, the Okafors and the Bellos, founded the bank in 1870.",
+     "Two"),
+    # a rank, or a number in a name, is no count
+    ("Acme Design", "It studied one of the top ten universities in Moscow.", None),
+    ("Acme Magazine", "The magazine became the #1 fitness magazine.", None),
+    ("Acme Calls", "Acme Calls runs call centres serving Fortune 500 clients.", "500"),
+])
+def test_a_count_that_is_not_the_subjects_is_not_published(title, sentence, skipped):
+    drafts, skips = read_sentence(quantities, sentence, title)
+    assert drafts == []
+    assert skips == ([skipped] if skipped else [])
+
+
+@pytest.mark.parametrize(("title", "sentence", "value"), [
+    ("Harbour Bank", "Harbour Bank operates 3,076 branches worldwide.", "3076"),
+    ("Kaizer Chiefs F.C.", "Chiefs have won 13 league titles.", "13"),  # a word of its name
+    ("Harbour Bank", "As of 2008, the company has 40 branches.", "40"),
+    ("Riverside College", "Today there are around 3200 students.", "3200"),
+])
+def test_a_count_of_the_subjects_clause_is_published(title, sentence, value):
+    drafts, _ = read_sentence(quantities, sentence, title)
+    assert [draft.value for draft, _ in drafts] == [value]

@@ -28,7 +28,7 @@ from functools import cache, cached_property, lru_cache
 
 from pipeline import rulebook
 from pipeline.extract.model import Reading, Skip
-from pipeline.normalise.names import clean_name
+from pipeline.normalise.names import clean_name, name_kind
 
 # A word of a name: a capital or digit first ("Acme", "3M", "A&J", "E.ON", "Co.").
 # A word of a name: a capital or digit first ("Acme", "3M", "A&J", "E.ON", "Co."), never a word
@@ -95,6 +95,8 @@ ABBREVIATION = re.compile(r"\b[A-Z][A-Z&.]*[A-Z]\b")
 POSSESSIVE = re.compile(r"['’]s?$")
 SUBJECT_PRONOUNS = ("it", "its", "they", "their")
 PERSONAL = re.compile(PRONOUN)  # a person's pronoun ("he") names no organisation
+PERSONAL_OPENER = re.compile(r"[Ss]he|[Hh]e|[Hh]is|[Hh]er|I")  # never an organisation
+PERSON_SHAPE = re.compile(r"[A-Z][a-z]+(?: (?:[A-Z]\.|[A-Z][a-z]+)){1,3}")
 NAMED = re.compile(rf"(?:[Tt]he\s+)?{CAP}|{PRONOUN}\b")
 MAX_DEPTH = 3
 
@@ -373,15 +375,25 @@ def assigned(reading: Reading, mode: str | None, text: str, position: int,
     docstring): a subject group that names the document's subject is the document's; a claim
     without one is, by the rule's `actor` mode, the actor's of the clause at `position`
     (`clause`), or made only where the value, a clause, is not another's: its actor is the
-    subject, or it names none, or the subject is in it (its patient, `value`)."""
+    subject, or it names none, or the subject is in it (its patient, `value`); or made unless
+    the clause the value stands in opens with a person (`opener`: "Jane Roe is the designer
+    of 20 products", "She studied at one of the top ten ...")."""
     drafts, skips = [], list(reading.skips)
     for draft in reading.drafts:
         if draft.subject is not None:  # a place named as a subject is no organisation
             own = draft.subject_type in (None, "organisation") and actors.refers(draft.subject)
             drafts.append(replace(draft, subject=None) if own else draft)
             continue
-        if mode is None or (mode == "value" and not actors.names):  # no title to tell by
+        if mode is None or (mode in ("value", "opener") and not actors.names):  # no title
             drafts.append(draft)
+            continue
+        if mode == "opener":
+            opener = opening_person(text, position + draft.start, actors)
+            if opener is None:
+                drafts.append(draft)
+            else:
+                skips.append(Skip(draft.start, draft.end,
+                                  f"the clause's actor is {opener!r}, not the subject"))
             continue
         who = actor(text, position + (draft.start if mode == "value" else 0))
         value_start = position + draft.start
@@ -398,6 +410,27 @@ def assigned(reading: Reading, mode: str | None, text: str, position: int,
                               f"the clause's actor is {repr(who) if who else 'not named'}, "
                               "not the subject"))
     return Reading(tuple(drafts), tuple(skips))
+
+
+def opening_person(text: str, position: int, actors: Actors) -> str | None:
+    """The person the clause holding `position` opens with ("Jane Roe is the designer of 20
+    products", "She studied at one of ten ..."): a personal pronoun, or a personal name (two
+    to four capitalised words that name no organisation or place, none a word of the
+    subject's name, none a word that opens sentences); None for anyone else."""
+    who = actor(text, clause_start(text, position))
+    if who is None or PERSONAL_OPENER.fullmatch(who):
+        return who
+    words = who.split()
+    subject_words = {word for name in actors.names for word in name.split()}
+    person = PERSON_SHAPE.fullmatch(who) and name_kind(who) is None and not (
+        {word.casefold() for word in words} & subject_words) and words[0] not in opening_words()
+    return who if person else None
+
+
+@cache
+def opening_words() -> frozenset[str]:
+    """Capitalised words that open sentences, never a name's first word (names.yaml)."""
+    return frozenset(rulebook.load("names")["not_name_words"])
 
 
 def subordinate_to_subject(text: str, position: int, actors: Actors) -> bool:

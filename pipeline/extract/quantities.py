@@ -10,8 +10,13 @@ A duration is a count only where the sentence names what lasted: a conflict or a
 ceasefire lasted for 17 years until June 2011") or fighting that went on until a dated end
 ("fought ... for over 33 years until ... in 1994"): a `duration` with its unit, its end and what
 lasted as `note` (the events family reads the period itself). Any other duration ("two-month
-long", "for 17 years building up its legitimacy") is listed as skipped, with the reason. Numbers inside dates ("5 February 1960") or names ("8888 Uprising", "9th Standard") are
-not read at all.
+long", "for 17 years building up its legitimacy") is listed as skipped, with the reason.
+Numbers inside dates ("5 February 1960") or names ("8888 Uprising", "9th Standard", "Fortune
+500") are not read as counts, nor a rank ("the top ten", "#1").
+
+Whose a count is: the subject's unless its clause opens with a person ("Jane Roe is the
+designer of 20 products": the rules' `actor: opener`), or what is counted is the actor of its
+own clause ("seven Southern states declared secession"), both reported as skipped.
 
 The rules are data in `pipeline/rules/quantities.yaml`, run by the rule engine and read like
 the events family's (one sentence at a time, the first rule that reads a number wins), with the
