@@ -185,6 +185,19 @@ def test_real_places_pass(name):
     assert accepts(place(name), name) is None
 
 
+@pytest.mark.parametrize("name", ["North- East of Oslo", "north of the city",
+                                  "20 km south of Lagos", "Southwest of Nairobi",
+                                  "western outskirts of Accra"])
+def test_a_direction_from_a_place_is_no_place(name):
+    assert "a direction from a place" in accepts(place(name), name)
+
+
+@pytest.mark.parametrize("name", ["North Carolina", "East Sussex", "West Bank", "Southampton",
+                                  "South Africa", "Northern Province"])
+def test_places_named_with_a_compass_word_pass(name):
+    assert accepts(place(name), name) is None
+
+
 def test_ranges_and_money_written_whole_pass():
     lower = Draft("member_count", "20000", "integer", 0, 6,
                   qualifiers=(("quantity_qualifier", "lower bound"),))

@@ -102,6 +102,11 @@ def _postcode() -> re.Pattern:
 
 
 @cache
+def _direction() -> re.Pattern:
+    return re.compile(_vocabulary()["directions"])
+
+
+@cache
 def _street_end() -> re.Pattern:
     """A street's last word ending the place, a house number after it or not ("Sauer Street",
     "Sauerstraße 5")."""
@@ -309,9 +314,11 @@ def two_people(draft: Draft, context: str, offset: int, joined: re.Match) -> lis
 
 
 def place(draft: Draft, context: str, offset: int) -> list[Draft]:
-    """A place: not a count, a placeholder or a postcode; a street address moves to its own
-    property; a postcode leaves the place it is written with."""
+    """A place: not a count, a placeholder, a direction from a place or a postcode; a street
+    address moves to its own property; a postcode leaves the place it is written with."""
     name, written = draft.value, quote(draft, context, offset)
+    if _direction().match(name):
+        raise Refused(f"place gate: {name!r} is a direction from a place, not a place")
     if _count().match(name):
         return [count(draft, context, offset)]
     if is_placeholder(name):
