@@ -374,10 +374,11 @@ def address(draft: Draft, context: str, offset: int, start: int, end: int) -> Dr
 
 
 def organisation(draft: Draft, context: str, offset: int) -> Draft:
-    """An organisation's (or another named thing's) name: not a placeholder, a count, a letter,
-    a legal form or a degree alone, nor a person's name, which the sentence shows by what
-    follows it ("John Morris (born 1948)", "Rebecca Kraus is founder of ..."); an
-    organisation's name is not cut short before more of it ("the UK Department of ...")."""
+    """An organisation's (or another named thing's) name: not a placeholder, a word that opens
+    sentences ("Today"), a count, a letter, a legal form or a degree alone, nor a person's
+    name, which the sentence shows by what follows it ("John Morris (born 1948)", "Rebecca
+    Kraus is founder of ..."); an organisation's name is not cut short before more of it ("the
+    UK Department of ...")."""
     name, before = draft.value, context[:offset + draft.start]
     after = context[offset + draft.end:]
     if len(name) < 2 or name in _vocabulary()["legal_forms"] or (
@@ -385,6 +386,8 @@ def organisation(draft: Draft, context: str, offset: int) -> Draft:
         raise Refused(f"name gate: {name!r} is a fragment, not a name")
     if is_placeholder(name):
         raise Refused(f"name gate: {name!r} is a placeholder, not a name")
+    if name in rulebook.load("names")["not_name_words"]:
+        raise Refused(f"name gate: {name!r} is a word that opens sentences, not a name")
     if _count().match(name):
         raise Refused(f"name gate: {name!r} is a count, not a name")
     if BORN_AFTER.match(after) or _person_in_role().match(after):

@@ -23,7 +23,7 @@ from functools import cache
 from pipeline import rulebook
 from pipeline.extract import patterns
 from pipeline.extract.engine import Rule, RuleSet, merged
-from pipeline.extract.model import Draft, Reading, Skip
+from pipeline.extract.model import Draft, Found, Reading, Skip
 from pipeline.normalise.codes import language_tag, script_of, scripts_of
 from pipeline.normalise.names import (
     TRIM,
@@ -32,6 +32,7 @@ from pipeline.normalise.names import (
     drop_leading_words,
     initials_match,
     name_kind,
+    split_rank,
 )
 from pipeline.read import trimmed
 
@@ -39,6 +40,8 @@ FAMILY = "names"
 LATIN = "Latn"
 TRANSLITERATED = "romanized"  # a label of transliteration_labels (languages.yaml)
 ORGANISATION = "organisation"
+OFFICIAL_NAME = "official_name"
+LEADING_THE = re.compile(r"The ")
 
 
 # --- the names family's readers ---------------------------------------------------------------
@@ -52,11 +55,23 @@ def read(rule: Rule, match: re.Match) -> Reading:
 
 
 def read_plain(match: re.Match, spec: dict) -> Reading:
-    """The engine's reading of one claim spec, each draft checked (`checked`)."""
+    """The engine's reading of one claim spec, each draft checked (`checked`) and, where the
+    spec says `article: kept`, with the "The" written at its start kept (`with_article`)."""
     reading = patterns.read_claim(match, spec, match.start())
-    results = [checked(draft, spec, match) for draft in reading.drafts]
+    drafts = [with_article(draft, match) if spec.get("article") == "kept" else draft
+              for draft in reading.drafts]
+    results = [checked(draft, spec, match) for draft in drafts]
     return Reading(tuple(r for r in results if isinstance(r, Draft)),
                    reading.skips + tuple(r for r in results if isinstance(r, Skip)))
+
+
+def with_article(draft: Draft, match: re.Match) -> Draft:
+    """The name with the "The" it is written with ("The View"), which normalising drops."""
+    written = match.string[match.start() + draft.start:match.start() + draft.end]
+    article = LEADING_THE.match(written)
+    if article is None or draft.value.startswith(article.group()):
+        return draft
+    return replace(draft, value=article.group() + draft.value)
 
 
 def checked(draft: Draft, spec: dict, match: re.Match) -> Draft | Skip | None:
@@ -405,4 +420,46 @@ def family_macros() -> dict[str, str]:
 
 
 RULES = RuleSet(FAMILY, read, family_macros)
-find, rederive = RULES.find, RULES.rederive
+rederive = RULES.rederive
+LEAD_NAMES = f"{FAMILY}/lead-names"
+DISAMBIGUATOR = re.compile(r"\s*\([^()]*\)$")
+
+
+def find(document, sentences) -> list[Found]:
+    """The rules' claims, but for a lead that opens with someone else's name (`lead_own`)."""
+    return [replace(found, reading=lead_own(
+                found.reading, document.title,
+                document.text[found.evidence_start:found.evidence_end]))
+            if found.rule_id == LEAD_NAMES else found for found in RULES.find(document, sentences)]
+
+
+def lead_own(reading: Reading, title: str, lead: str) -> Reading:
+    """A lead that does not name the title and whose official name does not start as the title
+    does ("Design Solutions Studio is ..." in the article "Limelight Design Studio") names
+    someone else, or the subject under a name the article does not tie to it: reported, not
+    published. A title in capitals may be the name's abbreviation (AFL–CIO)."""
+    title = DISAMBIGUATOR.sub("", title)
+    if title.upper() == title or title.casefold() in lead.casefold():
+        return reading
+    drafts, skips = [], list(reading.skips)
+    for draft in reading.drafts:
+        if draft.property == OFFICIAL_NAME and draft.subject is None and \
+                not starts_alike(draft.value, title):
+            skips.append(Skip(draft.start, draft.end, f"{draft.value!r} does not start as the "
+                              f"title {title!r} does: not read as the subject's official name"))
+        else:
+            drafts.append(draft)
+    return Reading(tuple(drafts), tuple(skips))
+
+
+def starts_alike(name: str, title: str) -> bool:
+    """Whether a name starts with the title's first word, or the title with the name's, spaces
+    and a rank or title before a person's name aside ("Grey Wolf Therapeutics" and
+    "GreyWolf Therapeutics", "Sir John Maitland" and "John Maitland")."""
+    def words(text: str) -> list[str]:
+        text = clean_name(text)
+        text = text[split_rank(text)[1]:]
+        return ["".join(filter(str.isalnum, word)).casefold() for word in text.split()] or [""]
+    name_words, title_words = words(name), words(title)
+    return "".join(name_words).startswith(title_words[0]) or "".join(title_words).startswith(
+        name_words[0])
