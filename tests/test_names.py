@@ -433,6 +433,9 @@ def test_a_title_keeps_its_article_and_its_disambiguator_is_a_note(tmp_path, tit
      ["Pobeda Airlines LLC"]),
     ("AFL–CIO", "The American Federation of Labor is a federation of unions.",
      ["American Federation of Labor"]),
+    # the title's name cut short of the "The" the title gives it whole
+    ("The View (band)", "The View are a Scottish indie rock band.", []),
+    ("The Harbour Trust", "The Harbour Trust is a charity.", []),
 ])
 def test_a_lead_names_the_subject_only_where_it_starts_as_the_title_or_names_it(
         tmp_path, title, lead, published):

@@ -434,22 +434,34 @@ def find(document, sentences) -> list[Found]:
 
 
 def lead_own(reading: Reading, title: str, lead: str) -> Reading:
-    """A lead that does not name the title and whose official name does not start as the title
-    does ("Design Solutions Studio is ..." in the article "Limelight Design Studio") names
-    someone else, or the subject under a name the article does not tie to it: reported, not
-    published. A title in capitals may be the name's abbreviation (AFL–CIO)."""
+    """The lead's official names that are the subject's (`lead_problem`); the others reported."""
     title = DISAMBIGUATOR.sub("", title)
-    if title.upper() == title or title.casefold() in lead.casefold():
-        return reading
     drafts, skips = [], list(reading.skips)
     for draft in reading.drafts:
-        if draft.property == OFFICIAL_NAME and draft.subject is None and \
-                not starts_alike(draft.value, title):
-            skips.append(Skip(draft.start, draft.end, f"{draft.value!r} does not start as the "
-                              f"title {title!r} does: not read as the subject's official name"))
+        problem = lead_problem(draft, title, lead) if draft.property == OFFICIAL_NAME and \
+            draft.subject is None else None
+        if problem:
+            skips.append(Skip(draft.start, draft.end, problem))
         else:
             drafts.append(draft)
     return Reading(tuple(drafts), tuple(skips))
+
+
+def lead_problem(draft: Draft, title: str, lead: str) -> str | None:
+    """Why the lead's official name is not the subject's: the title's name without the "The"
+    it is written with there ("View" in the article "The View"), which the title claims whole;
+    or a name that does not start as the title does in a lead that does not name the title
+    ("Design Solutions Studio is ..." in the article "Limelight Design Studio"): someone else,
+    or the subject under a name the article does not tie to it. A title in capitals may be
+    the name's abbreviation (AFL–CIO)."""
+    article = LEADING_THE.match(title)
+    if article and draft.value.casefold() == title[article.end():].casefold():
+        return f"{draft.value!r} is the title {title!r} without its article, cut short"
+    if title.upper() == title or title.casefold() in lead.casefold() or starts_alike(
+            draft.value, title):
+        return None
+    return (f"{draft.value!r} does not start as the title {title!r} does: not read as the "
+            "subject's official name")
 
 
 def starts_alike(name: str, title: str) -> bool:
