@@ -274,3 +274,7 @@ def test_a_count_that_is_not_the_subjects_is_not_published(title, sentence, skip
 def test_a_count_of_the_subjects_clause_is_published(title, sentence, value):
     drafts, _ = read_sentence(quantities, sentence, title)
     assert [draft.value for draft, _ in drafts] == [value]
+
+
+def test_a_reflexive_pronoun_is_not_the_thing_counted():
+    assert claims("The former one established themselves as the leading installer.") == []
