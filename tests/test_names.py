@@ -441,3 +441,23 @@ def test_a_lead_names_the_subject_only_where_it_starts_as_the_title_or_names_it(
         tmp_path, title, lead, published):
     got = [c[1] for c in claims(tmp_path, lead, title) if c[0] == "official_name" and c[3] is None]
     assert got == published
+
+
+@pytest.mark.parametrize(("text", "person", "rank"), [
+    ("Many students dissented against the military junta under General Ne Win.", "Ne Win",
+     "General"),
+    ("The union was banned by the regime of Lagos, and later by the government under President "
+     "Ada Okafor.", "Ada Okafor", "President"),
+    ("Its members fought rebel forces led by Colonel Musa Bello.", "Musa Bello", "Colonel"),
+])
+def test_the_rank_of_one_who_leads_another_body_is_that_persons(tmp_path, text, person, rank):
+    assert [(c[0], c[1], c[3], c[4]) for c in claims(tmp_path, text, KIO)] == [
+        ("honorific_prefix", rank, person, "person")]
+
+
+@pytest.mark.parametrize("text", [
+    "The company was acquired by General Motors in 1999.",  # no body led by a person
+    "Its army under the new charter grew.",
+])
+def test_no_rank_without_someone_leading_a_body(tmp_path, text):
+    assert [c for c in claims(tmp_path, text, KIO) if c[0] == "honorific_prefix"] == []

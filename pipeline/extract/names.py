@@ -32,6 +32,7 @@ from pipeline.normalise.names import (
     drop_leading_words,
     initials_match,
     name_kind,
+    ranks_and_titles,
     split_rank,
 )
 from pipeline.read import trimmed
@@ -413,10 +414,13 @@ def tight(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def family_macros() -> dict[str, str]:
-    """{NAMES_FILLER} from names.yaml's list_fillers and {NAMES_BRANCH} from its not_aliases."""
+    """{NAMES_FILLER} from names.yaml's list_fillers, {NAMES_BRANCH} from its not_aliases and
+    {NAMES_RANK} from its ranks and people.yaml's titles, longest first."""
     vocabulary = rulebook.load("names")
+    ranks = sorted(ranks_and_titles(), key=len, reverse=True)
     return {"NAMES_FILLER": "|".join(map(re.escape, vocabulary["list_fillers"])),
-            "NAMES_BRANCH": "|".join(map(re.escape, vocabulary["not_aliases"]))}
+            "NAMES_BRANCH": "|".join(map(re.escape, vocabulary["not_aliases"])),
+            "NAMES_RANK": "|".join(map(re.escape, ranks))}
 
 
 RULES = RuleSet(FAMILY, read, family_macros)
