@@ -14,6 +14,11 @@ reads these claim keys:
     check: initials | exact_initials | alias - see `checked`
     kind: heads - the subject's type (organisation, place) from its head noun, else
         `subject_type`, else the match is reported as skipped
+    article: kept - a "The" the name is written with stays in it (the title's "The View")
+
+`find` then checks the lead's official name against the title (`lead_problem`): a lead that
+opens with someone else's name, or with the title's name cut short of its "The", gives the
+subject no official name.
 """
 
 import re
@@ -23,6 +28,7 @@ from functools import cache
 from pipeline import rulebook
 from pipeline.extract import patterns
 from pipeline.extract.engine import Rule, RuleSet, merged
+from pipeline.extract.gates import title_label
 from pipeline.extract.model import Draft, Found, Reading, Skip
 from pipeline.normalise.codes import language_tag, script_of, scripts_of
 from pipeline.normalise.names import (
@@ -426,7 +432,6 @@ def family_macros() -> dict[str, str]:
 RULES = RuleSet(FAMILY, read, family_macros)
 rederive = RULES.rederive
 LEAD_NAMES = f"{FAMILY}/lead-names"
-DISAMBIGUATOR = re.compile(r"\s*\([^()]*\)$")
 
 
 def find(document, sentences) -> list[Found]:
@@ -439,7 +444,7 @@ def find(document, sentences) -> list[Found]:
 
 def lead_own(reading: Reading, title: str, lead: str) -> Reading:
     """The lead's official names that are the subject's (`lead_problem`); the others reported."""
-    title = DISAMBIGUATOR.sub("", title)
+    title = title_label(title)
     drafts, skips = [], list(reading.skips)
     for draft in reading.drafts:
         problem = lead_problem(draft, title, lead) if draft.property == OFFICIAL_NAME and \
