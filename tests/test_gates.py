@@ -185,6 +185,19 @@ def test_real_places_pass(name):
     assert accepts(place(name), name) is None
 
 
+@pytest.mark.parametrize("name", ["North- East of Oslo", "north of the city",
+                                  "20 km south of Lagos", "Southwest of Nairobi",
+                                  "western outskirts of Accra"])
+def test_a_direction_from_a_place_is_no_place(name):
+    assert "a direction from a place" in accepts(place(name), name)
+
+
+@pytest.mark.parametrize("name", ["North Carolina", "East Sussex", "West Bank", "Southampton",
+                                  "South Africa", "Northern Province"])
+def test_places_named_with_a_compass_word_pass(name):
+    assert accepts(place(name), name) is None
+
+
 def test_ranges_and_money_written_whole_pass():
     lower = Draft("member_count", "20000", "integer", 0, 6,
                   qualifiers=(("quantity_qualifier", "lower bound"),))
@@ -251,3 +264,30 @@ def test_an_organisation_cut_short_before_the_rest_of_its_name_is_refused():
     whole = Draft("parent_organization", "Desjardins Group", "entity", 21, 37,
                   object_type="organisation")
     assert accepts(whole, "It is a subsidiary of Desjardins Group, the leading group.") is None
+
+
+def event(value: str) -> Draft:
+    return Draft("significant_event", value, "string", 0, len(value))
+
+
+@pytest.mark.parametrize(("written", "value"), [
+    ("[citation needed] One account says the paper began publication",
+     "One account says the paper began publication"),
+    ("the union was founded[3]", "the union was founded"),
+    ("It grew to be the largest dairy in the region.After it merged with the Farmers' Union",
+     "After it merged with the Farmers' Union"),
+    ("The school was founded by Donald M. Spencer", "The school was founded by Donald M. Spencer"),
+    ("Acme S.A. was listed", "Acme S.A. was listed"),
+])
+def test_a_text_loses_an_editors_mark_and_a_sentence_glued_before_it(written, value):
+    assert [(d.value, written[d.start:d.end]) for d in gated(Reading((event(written),)),
+                                                             written).drafts] == [(value, value)]
+
+
+def test_an_editors_mark_alone_is_no_text():
+    assert gated(Reading((event("[citation needed]"),)), "[citation needed]").drafts == ()
+
+
+def test_a_word_that_opens_sentences_is_no_name():
+    name = Draft("official_name", "Today", "name", 0, 5)
+    assert "opens sentences" in accepts(name, "Today, the company is a subsidiary of Acme.")

@@ -43,12 +43,27 @@ def test_regions_in_a_list_stay_apart():
     assert [c[1] for c in got] == ["Chin State", "Kachin State", "Bangladesh–Myanmar border"]
 
 
-def test_numbered_pair_gives_role_to_each_name():
+def test_numbered_pair_gives_role_to_each_name_and_claims_the_office_from_its_title_line():
     got = claims("Leader2 Title: Deputy chairmen\n- Leader2 Name: Gun Maw, Zong Buk Htan")
     assert got == [
         ("leader", "Gun Maw", "Gun Maw", {"role": "deputy chairman"}),
         ("leader", "Zong Buk Htan", "Zong Buk Htan", {"role": "deputy chairman"}),
+        ("office", "deputy chairman", "Deputy chairmen", {}),
     ]
+
+
+@pytest.mark.parametrize(("title", "office"), [
+    ("Vice-Chancellor", "vice-chancellor"), ("General secretaries ", "general secretary"),
+    ("Chief Executive Officer", "chief executive officer")])
+def test_title_line_of_a_pair_is_the_office_of_any_kind_of_body(title, office):
+    evidence = f"Leader1 Title: {title}\n- Leader1 Name: Ada Okafor"
+    got = claims(evidence)
+    assert got[0][:2] == ("leader", "Ada Okafor")
+    assert got[1] == ("office", office, title.strip(), {})
+
+
+def test_pair_without_a_title_line_claims_no_office():
+    assert [c[0] for c in claims("Leader1 Name: Ada Okafor")] == ["leader"]
 
 
 def test_wing_pair_title_chooses_the_property():
@@ -327,7 +342,7 @@ def infobox_drafts(text: str) -> list[tuple]:
 def test_a_second_name_line_is_another_name_and_keeps_every_infobox_claim():
     text = SEED.read_text(encoding="utf-8")
     plain = infobox_drafts(text)
-    assert len(plain) == 13
+    assert len(plain) == 15  # 13 values, and the office of each of the two Leader Title lines
     named = infobox_drafts(text.replace(
         "Organisation\n- ", "Organisation\nWunpawng Mungdan Shang Lawt Hpung\n- ", 1))
     assert sorted(named) == sorted(plain + [("infobox/name_lines", "also_known_as",

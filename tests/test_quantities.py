@@ -74,8 +74,27 @@ def test_the_size_of_another_organisation_is_about_it():
         ("member_count", "400000", "400,000", {"unit": "troops"}, "Tatmadaw")]
 
 
+@pytest.mark.parametrize(("sentence", "value", "qualifiers"), [
+    # invented sentences of other kinds of organisation
+    ("The truce lasted for 17 years until June 2011, when fighting resumed.", "17",
+     {"unit": "years", "end_time": "2011-06", "note": "truce"}),
+    ("Its advertising ban lasted about three decades.", "3",
+     {"unit": "decades", "quantity_qualifier": "about", "note": "advertising ban"}),
+    ("The strike lasted 9 weeks until 3 March 1985.", "9",
+     {"unit": "weeks", "end_time": "1985-03-03", "note": "strike"}),
+    ("Government troops fought the rebels for over 33 years until a truce was signed in 1994.",
+     "33", {"unit": "years", "end_time": "1994", "quantity_qualifier": "over",
+            "note": "fought the rebels"}),
+])
+def test_how_long_a_named_conflict_or_period_lasted_is_a_duration(sentence, value, qualifiers):
+    assert [claim[:2] + claim[3:] for claim in claims(sentence)] == [
+        ("duration", value, qualifiers, None)]
+
+
 @pytest.mark.parametrize(("sentence", "duration"), [
     ("Soldiers fought KIA insurgents for over 33 years until a ceasefire.", "over 33 years"),
+    ("His tenure lasted ten years.", "ten years"),  # no conflict or period of the subject's
+    ("She worked for the union for 19 years until her death in 2015.", "19 years"),
     ("The KIO had spent the 17 years building up its legitimacy.", "17 years"),
     ("Zau Seng was a veteran of the two-month long Pawng Nawng rebellion.", "two-month long"),
     ("The power vacuum would be filled by the AA over the next 18 months.", "18 months"),
@@ -128,7 +147,7 @@ def test_number_words_ranges_and_multipliers():
     ("The party had some 12.5 million members.",
      [("member_count", "12500000", "some 12.5 million",
        {"quantity_qualifier": "about", "unit": "members"}, None)]),
-    ("88 staff members are part of the Academy.",
+    ("It counts 88 staff members in the Academy.",
      [("quantity", "88", "88", {"unit": "staff members"}, None)]),
 ])
 def test_number_words_decimals_and_joined_modifiers(sentence, expected):
@@ -223,3 +242,39 @@ def test_a_qualifier_before_an_article_and_a_number_word_is_kept(text, quote, va
     found = [(q, v, qualifiers.get("quantity_qualifier"))
              for _, v, q, qualifiers, _ in read(text)[0]]
     assert (quote, value, qualifier) in found
+
+
+@pytest.mark.parametrize(("title", "sentence", "skipped"), [
+    # a person opens the clause: the count is theirs, not the subject's
+    ("Acme Instruments", "Jane Roe is the chief designer of more than 20 products.",
+     "more than 20"),
+    ("Acme Design", "She has designed more than 40 buildings in Lagos.", "more than 40"),
+    # what is counted acts in its own clause
+    ("Northern League", "Among the 34 states in 1861, seven Southern states declared secession.",
+     "seven"),
+    ("Harbour Bank", "Two families, the Okafors and the Bellos, founded the bank in 1870.",
+     "Two"),
+    # a rank, or a number in a name, is no count
+    ("Acme Design", "It studied one of the top ten universities in Moscow.", None),
+    ("Acme Magazine", "The magazine became the #1 fitness magazine.", None),
+    ("Acme Calls", "Acme Calls runs call centres serving Fortune 500 clients.", "500"),
+])
+def test_a_count_that_is_not_the_subjects_is_not_published(title, sentence, skipped):
+    drafts, skips = read_sentence(quantities, sentence, title)
+    assert drafts == []
+    assert skips == ([skipped] if skipped else [])
+
+
+@pytest.mark.parametrize(("title", "sentence", "value"), [
+    ("Harbour Bank", "Harbour Bank operates 3,076 branches worldwide.", "3076"),
+    ("Kaizer Chiefs F.C.", "Chiefs have won 13 league titles.", "13"),  # a word of its name
+    ("Harbour Bank", "As of 2008, the company has 40 branches.", "40"),
+    ("Riverside College", "Today there are around 3200 students.", "3200"),
+])
+def test_a_count_of_the_subjects_clause_is_published(title, sentence, value):
+    drafts, _ = read_sentence(quantities, sentence, title)
+    assert [draft.value for draft, _ in drafts] == [value]
+
+
+def test_a_reflexive_pronoun_is_not_the_thing_counted():
+    assert claims("The former one established themselves as the leading installer.") == []

@@ -453,3 +453,26 @@ def test_owned_by_an_organisation(text, subject, owner):
 ])
 def test_no_owner_or_subsidiary_that_is_not_a_named_organisation(text):
     assert claims(text) == []
+
+
+@pytest.mark.parametrize(("sentence", "subject", "value", "qualifiers"), [
+    # invented sentences of other kinds of organisation
+    ("In response, the union opened the Riverside Workers' College as its first adult school "
+     "in 1921.", None, "Riverside Workers' College", {"point_in_time": "1921"}),
+    ("The charity runs St Anne's Hospital and two clinics.", None, "St Anne's Hospital", {}),
+    ("It also operates the Harbour School of Finance.", None, "Harbour School of Finance", {}),
+    ("The NLC owns the Labour Bank of Nigeria, its savings arm.", "NLC", "Labour Bank of Nigeria",
+     {}),
+])
+def test_an_institution_the_organisation_opens_or_runs(sentence, subject, value, qualifiers):
+    assert claims(sentence) == [(subject, "operator_of", value, value, qualifiers)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "John Okoro opened Acme Business School in 1990.",  # a person opens things too
+    "The party founded the Lagos Academy of Arts.",  # founding is founded_by's, read elsewhere
+    "The company opened a new school in Ghana.",  # no institution named
+    "It runs the marathon every year.",
+])
+def test_no_institution_without_an_organisation_opening_a_named_one(sentence):
+    assert [c for c in claims(sentence) if c[1] == "operator_of"] == []

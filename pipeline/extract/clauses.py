@@ -28,7 +28,7 @@ from functools import cache, cached_property, lru_cache
 
 from pipeline import rulebook
 from pipeline.extract.model import Reading, Skip
-from pipeline.normalise.names import clean_name
+from pipeline.normalise.names import clean_name, name_kind
 
 # A word of a name: a capital or digit first ("Acme", "3M", "A&J", "E.ON", "Co.").
 # A word of a name: a capital or digit first ("Acme", "3M", "A&J", "E.ON", "Co."), never a word
@@ -103,6 +103,8 @@ ABBREVIATION = re.compile(r"\b[A-Z][A-Z&.]*[A-Z]\b")
 POSSESSIVE = re.compile(r"['’]s?$")
 SUBJECT_PRONOUNS = ("it", "its", "they", "their")
 PERSONAL = re.compile(PRONOUN)  # a person's pronoun ("he") names no organisation
+PERSONAL_OPENER = re.compile(r"[Ss]he|[Hh]e|[Hh]is|[Hh]er|I")  # never an organisation
+PERSON_SHAPE = re.compile(r"[A-Z][a-z]+(?: (?:[A-Z]\.|[A-Z][a-z]+)){1,3}")
 NAMED = re.compile(rf"(?:[Tt]he\s+)?{CAP}|{PRONOUN}\b")
 MAX_DEPTH = 3
 
@@ -394,7 +396,9 @@ def assigned(reading: Reading, mode: str | None, text: str, position: int,
     without one is, by the rule's `actor` mode, the actor's of the clause at `position`
     (`clause`), the subject's only where it is that actor (`own`: "was born in 2009" founds
     a business, not a person), or made only where the value, a clause, is not another's: its
-    actor is the subject, or it names none, or the subject is in it (its patient, `value`)."""
+    actor is the subject, or it names none, or the subject is in it (its patient, `value`); or
+    made unless the clause the value stands in opens with a person (`opener`: "Jane Roe is the
+    designer of 20 products", "She studied at one of the top ten ...")."""
     drafts, skips = [], list(reading.skips)
     titled = any(actors.titled(d.subject or "") or actors.titled(str(d.value))
                  for d in reading.drafts)
@@ -406,8 +410,16 @@ def assigned(reading: Reading, mode: str | None, text: str, position: int,
                 draft.subject) and (actors.titled(draft.subject) or not titled)
             drafts.append(replace(draft, subject=None) if own else draft)
             continue
-        if mode is None or (mode == "value" and not actors.names):  # no title to tell by
+        if mode is None or (mode in ("value", "opener") and not actors.names):  # no title
             drafts.append(draft)
+            continue
+        if mode == "opener":
+            opener = opening_person(text, position + draft.start, actors)
+            if opener is None:
+                drafts.append(draft)
+            else:
+                skips.append(Skip(draft.start, draft.end,
+                                  f"the clause's actor is {opener!r}, not the subject"))
             continue
         who = actor(text, position + (draft.start if mode == "value" else 0))
         value_start = position + draft.start
@@ -424,6 +436,27 @@ def assigned(reading: Reading, mode: str | None, text: str, position: int,
                               f"the clause's actor is {repr(who) if who else 'not named'}, "
                               "not the subject"))
     return Reading(tuple(drafts), tuple(skips))
+
+
+def opening_person(text: str, position: int, actors: Actors) -> str | None:
+    """The person the clause holding `position` opens with ("Jane Roe is the designer of 20
+    products", "She studied at one of ten ..."): a personal pronoun, or a personal name (two
+    to four capitalised words that name no organisation or place, none a word of the
+    subject's name, none a word that opens sentences); None for anyone else."""
+    who = actor(text, clause_start(text, position))
+    if who is None or PERSONAL_OPENER.fullmatch(who):
+        return who
+    words = who.split()
+    subject_words = {word for name in actors.names for word in name.split()}
+    person = PERSON_SHAPE.fullmatch(who) and name_kind(who) is None and not (
+        {word.casefold() for word in words} & subject_words) and words[0] not in opening_words()
+    return who if person else None
+
+
+@cache
+def opening_words() -> frozenset[str]:
+    """Capitalised words that open sentences, never a name's first word (names.yaml)."""
+    return frozenset(rulebook.load("names")["not_name_words"])
 
 
 def subordinate_to_subject(text: str, position: int, actors: Actors) -> bool:

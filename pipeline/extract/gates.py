@@ -49,6 +49,7 @@ AMOUNT_BEFORE = re.compile(r"\d[.,]$|[$€£¥₹]\s*$")
 BORN_AFTER = re.compile(r"(?:\s*\([^()]*\))*\s*\((?:born|b\.)\s")
 NAME_GOES_ON = re.compile(r" (?:[A-Z][a-z]|of [A-Z])")
 AMPERSAND_BEFORE, AMPERSAND_AFTER = re.compile(r"&\s*$"), re.compile(r"\s*&")
+GLUED_SENTENCES = re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][a-z])")  # "England.After"
 
 
 class Refused(ValueError):
@@ -99,6 +100,18 @@ def _offices() -> re.Pattern:
 def _postcode() -> re.Pattern:
     shapes = "|".join(_vocabulary()["postcodes"])
     return re.compile(rf"(?<![\w-])(?:{shapes})(?![\w-])")
+
+
+@cache
+def _editorial_marks() -> tuple[re.Pattern, re.Pattern]:
+    """An editor's mark with the space after it at the start, and before it at the end."""
+    mark = _vocabulary()["editorial_marks"]
+    return re.compile(rf"(?:{mark})\s*"), re.compile(rf"\s*(?:{mark})$")
+
+
+@cache
+def _direction() -> re.Pattern:
+    return re.compile(_vocabulary()["directions"])
 
 
 @cache
@@ -179,6 +192,8 @@ def gate(draft: Draft, context: str, offset: int) -> list[Draft]:
         return [amount(draft, context, offset)]
     if draft.value_type == "edtf":
         return [date(draft)]
+    if draft.value_type == "string":
+        return [text(draft, context, offset)]
     if draft.value_type not in ("entity", "name"):
         return [draft]
     draft = label(draft, context, offset)
@@ -200,6 +215,27 @@ def renamed(draft: Draft, context: str, offset: int, start: int, end: int, **cha
     value = normalise(value_type, text, changes.get("object_type", draft.object_type))[0]
     return replace(draft, value=value, start=draft.start + start, end=draft.start + end,
                    **changes)
+
+
+def text(draft: Draft, context: str, offset: int) -> Draft:
+    """A text value (an event's summary, a motto) without an editor's mark at either end
+    ("[citation needed] One story claims ..."), and only the last of two sentences the copy
+    glued together without a space ("... in north east England.After NECS merged ...")."""
+    written = quote(draft, context, offset)
+    start, end = 0, len(written)
+    glued = list(GLUED_SENTENCES.finditer(written))
+    if glued:
+        start = glued[-1].end()
+    marks = _editorial_marks()
+    while mark := marks[0].match(written, start, end):
+        start = mark.end()
+    while mark := marks[1].search(written, start, end):
+        end = mark.start()
+    if (start, end) == (0, len(written)):
+        return draft
+    if start >= end:
+        raise Refused(f"text gate: {draft.value!r} is an editor's mark, not a value")
+    return renamed(draft, context, offset, start, end)
 
 
 def label(draft: Draft, context: str, offset: int) -> Draft:
@@ -309,9 +345,11 @@ def two_people(draft: Draft, context: str, offset: int, joined: re.Match) -> lis
 
 
 def place(draft: Draft, context: str, offset: int) -> list[Draft]:
-    """A place: not a count, a placeholder or a postcode; a street address moves to its own
-    property; a postcode leaves the place it is written with."""
+    """A place: not a count, a placeholder, a direction from a place or a postcode; a street
+    address moves to its own property; a postcode leaves the place it is written with."""
     name, written = draft.value, quote(draft, context, offset)
+    if _direction().match(name):
+        raise Refused(f"place gate: {name!r} is a direction from a place, not a place")
     if _count().match(name):
         return [count(draft, context, offset)]
     if is_placeholder(name):
@@ -367,10 +405,11 @@ def address(draft: Draft, context: str, offset: int, start: int, end: int) -> Dr
 
 
 def organisation(draft: Draft, context: str, offset: int) -> Draft:
-    """An organisation's (or another named thing's) name: not a placeholder, a count, a letter,
-    a legal form or a degree alone, nor a person's name, which the sentence shows by what
-    follows it ("John Morris (born 1948)", "Rebecca Kraus is founder of ..."); an
-    organisation's name is not cut short before more of it ("the UK Department of ...")."""
+    """An organisation's (or another named thing's) name: not a placeholder, a word that opens
+    sentences ("Today"), a count, a letter, a legal form or a degree alone, nor a person's
+    name, which the sentence shows by what follows it ("John Morris (born 1948)", "Rebecca
+    Kraus is founder of ..."); an organisation's name is not cut short before more of it ("the
+    UK Department of ...")."""
     name, before = draft.value, context[:offset + draft.start]
     after = context[offset + draft.end:]
     if len(name) < 2 or name in _vocabulary()["legal_forms"] or (
@@ -378,6 +417,8 @@ def organisation(draft: Draft, context: str, offset: int) -> Draft:
         raise Refused(f"name gate: {name!r} is a fragment, not a name")
     if is_placeholder(name):
         raise Refused(f"name gate: {name!r} is a placeholder, not a name")
+    if name in rulebook.load("names")["not_name_words"]:
+        raise Refused(f"name gate: {name!r} is a word that opens sentences, not a name")
     if _count().match(name):
         raise Refused(f"name gate: {name!r} is a count, not a name")
     if BORN_AFTER.match(after) or _person_in_role().match(after):

@@ -219,9 +219,23 @@ def read_pair(evidence: str, pair: Pair) -> Reading:
     title = evidence[pair.title.value_start:pair.title.value_end] if pair.title else ""
     if config["title_is"] == "role":
         role = {"role": role_name(title)} if title.strip() else {}
-        return read_values(evidence, pair.value, config["property"], "list", role)
+        holders = read_values(evidence, pair.value, config["property"], "list", role)
+        return _merge(holders, read_office(evidence, pair.title, config["title_property"]))
     prop = config["properties"].get(role_name(title), config["property"])
     return read_values(evidence, pair.value, prop, "list", {})
+
+
+def read_office(evidence: str, title: Line | None, prop: str) -> Reading:
+    """The office a title line names ("Vice chairmen": vice chairman), claimed from that line,
+    so that the line its holders' role is read from is cited by a claim of its own."""
+    if title is None or not evidence[title.value_start:title.value_end].strip():
+        return Reading()
+    end = title.value_end
+    while evidence[end - 1].isspace():
+        end -= 1
+    office = role_name(evidence[title.value_start:end])
+    return Reading((Draft(prop, office, property_spec(prop)["value_type"], title.value_start,
+                          end),))
 
 
 def read_values(evidence: str, line: Line, prop: str, how: str, extra: dict) -> Reading:

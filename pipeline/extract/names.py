@@ -14,6 +14,11 @@ reads these claim keys:
     check: initials | exact_initials | alias - see `checked`
     kind: heads - the subject's type (organisation, place) from its head noun, else
         `subject_type`, else the match is reported as skipped
+    article: kept - a "The" the name is written with stays in it (the title's "The View")
+
+`find` then checks the lead's official name against the title (`lead_problem`): a lead that
+opens with someone else's name, or with the title's name cut short of its "The", gives the
+subject no official name.
 """
 
 import re
@@ -23,7 +28,8 @@ from functools import cache
 from pipeline import rulebook
 from pipeline.extract import patterns
 from pipeline.extract.engine import Rule, RuleSet, merged
-from pipeline.extract.model import Draft, Reading, Skip
+from pipeline.extract.gates import title_label
+from pipeline.extract.model import Draft, Found, Reading, Skip
 from pipeline.normalise.codes import language_tag, script_of, scripts_of
 from pipeline.normalise.names import (
     TRIM,
@@ -32,6 +38,8 @@ from pipeline.normalise.names import (
     drop_leading_words,
     initials_match,
     name_kind,
+    ranks_and_titles,
+    split_rank,
 )
 from pipeline.read import trimmed
 
@@ -39,6 +47,8 @@ FAMILY = "names"
 LATIN = "Latn"
 TRANSLITERATED = "romanized"  # a label of transliteration_labels (languages.yaml)
 ORGANISATION = "organisation"
+OFFICIAL_NAME = "official_name"
+LEADING_THE = re.compile(r"The ")
 
 
 # --- the names family's readers ---------------------------------------------------------------
@@ -52,11 +62,23 @@ def read(rule: Rule, match: re.Match) -> Reading:
 
 
 def read_plain(match: re.Match, spec: dict) -> Reading:
-    """The engine's reading of one claim spec, each draft checked (`checked`)."""
+    """The engine's reading of one claim spec, each draft checked (`checked`) and, where the
+    spec says `article: kept`, with the "The" written at its start kept (`with_article`)."""
     reading = patterns.read_claim(match, spec, match.start())
-    results = [checked(draft, spec, match) for draft in reading.drafts]
+    drafts = [with_article(draft, match) if spec.get("article") == "kept" else draft
+              for draft in reading.drafts]
+    results = [checked(draft, spec, match) for draft in drafts]
     return Reading(tuple(r for r in results if isinstance(r, Draft)),
                    reading.skips + tuple(r for r in results if isinstance(r, Skip)))
+
+
+def with_article(draft: Draft, match: re.Match) -> Draft:
+    """The name with the "The" it is written with ("The View"), which normalising drops."""
+    written = match.string[match.start() + draft.start:match.start() + draft.end]
+    article = LEADING_THE.match(written)
+    if article is None or draft.value.startswith(article.group()):
+        return draft
+    return replace(draft, value=article.group() + draft.value)
 
 
 def checked(draft: Draft, spec: dict, match: re.Match) -> Draft | Skip | None:
@@ -398,11 +420,67 @@ def tight(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def family_macros() -> dict[str, str]:
-    """{NAMES_FILLER} from names.yaml's list_fillers and {NAMES_BRANCH} from its not_aliases."""
+    """{NAMES_FILLER} from names.yaml's list_fillers, {NAMES_BRANCH} from its not_aliases and
+    {NAMES_RANK} from its ranks and people.yaml's titles, longest first."""
     vocabulary = rulebook.load("names")
+    ranks = sorted(ranks_and_titles(), key=len, reverse=True)
     return {"NAMES_FILLER": "|".join(map(re.escape, vocabulary["list_fillers"])),
-            "NAMES_BRANCH": "|".join(map(re.escape, vocabulary["not_aliases"]))}
+            "NAMES_BRANCH": "|".join(map(re.escape, vocabulary["not_aliases"])),
+            "NAMES_RANK": "|".join(map(re.escape, ranks))}
 
 
 RULES = RuleSet(FAMILY, read, family_macros)
-find, rederive = RULES.find, RULES.rederive
+rederive = RULES.rederive
+LEAD_NAMES = f"{FAMILY}/lead-names"
+
+
+def find(document, sentences) -> list[Found]:
+    """The rules' claims, but for a lead that opens with someone else's name (`lead_own`)."""
+    return [replace(found, reading=lead_own(
+                found.reading, document.title,
+                document.text[found.evidence_start:found.evidence_end]))
+            if found.rule_id == LEAD_NAMES else found for found in RULES.find(document, sentences)]
+
+
+def lead_own(reading: Reading, title: str, lead: str) -> Reading:
+    """The lead's official names that are the subject's (`lead_problem`); the others reported."""
+    title = title_label(title)
+    drafts, skips = [], list(reading.skips)
+    for draft in reading.drafts:
+        problem = lead_problem(draft, title, lead) if draft.property == OFFICIAL_NAME and \
+            draft.subject is None else None
+        if problem:
+            skips.append(Skip(draft.start, draft.end, problem))
+        else:
+            drafts.append(draft)
+    return Reading(tuple(drafts), tuple(skips))
+
+
+def lead_problem(draft: Draft, title: str, lead: str) -> str | None:
+    """Why the lead's official name is not the subject's: the title's name without the "The"
+    it is written with there ("View" in the article "The View"), which the title claims whole;
+    or a name that does not start as the title does in a lead that does not name the title
+    ("Design Solutions Studio is ..." in the article "Limelight Design Studio"): someone else,
+    or the subject under a name the article does not tie to it. A title in capitals may be
+    the name's abbreviation (AFL–CIO)."""
+    article = LEADING_THE.match(title)
+    if article and draft.value.casefold() == title[article.end():].casefold():
+        return f"{draft.value!r} is the title {title!r} without its article, cut short"
+    if title.upper() == title or title.casefold() in lead.casefold() or starts_alike(
+            draft.value, title):
+        return None
+    return (f"{draft.value!r} does not start as the title {title!r} does: not read as the "
+            "subject's official name")
+
+
+def starts_alike(name: str, title: str) -> bool:
+    """Whether a name starts with the title's first word, or the title with the name's, spaces
+    and a rank or title before a person's name aside ("Grey Wolf Therapeutics" and
+    "GreyWolf Therapeutics", "Sir John Maitland" and "John Maitland")."""
+    def words(text: str) -> list[str]:
+        text = clean_name(text)
+        text = text[split_rank(text)[1]:]
+        return ["".join(filter(str.isalnum, word)).casefold() for word in text.split()] or [""]
+    name_words, title_words = words(name), words(title)
+    return "".join(name_words).startswith(title_words[0]) or "".join(title_words).startswith(
+        name_words[0])
