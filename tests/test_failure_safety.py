@@ -17,12 +17,21 @@ from test_publish import REPO, tree
 import pipeline.publish as publishing
 
 
-@pytest.fixture
-def old_package(tmp_path, seeds):
-    """A package of one small article at tmp_path/out, and its files."""
+@pytest.fixture(scope="module")
+def old_published(tmp_path_factory):
+    """A package of one small article, published once per module."""
+    seeds = tmp_path_factory.mktemp("old") / "seeds"
+    seeds.mkdir()
     (seeds / "old.txt").write_text("= Old Article =\n\nOld text.\n", encoding="utf-8")
+    publishing.publish(seeds, seeds.parent / "out", report=quiet)
+    return seeds.parent / "out"
+
+
+@pytest.fixture
+def old_package(old_published, tmp_path):
+    """A copy of that package at tmp_path/out, and its files."""
     out = tmp_path / "out"
-    publishing.publish(seeds, out, report=quiet)
+    shutil.copytree(old_published, out)
     return out, tree(out)
 
 

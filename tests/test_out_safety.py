@@ -3,6 +3,7 @@ folder given (issue 21)."""
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,12 +16,11 @@ from pipeline.publish import publish
 ARTICLE = "= Northern Hills Front =\n\nThe Northern Hills Front is a group founded in 1990.\n"
 
 
-@pytest.fixture
-def home(tmp_path, monkeypatch) -> Path:
-    """A user's folder: articles (the seeds, with notes of their own), notes, a folder of
-    their own, an empty folder, a published package, a package with a stranger in it, a plain
-    file and a link to the seeds; the user works in it."""
-    home = tmp_path / "home"
+@pytest.fixture(scope="module")
+def user_folder(tmp_path_factory) -> Path:
+    """What every test's `home` holds but the link, its two packages published once per module
+    (a publish of the same articles elsewhere writes the same bytes)."""
+    home = tmp_path_factory.mktemp("user") / "home"
     (home / "articles").mkdir(parents=True)
     (home / "articles" / "front.txt").write_text(ARTICLE, encoding="utf-8")
     (home / "articles" / "sources.md").write_text("where I found them\n", encoding="utf-8")
@@ -32,6 +32,16 @@ def home(tmp_path, monkeypatch) -> Path:
         publish(home / "articles", home / name, report=quiet)
     (home / "stranger" / "data" / "mine.csv").write_text("a,b\n", encoding="utf-8")
     (home / "plain.txt").write_text("a file, not a folder\n", encoding="utf-8")
+    return home
+
+
+@pytest.fixture
+def home(user_folder, tmp_path, monkeypatch) -> Path:
+    """A user's folder: articles (the seeds, with notes of their own), notes, a folder of
+    their own, an empty folder, a published package, a package with a stranger in it, a plain
+    file and a link to the seeds; the user works in it."""
+    home = tmp_path / "home"
+    shutil.copytree(user_folder, home)
     (home / "link").symlink_to(home / "articles", target_is_directory=True)
     monkeypatch.chdir(home)
     return home

@@ -2,8 +2,6 @@
 
 import json
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,12 +17,6 @@ REPO = Path(__file__).resolve().parent.parent
 def tree(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
             if p.is_file()}
-
-
-def run_cli(*args: str) -> subprocess.CompletedProcess:
-    """The command line in a new process (in the test's working folder)."""
-    return subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True,
-                          text=True)
 
 
 def test_published_package_is_valid(built_package):
@@ -59,12 +51,13 @@ def test_rebuild_is_byte_identical(built_package, tmp_path):
     assert tree(tmp_path / "again") == tree(built_package)
 
 
-def test_cli_publish_and_validate(tmp_path):
+def test_cli_publish_and_validate(tmp_path, cli):
+    """In this process: tests/test_progress.py runs `python -m pipeline` as a process."""
     out = tmp_path / "pkg"
-    result = run_cli("publish", "--seeds", str(FIXTURES), "--out", str(out))
+    result = cli("publish", "--seeds", FIXTURES, "--out", out)
     assert result.returncode == 0, result.stderr
     assert "published" in result.stdout
-    result = run_cli("validate", str(out))
+    result = cli("validate", out)
     assert result.returncode == 0 and "valid" in result.stdout
 
 

@@ -5,7 +5,10 @@ run with exit code 2 and one stderr line `error: <file>[:<line>]: <message>`, ne
 leaving the package already at --out byte for byte as it was.
 
 Publishable inputs share one seeds folder (one publish, one validate, for speed), and each has
-its own test of what became of it. Inputs that must be refused are run one by one.
+its own test of what became of it. Inputs that must be refused are run one by one, in the test's
+process (`cli`: the same `main` as `python -m pipeline`, without half a second of start-up each,
+and an uncaught exception fails the test as a traceback would); publishes that must finish
+within a timeout run in a new process that can be killed.
 
 The big inputs run at a reduced size by default; BIG_INPUTS=1 runs them at full size (a 10 MB
 article, 5,000 articles of 100 bytes), which takes a few minutes.
@@ -363,10 +366,10 @@ REFUSED = {
 }
 
 
-def refused_cleanly(seeds: Path, out: Path, where: str, line: int | None, message: str):
+def refused_cleanly(cli, seeds: Path, out: Path, where: str, line: int | None, message: str):
     """Exit 2, one line naming the file (and line), and the package at `out` as it was."""
     before = tree(out)
-    result = run_cli("publish", "--seeds", str(seeds), "--out", str(out))
+    result = cli("publish", "--seeds", seeds, "--out", out)
     assert result.returncode == 2, result.stderr
     (only,) = result.stderr.splitlines()
     parsed = ERROR_LINE.fullmatch(only)
@@ -385,20 +388,20 @@ def cases(table: dict) -> list:
 
 @pytest.mark.parametrize("case", cases(REFUSED))
 def test_bad_input_is_one_line_exit_2_and_leaves_the_package(case, seeds, built_package,
-                                                             tmp_path):
+                                                             tmp_path, cli):
     file_name, content, where, line, message = case
     name = file_name if isinstance(file_name, bytes) else os.fsencode(file_name)
     with open(os.path.join(os.fsencode(seeds), name), "wb") as handle:  # any bytes as a name
         handle.write(content)
     out = tmp_path / "package"
     shutil.copytree(built_package, out)
-    refused_cleanly(seeds, out, where, line, message)
+    refused_cleanly(cli, seeds, out, where, line, message)
 
 
-def test_two_titles_equal_but_for_a_zero_width_space_are_refused(seeds, tmp_path):
+def test_two_titles_equal_but_for_a_zero_width_space_are_refused(seeds, tmp_path, cli):
     (seeds / "a.txt").write_text("= Same =\n\nOne.\n", encoding="utf-8")
     (seeds / "b.txt").write_text("= Sa\u200bme =\n\nTwo.\n", encoding="utf-8")
-    result = run_cli("publish", "--seeds", str(seeds), "--out", str(tmp_path / "p"))
+    result = cli("publish", "--seeds", seeds, "--out", tmp_path / "p")
     assert result.returncode == 2
     (only,) = result.stderr.splitlines()
     assert only.startswith("error: seeds/b.txt: has the same document id 'same'"), only
