@@ -40,10 +40,11 @@ class Schedule(ExitStack):
         return self
 
     def build(self, work: Callable, jobs: Sequence, fresh: Sequence, cache: ArticleCache,
-              setup: Callable[[], None]) -> list:
+              setup: Callable[..., None]) -> list:
         """`work(job)` for each job (it puts its result in `cache` under `job.key`), or the
         result the cache holds; `fresh` are the jobs the cache does not hold. `setup` (the
-        rules compiled) runs once for every worker that builds more than one job. A rebuild
+        rules compiled; it may be given a function that compiles regexes in one go) runs
+        here first, and once for every worker that builds more than one job. A rebuild
         that reuses most results reads them while the fresh ones are built in a forked
         process; a fresh build keeps the workers busy instead. Afterwards the executor is
         the one for the merged rows, which live in this process (Executor.for_rows)."""
