@@ -387,10 +387,14 @@ def folder_digest(folder: Path) -> str | None:
     if not folder.is_dir():
         return None
     digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        status = path.stat()
-        digest.update(f"{path.relative_to(folder)}\0{status.st_size}\0{status.st_mtime_ns}\n"
-                      .encode())
+    for root, _, files in sorted(os.walk(folder)):
+        base = Path(root).relative_to(folder)
+        for name in sorted(files):
+            try:
+                status = os.stat(os.path.join(root, name))
+            except FileNotFoundError:  # a link to nothing, or gone meanwhile
+                continue
+            digest.update(f"{base / name}\0{status.st_size}\0{status.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 
