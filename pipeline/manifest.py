@@ -115,12 +115,14 @@ def _changed(path: Path, recorded: object) -> bool:
             or file_sha256(path) != recorded.get("sha256"))
 
 
-def manifest_problems(folder: Path) -> list[str]:
-    """The validator's check: the manifest lists exactly the package's files, unchanged."""
+def manifest_problems(folder: Path, contents: bool = True) -> list[str]:
+    """The validator's check: the manifest lists exactly the package's files, unchanged
+    (without `contents`, only that it lists them: a publish that has just hashed every file
+    for the manifest need not read them all again)."""
     files = read_manifest(folder)
     if files is None:
         return [f"{MANIFEST}: missing, or not a manifest written by {GENERATOR}"]
-    problems = [f"{name}: {why}" for name, why in strangers(folder, files)]
+    problems = [f"{name}: {why}" for name, why in strangers(folder, files, contents)]
     problems += [f"{name}: listed in {MANIFEST} but missing" for name in sorted(files)
                  if not (folder / name).is_file()]
     return problems
