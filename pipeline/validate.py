@@ -15,7 +15,6 @@ import functools
 import json
 import re
 from pathlib import Path
-from unittest import mock
 
 from pipeline import ids, loader
 from pipeline.cache import Memo
@@ -482,6 +481,8 @@ def frictionless_package(descriptor_path: str, descriptor_digest: str):
 
 def frictionless_resource_problems(job: tuple[str, str, str]) -> list[str]:
     """Frictionless on one resource of a package, foreign keys included (runs in a worker)."""
+    from unittest import mock  # with frictionless, and as slow to import (asyncio)
+
     descriptor_path, digest, name = job
     with mock.patch.object(csv, "Sniffer", WrittenDialect):
         report = frictionless_package(descriptor_path, digest).get_resource(name).validate()
