@@ -6,6 +6,7 @@ A failed run, at any point, leaves the previous package as it was.
 
 import ctypes
 import ctypes.util
+import fnmatch
 import os
 import shutil
 import sys
@@ -95,12 +96,15 @@ def build_article(path: Path, source: str) -> Article:
 def discover(seeds: Path) -> list[Path]:
     if not seeds.is_dir():
         raise InputError(str(seeds), "the seeds folder does not exist or is not a folder")
-    paths = sorted(p for p in seeds.glob(ARTICLE_GLOB) if p.is_file())
-    if not paths:
+    with os.scandir(seeds) as found:  # one listing, which knows each name's kind
+        files = sorted((entry for entry in found if fnmatch.fnmatchcase(entry.name, ARTICLE_GLOB)
+                        and entry.is_file()), key=lambda entry: entry.name)
+    if not files:
         raise InputError(str(seeds), f"no articles ({ARTICLE_GLOB}) in the seeds folder")
-    for path in paths:
-        check_inside(seeds, path)
-    return paths
+    for entry in files:
+        if entry.is_symlink():  # only a link can lead out of the folder
+            check_inside(seeds, Path(entry.path))
+    return [Path(entry.path) for entry in files]
 
 
 def check_inside(seeds: Path, path: Path) -> None:
@@ -338,8 +342,9 @@ def plan(seeds: Path, cache_folder: Path | None, limits: Limits
     jobs, curations, total = [], [], 0
     paths = discover(seeds)
     check_curated(seeds, paths)
+    folder = seeds.resolve().name
     for path in paths:
-        source = f"{seeds.resolve().name}/{path.name}"
+        source = f"{folder}/{path.name}"
         check_source(source)
         size = path.stat().st_size
         total += size

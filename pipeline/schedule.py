@@ -14,9 +14,10 @@ small interface over machinery that changes for speed without changing the packa
 
 from collections.abc import Callable, Sequence
 from contextlib import ExitStack
+from functools import partial
 from pathlib import Path
 
-from pipeline.cache import ArticleCache, Memo
+from pipeline.cache import ArticleCache, Memo, compiled_regexes
 from pipeline.executor import Background, Executor, LocalProcesses, collector_paused
 
 
@@ -39,13 +40,16 @@ class Schedule(ExitStack):
         return self
 
     def build(self, work: Callable, jobs: Sequence, fresh: Sequence, cache: ArticleCache,
-              setup: Callable[[], None]) -> list:
+              setup: Callable[..., None]) -> list:
         """`work(job)` for each job (it puts its result in `cache` under `job.key`), or the
         result the cache holds; `fresh` are the jobs the cache does not hold. `setup` (the
-        rules compiled) runs once for every worker that builds more than one job. A rebuild
+        rules compiled; it may be given a function that compiles regexes in one go) runs
+        here first, and once for every worker that builds more than one job. A rebuild
         that reuses most results reads them while the fresh ones are built in a forked
         process; a fresh build keeps the workers busy instead. Afterwards the executor is
         the one for the merged rows, which live in this process (Executor.for_rows)."""
+        if len(fresh) > 1 or (fresh and self.cache_folder is not None):
+            self._set_up_here(setup)
         overlap = bool(fresh) and 2 * len(fresh) < len(jobs)
         builder = self.meanwhile(self._fill, work, fresh, setup) if overlap else None
         results = {job.key: cache.get(job.key) for job in jobs}
@@ -58,6 +62,16 @@ class Schedule(ExitStack):
                            strict=True)
         self.executor = self.executor.for_rows()
         return [results[job.key] for job in jobs]
+
+    def _set_up_here(self, setup: Callable) -> None:
+        """`setup` in this process before any other forks, so that every process forked later
+        (workers, the checks) inherits the compiled rules, which come from the memo of compiled
+        regexes (cache.compiled_regexes), or are compiled over the executor's workers."""
+        memo = self.memo("regexes")
+        try:
+            setup(partial(compiled_regexes, memo))
+        finally:
+            memo.close()
 
     def _map(self, work: Callable, jobs: Sequence, setup: Callable[[], None]) -> list:
         """A single job compiles only the rules its sentences call for, when they do (about

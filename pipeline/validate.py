@@ -15,7 +15,6 @@ import functools
 import json
 import re
 from pathlib import Path
-from unittest import mock
 
 from pipeline import ids, loader
 from pipeline.cache import Memo
@@ -482,6 +481,8 @@ def frictionless_package(descriptor_path: str, descriptor_digest: str):
 
 def frictionless_resource_problems(job: tuple[str, str, str]) -> list[str]:
     """Frictionless on one resource of a package, foreign keys included (runs in a worker)."""
+    from unittest import mock  # with frictionless, and as slow to import (asyncio)
+
     descriptor_path, digest, name = job
     with mock.patch.object(csv, "Sniffer", WrittenDialect):
         report = frictionless_package(descriptor_path, digest).get_resource(name).validate()
@@ -519,7 +520,7 @@ def validate_package(folder: Path, profile_path: Path = PROFILE,
     `checked_rows` are the rows the package was written from, already checked against their
     JSON Schemas and read back from their CSV and JSON fragments as they were written
     (package.make_fragment); the files are then checked by their bytes and hashes instead of
-    being parsed again.
+    being parsed again, and the manifest, just made from the files, by its list of them.
     `warn` receives what is valid but worth knowing (values that look like spreadsheet formulas).
     `memo` remembers documents whose claims re-derived in an earlier build (see claim_problems).
     `checked` are the problems table_problems(checked_rows) found, when the caller ran those
@@ -533,7 +534,7 @@ def validate_package(folder: Path, profile_path: Path = PROFILE,
     problems = descriptor_problems(descriptor, profile_path)
     problems = problems or (file_problems(folder, descriptor, max_table_bytes)
                             + generated_problems(folder, descriptor, max_table_bytes)
-                            + manifest_problems(folder))
+                            + manifest_problems(folder, contents=checked_rows is None))
     if frictionless and not problems:
         names = [resource["name"] for resource in descriptor["resources"]]
         problems = frictionless_problems(folder, names, executor)

@@ -344,3 +344,25 @@ def test_publish_keeps_the_cache_within_its_limit(tmp_path):
     assert caching.size(cache)[1] <= 10_000
     publish(FIXTURES, tmp_path / "again", report=quiet, cache_folder=cache)  # unlimited
     assert caching.size(cache)[1] > 10_000
+
+
+
+def test_regexes_read_back_from_the_memo_are_what_re_compile_makes(tmp_path, monkeypatch):
+    """Every rule's regex, compiled through the memo and read back by a later build (which
+    parses none of them), has the pattern, flags, groups and matches re.compile gives it."""
+    from pipeline.extract import patterns, prepare
+
+    prepare()
+    sources = sorted({regex.source for regex in patterns.MADE})
+    memo = Memo(tmp_path, "regexes")
+    caching.compiled_regexes(memo, sources)
+    memo.close()
+    expected_patterns = [patterns.re.compile(source) for source in sources]
+    monkeypatch.setattr(caching, "_parser", None)  # a later build parses nothing
+    text = "In 1990 the Sample Front (SF) was founded by Ko Ko in Laiza, Kachin State."
+    read_back = caching.compiled_regexes(Memo(tmp_path, "regexes"), sources)
+    for pattern, expected in zip(read_back, expected_patterns, strict=True):
+        assert (pattern.pattern, pattern.flags, pattern.groups, pattern.groupindex) == (
+            expected.pattern, expected.flags, expected.groups, expected.groupindex)
+        assert ([m.span() for m in pattern.finditer(text)]
+                == [m.span() for m in expected.finditer(text)])

@@ -1,6 +1,7 @@
 """End to end: the CLI publishes a valid, deterministic package, and refuses bad input cleanly."""
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -329,3 +330,67 @@ def test_memo_segments_of_another_build_are_not_read_and_are_deleted(tmp_path, m
     memo.close()
     names = [path.name for path in (tmp_path / "memo" / "test").glob("*.pickle")]
     assert len(names) == 1 and names[0].startswith("another build"[:16])
+
+
+def three_articles(seeds: Path) -> None:
+    for path in [*FIXTURES.glob("*.txt"), REPO / "seeds" / "kachin-independence-organisation.txt"]:
+        (seeds / path.name).write_bytes(path.read_bytes())
+
+
+def edit_the_articles(seeds: Path, change: str) -> None:
+    """One article edited, removed or added."""
+    first = sorted(seeds.glob("*.txt"))[0]
+    if change == "edited":
+        first.write_text(first.read_text(encoding="utf-8") + "\nIn 1999, it was renamed.\n",
+                         encoding="utf-8")
+    elif change == "removed":
+        first.unlink()
+    else:
+        (seeds / "added.txt").write_text("= Added Front =\n\nThe Added Front (AF) is a group. "
+                                         "It was founded in 1990 by Ko Ko.\n", encoding="utf-8")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("change", ["edited", "removed", "added"])
+def test_a_rebuild_after_an_article_changes_equals_a_cold_build(tmp_path, seeds, change):
+    """What a rebuild takes from the cache and the memos (articles, compiled rules, fragments,
+    pages, checks) gives the bytes a build without them gives."""
+    from conftest import quiet
+
+    from pipeline.publish import publish
+    three_articles(seeds)
+    cache, out, cold = tmp_path / "cache", tmp_path / "pkg", tmp_path / "cold"
+    publish(seeds, out, report=quiet, cache_folder=cache)
+    before = folder_bytes(out)
+    edit_the_articles(seeds, change)
+    assert publish(seeds, out, report=quiet, cache_folder=cache) is not None
+    publish(seeds, cold, report=quiet)
+    assert folder_bytes(out) == folder_bytes(cold) != before
+
+
+@pytest.mark.slow
+def test_a_rebuild_after_a_rule_file_changes_equals_a_cold_build(tmp_path, seeds):
+    """A rule edited in a copy of the pipeline: the rebuild with the cache the original
+    filled (every entry stale, compiled rules too) gives the bytes of a build without it."""
+    three_articles(seeds)
+    original, edited = tmp_path / "original", tmp_path / "edited"
+    for code in (original, edited):
+        shutil.copytree(REPO / "pipeline", code / "pipeline",
+                        ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copytree(REPO / "schemas", code / "schemas")
+    rules = edited / "pipeline" / "rules" / "places.yaml"
+    text = rules.read_text(encoding="utf-8")
+    assert "(?:moved|relocated|" in text
+    rules.write_text(text.replace("(?:moved|relocated|", "(?:relocated|"), encoding="utf-8")
+    cache = tmp_path / "cache"
+
+    def publish_with(code: Path, out: Path, *options: str) -> None:
+        subprocess.run([sys.executable, "-m", "pipeline", "publish", "--seeds", str(seeds),
+                        "--out", str(out), *options], check=True, capture_output=True,
+                       env={**os.environ, "PYTHONPATH": str(code)}, cwd=tmp_path)
+
+    publish_with(original, tmp_path / "pkg", "--cache", str(cache))
+    before = folder_bytes(tmp_path / "pkg")
+    publish_with(edited, tmp_path / "pkg", "--cache", str(cache))
+    publish_with(edited, tmp_path / "cold", "--no-cache")
+    assert folder_bytes(tmp_path / "pkg") == folder_bytes(tmp_path / "cold") != before
