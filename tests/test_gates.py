@@ -251,3 +251,21 @@ def test_an_organisation_cut_short_before_the_rest_of_its_name_is_refused():
     whole = Draft("parent_organization", "Desjardins Group", "entity", 21, 37,
                   object_type="organisation")
     assert accepts(whole, "It is a subsidiary of Desjardins Group, the leading group.") is None
+
+
+@pytest.mark.parametrize("owner, refused", [
+    ("Pierre Lamont", True), ("Anne-Marie Duval", True), ("Peter J. Holt", True),
+    ("Peter Holt Holdings", False), ("Holt Motors", False), ("Nordic Post", False),
+    ("Peter Holt Financial", False),
+])
+def test_a_parent_or_subsidiary_is_no_person(owner, refused):
+    """"Pierre Lamont bought Orbis": a person owns it, but is no parent organisation."""
+    text = f"{owner} bought Orbis in 1998."
+    as_subject = Draft("subsidiary", "Orbis", "entity", len(owner) + 8, len(owner) + 13,
+                       subject=owner, object_type="organisation")
+    as_value = Draft("parent_organization", owner, "entity", 0, len(owner),
+                     object_type="organisation")
+    for draft in (as_subject, as_value):
+        assert (accepts(draft, text) is not None) == refused
+    assert accepts(Draft("founded_by", owner, "entity", 0, len(owner),
+                         object_type="organisation"), text) is None
