@@ -287,7 +287,7 @@ def test_published_places_of_the_fixture(built_package):
 @pytest.mark.parametrize("text, seats", [
     # where the sentence names the head office, "located in" is only where it is
     ("Orbis is a wine maker located in Arnes, some 5 km from Tolva, where the company has its "
-     "head office.", []),
+     "head office.", ["Tolva"]),
     ("Orbis is a wine maker located in Arnes, near Tolva, where its headquarters are.", []),
     ("Orbis is a wine maker located in Arnes, near Tolva.", ["Arnes"]),
     ("Orbis is a wine maker based in Arnes, where it has its head office.", ["Arnes"]),
