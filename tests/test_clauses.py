@@ -408,3 +408,28 @@ def test_a_place_named_like_the_subject_stays_a_place():
     text = "Norton Rovers F.C. were an English football club based in Norton, Stockton-on-Tees."
     assert facts(places, text, "Norton Rovers F.C.", "located_in") == [
         ("Norton", "Stockton-on-Tees", {})]
+
+
+@pytest.mark.parametrize("text, title, published", [
+    # "the Corporation" is the corporation named last: the parent, not the subject
+    ("Orbis Pipes is one of three divisions within Halden Holding Corporation. Founded in "
+     "1850, the Corporation is headquartered in Norway.", "Orbis Pipes Asia", False),
+    ("Orbis Pipes Corporation makes pipes. The Corporation is headquartered in Norway.",
+     "Orbis Pipes Corporation", True),
+    # a name's end is the subject's too ("the Gates Foundation")
+    ("Lund & Berg Foundation (or the Berg Foundation) is a charity. The foundation is "
+     "headquartered in Norway.", "Lund & Berg Foundation", True),
+    # in another section, the name no longer stands before "the Corporation"
+    ("Orbis Pipes is a division of Halden Holding Corporation.\n\n== History ==\n\nThe "
+     "Corporation is headquartered in Norway.", "Orbis Pipes", True),
+])
+def test_the_kind_is_the_one_of_that_kind_named_last(text, title, published):
+    seats = facts(places, text, title, "headquarters")
+    assert seats == ([(None, "Norway", {})] if published else [])
+
+
+def test_a_founding_of_the_kind_named_last_is_not_the_subjects():
+    text = ("Orbis Pipes is one of three divisions within Halden Holding Corporation. Founded "
+            "in 1850, the Corporation has 30 plants.")
+    assert all(subject is not None for subject, _, _ in
+               facts(events, text, "Orbis Pipes Asia", "inception"))

@@ -291,3 +291,21 @@ def test_an_editors_mark_alone_is_no_text():
 def test_a_word_that_opens_sentences_is_no_name():
     name = Draft("official_name", "Today", "name", 0, 5)
     assert "opens sentences" in accepts(name, "Today, the company is a subsidiary of Acme.")
+
+
+@pytest.mark.parametrize("owner, refused", [
+    ("Pierre Lamont", True), ("Anne-Marie Duval", True), ("Peter J. Holt", True),
+    ("Peter Holt Holdings", False), ("Holt Motors", False), ("Nordic Post", False),
+    ("Peter Holt Financial", False),
+])
+def test_a_parent_or_subsidiary_is_no_person(owner, refused):
+    """"Pierre Lamont bought Orbis": a person owns it, but is no parent organisation."""
+    text = f"{owner} bought Orbis in 1998."
+    as_subject = Draft("subsidiary", "Orbis", "entity", len(owner) + 8, len(owner) + 13,
+                       subject=owner, object_type="organisation")
+    as_value = Draft("parent_organization", owner, "entity", 0, len(owner),
+                     object_type="organisation")
+    for draft in (as_subject, as_value):
+        assert (accepts(draft, text) is not None) == refused
+    assert accepts(Draft("founded_by", owner, "entity", 0, len(owner),
+                         object_type="organisation"), text) is None

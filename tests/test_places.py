@@ -282,3 +282,16 @@ def test_published_places_of_the_fixture(built_package):
     assert rows == [(front, "country", "Myanmar", None, None),
                     (front, "headquarters", "Loi Sam", None, "1998"),
                     (front, "headquarters", "Mai Hka", "1998", None)]
+
+
+@pytest.mark.parametrize("text, seats", [
+    # where the sentence names the head office, "located in" is only where it is
+    ("Orbis is a wine maker located in Arnes, some 5 km from Tolva, where the company has its "
+     "head office.", ["Tolva"]),
+    ("Orbis is a wine maker located in Arnes, near Tolva, where its headquarters are.", []),
+    ("Orbis is a wine maker located in Arnes, near Tolva.", ["Arnes"]),
+    ("Orbis is a wine maker based in Arnes, where it has its head office.", ["Arnes"]),
+])
+def test_located_in_gives_way_to_a_head_office_named_after_it(text, seats):
+    drafts, _ = read_sentence(places, text, "Orbis")
+    assert [d.value for d, _ in drafts if d.property == "headquarters"] == seats

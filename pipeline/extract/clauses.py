@@ -102,6 +102,10 @@ DISAMBIGUATION = re.compile(r"\s*\([^()]*\)$")
 ABBREVIATION = re.compile(r"\b[A-Z][A-Z&.]*[A-Z]\b")
 POSSESSIVE = re.compile(r"['’]s?$")
 SUBJECT_PRONOUNS = ("it", "its", "they", "their")
+# A name whose last word may be a kind's ("Georg Fischer Corporation"; a word ending in a full
+# stop ends the name: "... Corporation. Founded in"), and a section's heading.
+KIND_NAME = re.compile(rf"(?:{CAP}(?<!\.)[^\S\n]+)+(?P<kind>[A-Z][a-z]+)\b(?![\w&'’–-])")
+HEADING = re.compile(r"^=+ ", re.MULTILINE)
 PERSONAL = re.compile(PRONOUN)  # a person's pronoun ("he") names no organisation
 PERSONAL_OPENER = re.compile(r"[Ss]he|[Hh]e|[Hh]is|[Hh]er|I")  # never an organisation
 PERSON_SHAPE = re.compile(r"[A-Z][a-z]+(?: (?:[A-Z]\.|[A-Z][a-z]+)){1,3}")
@@ -186,11 +190,25 @@ class Actors:
     names: frozenset[str]
     kinds: frozenset[str]
     title: frozenset[str] = frozenset()  # the title's name, with and without its legal form
+    # names ending in a kind's word ("Georg Fischer Corporation"): (start, end of its section,
+    # the kind, the name, whether it is the subject's), in the order written
+    kind_names: tuple[tuple[int, int, str, str, bool], ...] = ()
 
     def titled(self, phrase: str) -> bool:
         """Whether a phrase is the title's name itself, not a short form or a pronoun."""
         return bool({plain(phrase), plain(legal_form().sub("", phrase.strip(" ,;:")))}
                     & self.title)
+
+    def other_referent(self, phrase: str, at: int) -> str | None:
+        """The other organisation "the <kind>" at `at` (in the document) refers to: the name of
+        that kind written last before it in its section, where it is not the subject's ("GF is
+        a division of Georg Fischer Corporation. ... the Corporation is headquartered in")."""
+        kind = kinds().fullmatch(phrase.strip())
+        if not kind:
+            return None
+        last = [(name, own) for start, reach, named_kind, name, own in self.kind_names
+                if start < at <= reach and named_kind == kind["kind"].casefold()]
+        return last[-1][0] if last and not last[-1][1] else None
 
     def refers(self, phrase: str) -> bool:
         """Whether a phrase names the document's own subject."""
@@ -252,8 +270,31 @@ def actors_of(title: str, text: str) -> Actors:
         names.add(initials)
     opening = f"{full} {first_sentence(text)}"
     kinds_named = {m.casefold() for m in kind_word().findall(opening)}
-    return Actors(frozenset(plain(n) for n in names if n), frozenset(kinds_named),
-                  frozenset(plain(n) for n in (full, legal_form().sub("", full)) if n))
+    plain_names = frozenset(plain(n) for n in names if n)
+    return Actors(plain_names, frozenset(kinds_named),
+                  frozenset(plain(n) for n in (full, legal_form().sub("", full)) if n),
+                  kind_names(text, plain_names))
+
+
+def kind_names(text: str, names: frozenset[str]) -> tuple[tuple[int, int, str, str, bool], ...]:
+    """Each name that ends in a kind's word written with a capital ("Georg Fischer
+    Corporation"): where it starts, where its section ends, the kind, the name, and whether it
+    is the subject's (`is_own`)."""
+    found = []
+    for match in KIND_NAME.finditer(text):
+        if not kind_word().fullmatch(match["kind"]):
+            continue
+        heading = HEADING.search(text, match.end())
+        found.append((match.start(), heading.start() if heading else len(text),
+                      match["kind"].casefold(), match.group(),
+                      is_own(plain(match.group()), names)))
+    return tuple(found)
+
+
+def is_own(name: str, names: frozenset[str]) -> bool:
+    """Whether a plain name is one of the subject's, or the end of one ("the Gates Foundation"
+    for the Bill & Melinda Gates Foundation)."""
+    return name in names or any(own.endswith(f" {name}") for own in names)
 
 
 def short_forms(name: str) -> list[str]:
@@ -389,7 +430,7 @@ def clause_start(text: str, position: int) -> int:
 
 
 def assigned(reading: Reading, mode: str | None, text: str, position: int,
-             actors: Actors) -> Reading:
+             actors: Actors, base: int = 0) -> Reading:
     """A rule's reading with each claim given to whom its clause says (see the module
     docstring): a subject group that names the document's subject is the document's (a short
     form of its name not where the match names the title itself); a claim
@@ -398,11 +439,23 @@ def assigned(reading: Reading, mode: str | None, text: str, position: int,
     a business, not a person), or made only where the value, a clause, is not another's: its
     actor is the subject, or it names none, or the subject is in it (its patient, `value`); or
     made unless the clause the value stands in opens with a person (`opener`: "Jane Roe is the
-    designer of 20 products", "She studied at one of the top ten ...")."""
+    designer of 20 products", "She studied at one of the top ten ...").
+    "The company" is the subject's only where no other company was named last before it
+    (`text` starts at `base` in the document)."""
     drafts, skips = [], list(reading.skips)
     titled = any(actors.titled(d.subject or "") or actors.titled(str(d.value))
                  for d in reading.drafts)
     for draft in reading.drafts:
+        said = draft.subject if draft.subject is not None else (
+            actor(text, position) if mode is not None else None)
+        other = said and actors.other_referent(said, base + position)
+        if other:
+            skips.append(Skip(0, draft.end, f"{said!r} is {other}, the {said.split()[-1]} "
+                              "named last before it, not the subject"))
+            continue
+        if draft.subject is not None and kinds().fullmatch(draft.subject):
+            drafts.append(replace(draft, subject=None))
+            continue
         if draft.subject is not None:  # a place named as a subject is no organisation; where
             # the match names the title itself, a short form of it is another's ("Acme Ltd is
             # the parent of Acme Tools Ltd" in the article on Acme Tools Ltd)

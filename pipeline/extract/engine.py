@@ -30,7 +30,7 @@ the validator checks that every published value re-derives from the text it cite
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, cached_property
 
 from pipeline import rulebook
@@ -161,7 +161,7 @@ class RuleSet:
                 for offset, match in self.candidates(rule, text, start):
                     reading = self.named_subjects(clauses.assigned(
                         self.reading(rule, match), mode, text, offset - start + match.start(),
-                        actors))
+                        actors, start))
                     if self.first_wins:
                         reading = unread(reading, offset + match.start(), taken)
                     found += placed(rule.rule_id, members, offset + match.start(),
@@ -213,9 +213,16 @@ class RuleSet:
                 self.regex(each["pattern"]).finditer(match.string, start, end)]
 
     def rederive(self, rule_id: str, evidence: str) -> Reading:
+        """What the rule reads from the evidence alone; "the company" there is the subject, as
+        it was where the claim was published (the text before it named no other company)."""
         rule = self.rules.get(rule_id)
         match = rule.regex.fullmatch(evidence) if rule else None
-        return self.reading(rule, match) if match else Reading()
+        if not match:
+            return Reading()
+        reading = self.reading(rule, match)
+        return Reading(tuple(replace(d, subject=None) if d.subject is not None and
+                             clauses.kinds().fullmatch(d.subject) else d
+                             for d in reading.drafts), reading.skips)
 
 
 @cache

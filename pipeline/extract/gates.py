@@ -73,6 +73,19 @@ def _organisation_words() -> frozenset[str]:
 
 
 @cache
+def _given_names() -> frozenset[str]:
+    return frozenset(_vocabulary()["given_names"])
+
+
+def is_personal_name(name: str) -> bool:
+    """Whether a name is written as a person's: a common given name and a surname that is no
+    organisation's word ("Roger Porter"; not "Roger Porter Ltd", "Acme Motors")."""
+    match = PERSONAL_NAME.fullmatch(name)
+    return bool(match) and match["surname"] not in _organisation_words() and all(
+        part in _given_names() for part in match["given"].split("-"))
+
+
+@cache
 def _role_words() -> frozenset[str]:
     """The words a job title is made of: the role vocabulary's, and gates.yaml's."""
     roles = rulebook.load("people")["roles"]
@@ -409,7 +422,8 @@ def organisation(draft: Draft, context: str, offset: int) -> Draft:
     sentences ("Today"), a count, a letter, a legal form or a degree alone, nor a person's
     name, which the sentence shows by what follows it ("John Morris (born 1948)", "Rebecca
     Kraus is founder of ..."); an organisation's name is not cut short before more of it ("the
-    UK Department of ...")."""
+    UK Department of ..."); a parent or a subsidiary is not written as a person's name
+    ("Roger Porter")."""
     name, before = draft.value, context[:offset + draft.start]
     after = context[offset + draft.end:]
     if len(name) < 2 or name in _vocabulary()["legal_forms"] or (
@@ -423,6 +437,9 @@ def organisation(draft: Draft, context: str, offset: int) -> Draft:
         raise Refused(f"name gate: {name!r} is a count, not a name")
     if BORN_AFTER.match(after) or _person_in_role().match(after):
         raise Refused(f"name gate: {name!r} is a person's name, as what follows it says")
+    if draft.property in _vocabulary()["organisations_only"] and is_personal_name(name):
+        raise Refused(f"organisation gate: {name!r} is a person's name; a {draft.property} "
+                      "is an organisation")
     if draft.object_type == "organisation" and NAME_GOES_ON.match(after):
         raise Refused(f"organisation gate: {name!r} is cut short: the name goes on after it")
     return draft

@@ -51,6 +51,7 @@ DATE_MACRO = re.compile(r"\{(?P<name>DATE|NOT_DATE)\}")
 EXACT_DATES = {"DATE": f"(?:{DATE_PATTERN})", "NOT_DATE": f"(?!{DATE_PATTERN})"}
 # A comma before a generational suffix ("Hugh McColl, Jr.") parts no list.
 LIST_SEPARATOR = re.compile(r"\s*,(?!\s*(?:Jr|Sr|II|III|IV)\b)\s*(?:and\s+)?|\s+and\s+")
+DEFINITE_KIND = re.compile(r"[Tt]he\s")  # "the company": which one, the text before it says
 PROSE_KINDS = ("prose",)
 
 
@@ -187,9 +188,15 @@ def _self_words() -> re.Pattern:
                       re.IGNORECASE)
 
 
-def subject_of(text: str | None) -> str | None:
-    """The subject named by a group, or None when it is the document's own subject."""
-    if text is None or _self_words().fullmatch(text.strip()):
+def subject_of(text: str | None, definite: bool = False) -> str | None:
+    """The subject named by a group, or None when it is the document's own subject. With
+    `definite`, "the company" stays as written: it is the subject's only where no other company
+    was named last before it, which the clause's reading says (clauses.assigned)."""
+    if text is None:
+        return None
+    if definite and DEFINITE_KIND.match(text.strip()) and _self_words().fullmatch(text.strip()):
+        return " ".join(text.split())
+    if _self_words().fullmatch(text.strip()):
         return None
     return clean_name(text)
 
@@ -222,8 +229,9 @@ def qualifiers_of(match: re.Match, spec: dict) -> dict[str, str]:
     return found | spec.get("set", {})
 
 
-def read_claim(match: re.Match, spec: dict, base: int) -> Reading:
-    """The drafts (offsets relative to `base`) one claim spec makes from a match."""
+def read_claim(match: re.Match, spec: dict, base: int, definite: bool = False) -> Reading:
+    """The drafts (offsets relative to `base`) one claim spec makes from a match; `definite`:
+    a subject "the company" stays as written (see `subject_of`)."""
     if match[spec["value"]] is None:
         return Reading()
     catalogue = rulebook.properties()[spec["property"]]
@@ -234,7 +242,7 @@ def read_claim(match: re.Match, spec: dict, base: int) -> Reading:
     except DateParseError as error:
         start, end = match.span()
         return Reading(skips=(Skip(start - base, end - base, f"a date not read: {error}"),))
-    subject = subject_of(match[spec["subject"]]) if spec.get("subject") else None
+    subject = subject_of(match[spec["subject"]], definite) if spec.get("subject") else None
     drafts = []
     for start, end in value_spans(match, spec["value"], spec.get("split")):
         own = dict(qualifiers)

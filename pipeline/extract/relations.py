@@ -29,7 +29,7 @@ import re
 from dataclasses import replace
 
 from pipeline.extract import patterns
-from pipeline.extract.clauses import legal_form
+from pipeline.extract.clauses import kinds, legal_form
 from pipeline.extract.engine import Rule, RuleSet
 from pipeline.extract.model import Draft, Reading, Skip
 from pipeline.normalise.names import ABBREVIATION_END, TRIM, clean_name
@@ -58,7 +58,7 @@ def pick_dates(spec: dict, match: re.Match) -> dict:
 
 
 def read_claim(match: re.Match, spec: dict, base: int) -> Reading:
-    return patterns.read_claim(match, pick_dates(spec, match), base)
+    return patterns.read_claim(match, pick_dates(spec, match), base, definite=True)
 
 
 def stands_for(abbreviation: str, name: str) -> bool:
@@ -117,14 +117,15 @@ def party_name(text: str) -> str:
 def read_party(draft: Draft, evidence: str) -> Draft:
     """The draft with its value narrowed to the party's name, and its subject named likewise.
     A "The" written with a capital inside the sentence is part of the name ("a unit of The
-    Orchard", "The Hague"); at the start of the evidence it may be the sentence's first word."""
+    Orchard", "The Hague"); at the start of the evidence it may be the sentence's first word.
+    A subject "the company" stays as written: the clause says whose it is (clauses.assigned)."""
     start, end = name_span(evidence, draft.start, draft.end)
     value = party_name(evidence[start:end])
     article = start - len(NAMED_ARTICLE)
     if article > 0 and evidence.startswith(NAMED_ARTICLE, article):
         start, value = article, NAMED_ARTICLE + value
     subject = draft.subject
-    if subject is not None:
+    if subject is not None and not kinds().fullmatch(subject):
         subject = party_name(subject[slice(*name_span(subject, 0, len(subject)))])
     return replace(draft, value=value, start=start, end=end, subject=subject)
 
