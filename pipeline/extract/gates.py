@@ -50,6 +50,9 @@ BORN_AFTER = re.compile(r"(?:\s*\([^()]*\))*\s*\((?:born|b\.)\s")
 NAME_GOES_ON = re.compile(r" (?:[A-Z][a-z]|of [A-Z])")
 AMPERSAND_BEFORE, AMPERSAND_AFTER = re.compile(r"&\s*$"), re.compile(r"\s*&")
 GLUED_SENTENCES = re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][a-z])")  # "England.After"
+# A given name (its parts hyphenated: "Jean-Michel"), an initial or none, and a surname.
+PERSONAL_NAME = re.compile(r"(?P<given>[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)(?: [A-Z]\.)? "
+                           r"(?P<surname>[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)")
 
 
 class Refused(ValueError):
