@@ -1,9 +1,11 @@
 """The definitions family: the kind and place of the subject, from the lead's first sentence."""
 
+from types import SimpleNamespace
+
 import pytest
 from extraction import read_sentence
 
-from pipeline.extract import definitions
+from pipeline.extract import definitions, engine
 
 
 def claims(text: str) -> list[tuple]:
@@ -72,3 +74,14 @@ def test_focus_and_conflict():
     # a focus that the sentence goes on from is not cut short
     assert claims("Sample Aid is a charity focused on poverty in rural areas.") == [
         ("instance_of", "charity", "charity")]
+
+
+@pytest.mark.parametrize(("title", "text", "lead"), [
+    ("List of awards received by Sample Band", "Sample Band is a rock band.", False),
+    ("GreyWolf Sample", "Grey Wolf Sample is a drug company.", True),  # the same name, spaced
+    ("SAMPLE–CIO", "The Sample Federation is a federation of unions.", True),  # an abbreviation
+])
+def test_a_first_sentence_opening_with_another_name_is_no_lead(title, text, lead):
+    heading = SimpleNamespace(kind="heading", text=title, section_id="lead")
+    sentence = SimpleNamespace(kind="prose", text=text, section_id="lead")
+    assert engine.lead_sentence([heading, sentence], [sentence]) == ([sentence] if lead else [])
