@@ -38,7 +38,7 @@ def test_the_kind_without_origin_or_leaning(text, kind):
 
 @pytest.mark.parametrize("text", [
     "The Sample Union is the largest union in the country.",  # a rank, not a kind
-    "The Sample Trust is a university hospital in Germany.",  # the head would be cut short
+    "The Sample Trust is a university clinic in Germany.",  # the head would be cut short
     "The Sample Front is led by Ko Ko.",
 ])
 def test_no_kind_where_the_sentence_does_not_state_one(text):
