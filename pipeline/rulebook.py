@@ -41,11 +41,19 @@ def load(name: str):
 
 
 def words(key: str, *without: str) -> tuple[str, ...]:
-    """A word list of vocabulary.yaml less the words of its other lists `without`: a use that
-    needs part of a list names that part, rather than copying the rest."""
-    vocabulary = load("vocabulary")
-    left_out = {word for other in without for word in vocabulary[other]}
-    return tuple(word for word in vocabulary[key] if word not in left_out)
+    """A word list less the words of the lists `without`: a use that needs part of a list names
+    that part, rather than copying the rest. A key is a list of vocabulary.yaml, or the path to
+    a list in the rule file that owns it ("names/entity_heads/organisation")."""
+    left_out = {word for other in without for word in _word_list(other)}
+    return tuple(word for word in _word_list(key) if word not in left_out)
+
+
+def _word_list(key: str) -> list[str]:
+    file, *path = key.split("/") if "/" in key else ("vocabulary", key)
+    data = load(file)
+    for step in path:
+        data = data[step]
+    return data
 
 
 def words_pattern(key: str, *without: str) -> str:

@@ -85,3 +85,9 @@ def test_a_word_macro_is_its_vocabulary_list_less_the_named_parts():
     assert set(heads) == set(rulebook.words("organisation_kinds"))
     assert set(kinds) == set(heads) - set(rulebook.words("state_bodies"))
     assert kinds.index("organisation") < kinds.index("union")  # longest first
+
+
+def test_a_word_list_may_be_read_in_the_rule_file_that_owns_it():
+    owned = rulebook.load("names")["entity_heads"]["organisation"]
+    assert rulebook.words("names/entity_heads/organisation") == tuple(owned)
+    assert "Front" in rulebook.load("prose")["macros"]["ORGANISATION_HEADS"].split("|")
