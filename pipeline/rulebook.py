@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -13,7 +14,8 @@ from pipeline.errors import InputError, one_line
 from pipeline.schemas import SCHEMA_DIR
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
-OWN_SCHEMAS = ("infobox", "properties", "qualifiers")  # other rule files with `rules` are prose
+# Rule files with a schema of their own; other rule files with `rules` are prose.
+OWN_SCHEMAS = ("infobox", "properties", "qualifiers", "vocabulary")
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where PyYAML has it
 
 
@@ -31,7 +33,33 @@ def load(name: str):
         if error is not None:
             raise InputError(f"pipeline/rules/{name}.yaml", error.message,
                              _line_of(name, list(error.absolute_path)))
+    if isinstance(data, dict) and "word_macros" in data:
+        data["macros"] = dict(data.get("macros") or {}) | {
+            macro: words_pattern(spec["words"], *spec.get("except", []))
+            for macro, spec in data["word_macros"].items()}
     return data
+
+
+def words(key: str, *without: str) -> tuple[str, ...]:
+    """A word list less the words of the lists `without`: a use that needs part of a list names
+    that part, rather than copying the rest. A key is a list of vocabulary.yaml, or the path to
+    a list in the rule file that owns it ("names/entity_heads/organisation")."""
+    left_out = {word for other in without for word in _word_list(other)}
+    return tuple(word for word in _word_list(key) if word not in left_out)
+
+
+def _word_list(key: str) -> list[str]:
+    file, *path = key.split("/") if "/" in key else ("vocabulary", key)
+    data = load(file)
+    for step in path:
+        data = data[step]
+    return data
+
+
+def words_pattern(key: str, *without: str) -> str:
+    """words() as a regex alternation, longest first (so that no word stops a longer one)."""
+    return "|".join(re.escape(word) for word in sorted(words(key, *without), key=len,
+                                                        reverse=True))
 
 
 def user_yaml(text: str, file: str):

@@ -1,9 +1,11 @@
 """The definitions family: the kind and place of the subject, from the lead's first sentence."""
 
+from types import SimpleNamespace
+
 import pytest
 from extraction import read_sentence
 
-from pipeline.extract import definitions
+from pipeline.extract import definitions, engine
 
 
 def claims(text: str) -> list[tuple]:
@@ -36,7 +38,7 @@ def test_the_kind_without_origin_or_leaning(text, kind):
 
 @pytest.mark.parametrize("text", [
     "The Sample Union is the largest union in the country.",  # a rank, not a kind
-    "The Sample Trust is a university hospital in Germany.",  # the head would be cut short
+    "The Sample Trust is a university clinic in Germany.",  # the head would be cut short
     "The Sample Front is led by Ko Ko.",
 ])
 def test_no_kind_where_the_sentence_does_not_state_one(text):
@@ -72,3 +74,14 @@ def test_focus_and_conflict():
     # a focus that the sentence goes on from is not cut short
     assert claims("Sample Aid is a charity focused on poverty in rural areas.") == [
         ("instance_of", "charity", "charity")]
+
+
+@pytest.mark.parametrize(("title", "text", "lead"), [
+    ("List of awards received by Sample Band", "Sample Band is a rock band.", False),
+    ("GreyWolf Sample", "Grey Wolf Sample is a drug company.", True),  # the same name, spaced
+    ("SAMPLE–CIO", "The Sample Federation is a federation of unions.", True),  # an abbreviation
+])
+def test_a_first_sentence_opening_with_another_name_is_no_lead(title, text, lead):
+    heading = SimpleNamespace(kind="heading", text=title, section_id="lead")
+    sentence = SimpleNamespace(kind="prose", text=text, section_id="lead")
+    assert engine.lead_sentence([heading, sentence], [sentence]) == ([sentence] if lead else [])

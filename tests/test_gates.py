@@ -241,6 +241,7 @@ def name(value: str, context: str, prop: str = "official_name") -> str | None:
                     "shops."),
     ("Rebecca Kraus", "Rebecca Kraus is founder and President of Rebecca Kraus & Associates."),
     ("LLC", "Pobeda Airlines LLC (Budget Carrier, LLC) is a Russian low-cost airline."),
+    ("L.L.C", "Sample Holdings, L.L.C. is a holding company."),  # its full stop aside
     ("MPH", "Peter Singer, OC, MD, MPH, FRSC, is Chief Executive Officer of Grand Challenges."),
 ])
 def test_the_name_gate_refuses_a_person_a_legal_form_or_a_degree(value, context):

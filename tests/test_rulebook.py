@@ -76,3 +76,18 @@ def test_every_published_claim_names_a_rule_of_the_rules_table(built_package):
     assert claims and all(claim["rule_id"] in rules for claim in claims)
     assert any(claim["rule_id"].startswith("infobox/") and claim["rule_id"] != "infobox/unmapped"
                for claim in claims)
+
+
+def test_a_word_macro_is_its_vocabulary_list_less_the_named_parts():
+    def words(file: str, macro: str) -> list[str]:
+        return rulebook.load(file)["macros"][macro].replace("\\", "").split("|")
+    kinds, heads = words("prose", "KINDS"), words("definitions", "DEFINITIONS_HEAD")
+    assert set(heads) == set(rulebook.words("organisation_kinds"))
+    assert set(kinds) == set(heads) - set(rulebook.words("state_bodies"))
+    assert kinds.index("organisation") < kinds.index("union")  # longest first
+
+
+def test_a_word_list_may_be_read_in_the_rule_file_that_owns_it():
+    owned = rulebook.load("names")["entity_heads"]["organisation"]
+    assert rulebook.words("names/entity_heads/organisation") == tuple(owned)
+    assert "Front" in rulebook.load("prose")["macros"]["ORGANISATION_HEADS"].split("|")

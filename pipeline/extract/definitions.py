@@ -3,9 +3,9 @@ lead's first sentence ("... is a public research university in Cape Town, South 
 
 Rules are data in `pipeline/rules/definitions.yaml`, run by the rule engine
 (engine.py, for its `scope: lead`), with this family's macros: those in the file's
-`macros:`, and {DEFINITIONS_HEAD}, {DEFINITIONS_LEANING}, {DEFINITIONS_RANK} and
-{DEFINITIONS_STOP}, one word of each of its word lists, so that the vocabulary stays plain
-lists.
+`macros:` and `word_macros:` ({DEFINITIONS_HEAD}, from vocabulary.yaml), and
+{DEFINITIONS_LEANING}, {DEFINITIONS_RANK} and {DEFINITIONS_STOP}, one word of each of its own
+word lists, so that the vocabulary stays plain lists.
 
 A place list is one claim per place. Its property depends on the place (claim keys `countries`
 and `regions`): a country or territory CLDR knows by that name ("South Africa" -> ZA, see
@@ -32,7 +32,6 @@ def _words(key: str) -> str:
 def family_macros() -> dict[str, str]:
     """Macros made from the file's word lists (see the module docstring)."""
     return {
-        "DEFINITIONS_HEAD": _words("heads"),
         "DEFINITIONS_LEANING": _words("leanings"),
         "DEFINITIONS_RANK": _words("ranks"),
         "DEFINITIONS_STOP": _words("stop_words"),

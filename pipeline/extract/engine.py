@@ -232,6 +232,9 @@ def _compile(pattern: str, macros: tuple[tuple[str, str], ...]) -> patterns.Rule
 
 DISAMBIGUATION = re.compile(r"\s*\([^()]*\)$")  # "Labour Party (UK)" is named "Labour Party"
 COPULA = re.compile(r"\s(?:is|was|are|were)\s")
+# A capitalised name before a copula opening a sentence: its first word, after "The".
+OPENING_NAME = re.compile(r"(?:The\s+)?(?P<word>(?!(?:It|They|This|These|Its)\b)[A-Z][\w'’.&-]*)"
+                          r"(?:\s+(?:[A-Z][\w'’.&-]*|of|the|and|for|de))*\s(?:is|was|are|were)\s")
 
 
 def scopes(scope: str, sentences) -> list[tuple[list, int, int]]:
@@ -266,7 +269,8 @@ def lead_sentence(sentences, prose: list) -> list:
     """The sentence that defines the subject: the first of the first section's prose that names
     the title (an encyclopedia's lead opens with it, and a line put before it, a hatnote say,
     does not), else the first prose sentence. A sentence that names the title only after its
-    verb ("Jane Roe is chief executive of <title>", "Acme is the parent company of <title>")
+    verb ("Jane Roe is chief executive of <title>", "Acme is the parent company of <title>"),
+    or a first sentence that does not name it and opens with another name (`names_another`),
     defines someone else: then there is no lead."""
     if not prose:
         return []
@@ -276,7 +280,20 @@ def lead_sentence(sentences, prose: list) -> list:
     named = [s for s in section if name and name in s.text.casefold()]
     if named and name_after_verb(named[0].text, name):
         return []
+    if name and not named and title.upper() != title and names_another(section[0].text, name):
+        return []
     return (named or prose)[:1]
+
+
+def names_another(text: str, name: str) -> bool:
+    """Whether a sentence that does not name the title opens with a name the title does not
+    start with ("Aerosmith is a band" under "List of awards received by Aerosmith"): it
+    defines something else. "Grey Wolf Therapeutics is" under "Greywolf Therapeutics", or "Acme
+    Corporation is" under "Acme Corp", defines the subject (spaces aside, the title starts with
+    the name's first word). A title in capitals may abbreviate the name (AFL–CIO): not asked."""
+    opening = OPENING_NAME.match(text)
+    return opening is not None and not re.sub(r"\s+", "", name).startswith(
+        opening["word"].casefold())
 
 
 def name_after_verb(text: str, name: str) -> bool:

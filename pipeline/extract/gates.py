@@ -72,7 +72,16 @@ def _placeholders() -> frozenset[str]:
 @cache
 def _organisation_words() -> frozenset[str]:
     heads = rulebook.load("names")["entity_heads"]["organisation"]
-    return frozenset([*_vocabulary()["legal_forms"], *heads])
+    return frozenset([*_firm_endings(), *heads])
+
+
+@cache
+def _firm_endings() -> frozenset[str]:
+    """Legal forms, with and without their full stop, and firm words: no person's name ends
+    in one (post-nominal letters aside: "Lord Smith KG")."""
+    post_nominals = rulebook.load("names")["post_nominals"]
+    forms = {f for form in rulebook.words("legal_forms") for f in (form, f"{form}.")}
+    return frozenset([*(forms - set(post_nominals)), *_vocabulary()["firm_words"]])
 
 
 @cache
@@ -429,7 +438,7 @@ def organisation(draft: Draft, context: str, offset: int) -> Draft:
     ("Roger Porter")."""
     name, before = draft.value, context[:offset + draft.start]
     after = context[offset + draft.end:]
-    if len(name) < 2 or name in _vocabulary()["legal_forms"] or (
+    if len(name) < 2 or name in _firm_endings() or (
             name in rulebook.load("names")["post_nominals"] and before.endswith(", ")):
         raise Refused(f"name gate: {name!r} is a fragment, not a name")
     if is_placeholder(name):
