@@ -36,8 +36,6 @@ from pipeline.resolve import ALIAS_PROPERTIES, claim_id, flag_conflicts
 from pipeline.rows import row_problems
 from pipeline.schemas import SCHEMA_DIR, column_types
 
-SUFFIX = ".curation.yaml"
-MAX_BYTES = 2**20  # a curation file's default limit: room for thousands of entries
 CURATED = "curation/"  # the rule_id of a claim a reviewer corrected or added begins so
 DECISIONS = ("reject", "correct", "add")
 DATE_QUALIFIERS = ("start_time", "end_time", "point_in_time")
@@ -63,10 +61,6 @@ class Curation:
 
     def error(self, entry: Entry, message: str) -> InputError:
         return InputError(self.file, message, entry.line)
-
-
-def curation_path(article: Path) -> Path:
-    return article.with_name(article.stem + SUFFIX)
 
 
 @cache

@@ -4,6 +4,8 @@ validate what was written, and only then swap it into place.
 A failed run, at any point, leaves the previous package as it was.
 """
 
+from __future__ import annotations  # the stages' types, named before they are imported
+
 import ctypes
 import ctypes.util
 import fnmatch
@@ -14,6 +16,7 @@ import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pipeline.cache import (
     CACHE_LIMIT,
@@ -24,10 +27,6 @@ from pipeline.cache import (
     inputs_digest,
     trim,
 )
-from pipeline.curate import MAX_BYTES as CURATION_BYTES
-from pipeline.curate import SUFFIX as CURATION_SUFFIX
-from pipeline.curate import Curation, curate, curation_path, read_curation
-from pipeline.derive import derive
 from pipeline.errors import (
     Diagnostic,
     InputError,
@@ -37,21 +36,21 @@ from pipeline.errors import (
     out_of_space,
 )
 from pipeline.executor import Executor, Relay, remove_orphans, stamped
-from pipeline.extract import extract, prepare
-from pipeline.formats import write_database
 from pipeline.manifest import first_stranger, write_manifest
-from pipeline.package import ARTICLE_TABLES, descriptor, make_fragments, write_package
 from pipeline.progress import QUIET, Progress, built
-from pipeline.read import check_source, read_article
+from pipeline.read import check_source
 from pipeline.release import CHANGELOG
-from pipeline.resolve import ArticleFacts, resolve
-from pipeline.rows import row_problems
 from pipeline.schedule import Schedule
-from pipeline.segment import segment
-from pipeline.site import write_site
-from pipeline.validate import spreadsheet_warnings, table_problems, validate_package
+
+if TYPE_CHECKING:
+    from pipeline.curate import Curation
+    from pipeline.resolve import ArticleFacts
+
+# The stages are imported in the functions that run them: a publish whose package is already
+# current (the no-op) loads none of them, and so starts in a fraction of the time.
 
 ARTICLE_GLOB = "*.txt"
+CURATION_SUFFIX = ".curation.yaml"  # an article's curation file: its name, then this
 RENAME_EXCHANGE = 2
 AT_FDCWD = -100
 PACKAGE_MODE = 0o755  # mkdtemp makes 0o700; a published folder is for everyone to read
@@ -78,6 +77,12 @@ def warning_rows(document_id: str, diagnostics: list[Diagnostic]) -> list[dict]:
 
 def build_article(path: Path, source: str) -> Article:
     """All per-article work: a pure function of one file, so articles can be built apart."""
+    from pipeline.extract import extract
+    from pipeline.read import read_article
+    from pipeline.resolve import ArticleFacts
+    from pipeline.rows import row_problems
+    from pipeline.segment import segment
+
     document = read_article(path, source)
     sentences = segment(document)
     tables = {
@@ -134,12 +139,16 @@ def in_document_order(articles: list[Article]) -> list[Article]:
 
 def own_tables(articles: list[Article]) -> dict[str, list[dict]]:
     """The tables read from each article alone, one each."""
+    from pipeline.package import ARTICLE_TABLES
+
     ordered = in_document_order(articles)
     return {table: [row for a in ordered for row in a.tables[table]] for table in ARTICLE_TABLES}
 
 
 def merged_only(tables: dict[str, list[dict]]) -> dict[str, list[dict]]:
     """The tables made across articles (all but their own tables)."""
+    from pipeline.package import ARTICLE_TABLES
+
     return {table: rows for table, rows in tables.items() if table not in ARTICLE_TABLES}
 
 
@@ -147,6 +156,10 @@ def merge(articles: list[Article], own: dict[str, list[dict]],
           curations: list[Curation]) -> dict[str, list[dict]]:
     """Every table: the articles' own, then their facts resolved across them and curated, and
     the views."""
+    from pipeline.curate import curate
+    from pipeline.derive import derive
+    from pipeline.resolve import resolve
+
     tables = own | resolve([a.facts for a in in_document_order(articles)])
     tables |= curate(tables, curations)
     return tables | derive(tables)
@@ -310,6 +323,8 @@ def check_across_rows(tables: dict[str, list[dict]], claims: Memo | None = None
                       ) -> tuple[list, list]:
     """The checks across rows (keys, spans and claims re-derived: validate.table_problems;
     `claims` remembers documents whose claims re-derived before) and the formula-like values."""
+    from pipeline.validate import spreadsheet_warnings, table_problems
+
     return table_problems(tables, claims), spreadsheet_warnings(tables)
 
 
@@ -317,6 +332,8 @@ def write_review_site(folder: Path, tables: dict[str, list[dict]], metadata: dic
                       memo=None) -> list[str]:
     """The review site (`memo` renders again only the pages whose rows changed). A site that
     cannot be written is a problem, not an error."""
+    from pipeline.site import write_site
+
     try:
         write_site(folder, tables, metadata, memo)
     except OSError as error:
@@ -332,7 +349,7 @@ class Limits:
 
     article_bytes: int = 64 * 2**20
     total_bytes: int = 2 * 2**30
-    curation_bytes: int = CURATION_BYTES
+    curation_bytes: int = 2**20  # a curation file's: room for thousands of entries
 
 
 def plan(seeds: Path, cache_folder: Path | None, limits: Limits
@@ -367,13 +384,15 @@ def plan(seeds: Path, cache_folder: Path | None, limits: Limits
     return jobs, curations
 
 
-def read_curation_of(article: Path, source: str, limit: int = CURATION_BYTES
+def read_curation_of(article: Path, source: str, limit: int = Limits.curation_bytes
                      ) -> tuple[Curation, bytes] | None:
     """The article's curation, and the file's bytes (for the article's cache key); a file
     over `limit` bytes is refused before it is read."""
-    path = curation_path(article)
+    path = article.with_name(article.stem + CURATION_SUFFIX)
     if not path.is_file():
         return None
+    from pipeline.curate import read_curation
+
     check_inside(article.parent, path)
     file = f"{Path(source).parent}/{path.name}"
     try:
@@ -423,6 +442,11 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
                                                         if history is not None else []))
     if cache.is_current(out, inputs):
         return None
+    from pipeline.extract import prepare
+    from pipeline.formats import write_database
+    from pipeline.package import descriptor, make_fragments, write_package
+    from pipeline.validate import validate_package
+
     fresh = [job for job in jobs if not cache.holds(job.key)]
     with no_space_is_an_error(out), Schedule(executor, cache_folder, warn) as schedule:
         with progress.building(len(fresh)):  # read, segment, extract

@@ -8,11 +8,16 @@ nothing is written, so a release run twice is a release once. A plain publish ne
 version.
 """
 
+from __future__ import annotations  # PackageDiff named before diff is imported
+
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pipeline.diff import PackageDiff, claim_changes, summary
 from pipeline.errors import InputError
+
+if TYPE_CHECKING:  # diff is imported where an entry is written: a publish needs only CHANGELOG
+    from pipeline.diff import PackageDiff
 
 CHANGELOG = "CHANGELOG.md"
 CHANGELOG_TITLE = "# Changelog"
@@ -46,6 +51,8 @@ def with_version(metadata: str, version: str, where: Path) -> str:
 
 
 def changelog_entry(result: PackageDiff, version: str, date: str) -> str:
+    from pipeline.diff import claim_changes, summary
+
     lines = [f"## {version} ({date})", "", *summary(result),
              *claim_changes(result, "###", limit=CLAIMS_LISTED)]
     return "\n".join(lines).rstrip() + "\n"

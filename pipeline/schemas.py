@@ -7,13 +7,17 @@ module also says where a table's files are in a package, and which columns hold 
 text as written.
 """
 
+from __future__ import annotations  # jsonschema's validator named before it is imported
+
 import json
 from functools import cache
 from importlib import resources
 from operator import itemgetter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from jsonschema import Draft202012Validator
+if TYPE_CHECKING:  # imported where a validator is made: a no-op publish needs only the paths
+    from jsonschema import Draft202012Validator
 
 # The wheel carries the top-level schemas/ folder inside the package, as `pipeline/schemata`
 # (pyproject.toml); a source checkout (and an editable install) reads schemas/ itself.
@@ -47,6 +51,8 @@ def json_schema(table: str) -> dict:
 
 @cache
 def row_validator(table: str) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     schema = json_schema(table)
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema)
@@ -73,6 +79,8 @@ def field_validators(table: str) -> dict[str, Draft202012Validator] | None:
 
 @cache
 def _validator(spec: str) -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(json.loads(spec))
 
 

@@ -14,7 +14,9 @@ from conftest import FIXTURES, quiet
 from test_executor import living, stat_fields, until
 from test_publish import REPO, tree
 
+import pipeline.package
 import pipeline.publish as publishing
+import pipeline.validate
 
 
 @pytest.fixture(scope="module")
@@ -35,14 +37,16 @@ def old_package(old_published, tmp_path):
     return out, tree(out)
 
 
-@pytest.mark.parametrize("stage", ["write_package", "validate_package", "swap_into_place"])
-def test_interrupted_in_process_leaves_the_old_package(old_package, monkeypatch, stage):
+@pytest.mark.parametrize(("module", "stage"), [(pipeline.package, "write_package"),
+                                               (pipeline.validate, "validate_package"),
+                                               (publishing, "swap_into_place")])
+def test_interrupted_in_process_leaves_the_old_package(old_package, monkeypatch, module, stage):
     out, before = old_package
 
     def interrupt(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(publishing, stage, interrupt)
+    monkeypatch.setattr(module, stage, interrupt)  # publish imports a stage when it runs it
     with pytest.raises(KeyboardInterrupt):
         publishing.publish(FIXTURES, out, report=quiet)
     assert tree(out) == before

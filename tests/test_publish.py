@@ -3,6 +3,8 @@
 import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -296,9 +298,10 @@ def test_merged_rows_that_break_their_schema_are_refused_not_a_crash(tmp_path, m
     """A view row missing a column (a bug in deriving it) is reported, and nothing published."""
     from conftest import quiet
 
+    from pipeline import derive as deriving
     from pipeline import publish as stage
     from pipeline.errors import PackageInvalid
-    derive = stage.derive
+    derive = deriving.derive
 
     def broken(tables):
         views = derive(tables)
@@ -306,7 +309,7 @@ def test_merged_rows_that_break_their_schema_are_refused_not_a_crash(tmp_path, m
                            for row in views["events"]]
         return views
 
-    monkeypatch.setattr(stage, "derive", broken)
+    monkeypatch.setattr(deriving, "derive", broken)  # publish imports it when it merges
     with pytest.raises(PackageInvalid) as refused:
         stage.publish(FIXTURES, tmp_path / "out", report=quiet)
     assert any("'summary' is a required property" in p for p in refused.value.problems)
