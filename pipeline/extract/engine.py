@@ -37,6 +37,7 @@ from pipeline import rulebook
 from pipeline.extract import clauses, patterns
 from pipeline.extract.model import Found, Reading, Skip
 from pipeline.extract.needs import Prefilter, folded
+from pipeline.normalise.names import starts_alike
 
 SCOPES = ("sentence", "lead", "title", "section")
 
@@ -280,20 +281,18 @@ def lead_sentence(sentences, prose: list) -> list:
     named = [s for s in section if name and name in s.text.casefold()]
     if named and name_after_verb(named[0].text, name):
         return []
-    if name and not named and title.upper() != title and names_another(section[0].text, name):
+    if name and not named and title.upper() != title and names_another(section[0].text, title):
         return []
     return (named or prose)[:1]
 
 
-def names_another(text: str, name: str) -> bool:
-    """Whether a sentence that does not name the title opens with a name the title does not
-    start with ("Aerosmith is a band" under "List of awards received by Aerosmith"): it
-    defines something else. "Grey Wolf Therapeutics is" under "Greywolf Therapeutics", or "Acme
-    Corporation is" under "Acme Corp", defines the subject (spaces aside, the title starts with
-    the name's first word). A title in capitals may abbreviate the name (AFL–CIO): not asked."""
+def names_another(text: str, title: str) -> bool:
+    """Whether a sentence that does not name the title opens with a name that does not start
+    as the title does ("Aerosmith is a band" under "List of awards received by Aerosmith"): it
+    defines something else. The official-name check of the names family asks the same of a
+    lead's name (`starts_alike`)."""
     opening = OPENING_NAME.match(text)
-    return opening is not None and not re.sub(r"\s+", "", name).startswith(
-        opening["word"].casefold())
+    return opening is not None and not starts_alike(opening["word"], title)
 
 
 def name_after_verb(text: str, name: str) -> bool:

@@ -39,7 +39,7 @@ from pipeline.normalise.names import (
     initials_match,
     name_kind,
     ranks_and_titles,
-    split_rank,
+    starts_alike,
 )
 from pipeline.read import trimmed
 
@@ -471,16 +471,3 @@ def lead_problem(draft: Draft, title: str, lead: str) -> str | None:
         return None
     return (f"{draft.value!r} does not start as the title {title!r} does: not read as the "
             "subject's official name")
-
-
-def starts_alike(name: str, title: str) -> bool:
-    """Whether a name starts with the title's first word, or the title with the name's, spaces
-    and a rank or title before a person's name aside ("Grey Wolf Therapeutics" and
-    "GreyWolf Therapeutics", "Sir John Maitland" and "John Maitland")."""
-    def words(text: str) -> list[str]:
-        text = clean_name(text)
-        text = text[split_rank(text)[1]:]
-        return ["".join(filter(str.isalnum, word)).casefold() for word in text.split()] or [""]
-    name_words, title_words = words(name), words(title)
-    return "".join(name_words).startswith(title_words[0]) or "".join(title_words).startswith(
-        name_words[0])

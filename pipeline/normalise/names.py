@@ -51,6 +51,19 @@ def split_rank(text: str) -> tuple[str | None, int]:
     return match["rank"], match.end()
 
 
+def starts_alike(name: str, title: str) -> bool:
+    """Whether a name starts with the title's first word, or the title with the name's, spaces
+    and a rank or title before a person's name aside ("Grey Wolf Therapeutics" and
+    "GreyWolf Therapeutics", "Sir John Maitland" and "John Maitland")."""
+    def words(text: str) -> list[str]:
+        text = clean_name(text)
+        text = text[split_rank(text)[1]:]
+        return ["".join(filter(str.isalnum, word)).casefold() for word in text.split()] or [""]
+    name_words, title_words = words(name), words(title)
+    return "".join(name_words).startswith(title_words[0]) or "".join(title_words).startswith(
+        name_words[0])
+
+
 def person_name(text: str) -> str:
     """A person's canonical name: cleaned, with any rank before it and post-nominal letters
     after it ("Ian Young AO") removed, and a nickname in quotes inside it (John "Shoes" Moshoeu)."""
