@@ -230,6 +230,20 @@ def test_two_dated_clauses_in_one_sentence():
     ]
 
 
+@pytest.mark.parametrize("sentence", [
+    "In 2004, the trust opened a clinic in Leeds and expanded it in 2011.",
+    "In the 1990s, the union organised dockers and won a strike in 1998.",
+])
+def test_a_clause_after_an_opening_date_is_not_dated_by_a_date_at_its_end(sentence):
+    assert not [quote for quote, qualifiers in events(sentence)
+                if qualifiers.get("point_in_time") in ("2011", "1998")]
+
+
+def test_a_clause_after_a_dated_clause_and_a_conjunction_keeps_its_own_date():
+    assert ("sold to Harbour Foods", {"point_in_time": "1981"}) in events(
+        "The bakery was founded in 1967, but sold to Harbour Foods in 1981.")
+
+
 def test_dissolution_and_period_of_activity():
     assert claims("The front was dissolved in 2001.")[0] == (
         "dissolved", "2001", "2001", {}, None)
