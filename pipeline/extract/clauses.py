@@ -45,15 +45,17 @@ PRONOUN = r"\b(?:[Ii]t|[Ii]ts|[Tt]hey|[Tt]heir|[Hh]e|[Ss]he|[Hh]is|[Hh]er|I|[Ww]
 COMMON_TAIL = re.compile(r"\b(?P<det>[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Tt]his)\s+"
                          r"(?:(?!(?:an?|the|its|their|this)\b)[\w&'’$.()-]+,?\s+){0,6}?"
                          r"[a-z][\w-]*$", re.IGNORECASE)
-COPULA_TAIL = re.compile(r"\b(?:is|was|are|were|has been|had been|have been|became|becomes|"
+# The forms of "be" a clause's verb may take before what it says of its subject.
+BE = r"is|was|are|were|has been|had been|have been"
+COPULA_TAIL = re.compile(rf"\b(?:{BE}|became|becomes|"
                          r"has become|have become|remains|remained|(?:serves|served|operates|"
                          r"operated|functions) as)(?:\s+(?:now|currently|also|still|originally|"
                          r"formerly|initially|today))*$")
-RELATIVE_TAIL = re.compile(r",?\s*\b(?:which|that|who)(?:\s+(?:itself|themselves))?(?:\s+(?:is|"
-                           r"was|are|were|has been|had been|have been))?(?:\s+(?:now|also|"
+RELATIVE_TAIL = re.compile(rf",?\s*\b(?:which|that|who)(?:\s+(?:itself|themselves))?"
+                           rf"(?:\s+(?:{BE}))?(?:\s+(?:now|also|"
                            r"originally|currently|later|first|then|initially|subsequently))*$")
-COORDINATE_TAIL = re.compile(r",?\s*\b(?:and|but)(?:\s+(?:is|was|are|were|has been|had been|"
-                             r"have been))?(?:\s+(?:now|also|originally|currently|later|then|"
+COORDINATE_TAIL = re.compile(rf",?\s*\b(?:and|but)(?:\s+(?:{BE}))?(?:\s+(?:now|also|"
+                             r"originally|currently|later|then|"
                              r"initially|subsequently|independently))*$")
 ADVERB_TAIL = re.compile(r"\s*\b(?i:now|also|originally|currently|later|then|initially|"
                          r"formerly|subsequently|independently|officially|formally|first|"
@@ -85,7 +87,7 @@ WORD_OF_ANOTHER = re.compile(r"\b(?:of|in|at|on|for|from|by|with|to|which|that|w
 # A place named before a name and a comma: the name is the larger place ("in Ridgefield, CT").
 PLACE_BEFORE = re.compile(r"\b(?:in|at)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,\s*$")
 RELATIVE_WORD = re.compile(r"\b(?:which|that|who|whose)\b")
-AUXILIARY_TAIL = re.compile(r"\s*\b(?:is|was|are|were|has been|had been|have been|being)$")
+AUXILIARY_TAIL = re.compile(rf"\s*\b(?:{BE}|being)$")
 # After a clause's subject: a word that is not a preposition, conjunction or article (its verb).
 VERB_AFTER = (r"\s+(?!(?:of|and|or|in|at|on|by|for|to|from|with|as|since|until|the|a|an)\b)"
               r"[a-z][\w-]*\b(?!\s+of\b)")  # "the German subsidiary of" is a noun phrase
