@@ -6,10 +6,9 @@ the published claims and checks that every published view value equals what its 
 """
 
 from pipeline import rulebook
-from pipeline.normalise.dates import DateParseError, from_edtf
+from pipeline.normalise.dates import OPEN, DateParseError, from_edtf
 
 LIST_JOIN = " | "
-OPEN = ".."
 VIEWS = ("organisations", "names", "roles", "events", "relations", "quantities")
 
 

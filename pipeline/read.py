@@ -39,6 +39,7 @@ from pathlib import Path
 
 from pipeline.errors import Diagnostic, InputError, excerpt
 from pipeline.ids import Apart, section_id, slugify
+from pipeline.spans import trimmed
 
 MARK = "="
 BLANKS = " \t"
@@ -325,15 +326,6 @@ def check_source(source: str) -> None:
     if CONTROL.search(source) or "\n" in source:
         shown = re.sub(r"[\x00-\x1f\x7f-\x9f]", lambda m: f"\\x{ord(m[0]):02x}", source)
         raise InputError(shown, "the file name contains a control character; rename the file")
-
-
-def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """Narrow a span so that it neither starts nor ends with white space."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 class _Reader:

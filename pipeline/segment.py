@@ -23,7 +23,8 @@ from dataclasses import dataclass
 import pysbd
 
 from pipeline.ids import Apart, sentence_id
-from pipeline.read import Document, trimmed
+from pipeline.read import Document
+from pipeline.spans import trimmed
 
 _SEGMENTER = pysbd.Segmenter(language="en", clean=False)
 # Characters. Longer than any paragraph of the seed and development articles (at most 1,160), so

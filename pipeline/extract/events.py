@@ -29,10 +29,9 @@ from pipeline import rulebook
 from pipeline.extract import patterns
 from pipeline.extract.engine import Rule, RuleSet, merged
 from pipeline.extract.model import Reading, Skip
-from pipeline.normalise.dates import DateParseError, parse_date
+from pipeline.normalise.dates import OPEN, DateParseError, parse_date, time_of
 
 TIME_KEYS = ("when", "point_as", "after", "skip")
-OPEN = ".."
 
 
 def read_match(rule: Rule, match) -> Reading:
@@ -52,8 +51,7 @@ def read_claim(match, spec: dict, base: int) -> Reading:
     try:
         time = time_qualifiers(match, spec)
     except DateParseError as error:
-        return Reading(skips=(Skip(match.start() - base, match.end() - base,
-                                   f"a date not read: {error}"),))
+        return patterns.date_not_read(match, base, error)
     drafts = tuple(replace(d, qualifiers=tuple(sorted((dict(d.qualifiers) | time).items())))
                    for d in reading.drafts)
     return Reading(drafts, reading.skips)
@@ -72,13 +70,9 @@ def time_qualifiers(match, spec: dict) -> dict[str, str]:
 def event_time(phrase: str, point_as: str = "point_in_time") -> dict[str, str]:
     """When an event happened or a state held, as qualifiers (see the module docstring)."""
     edtf = parse_date(phrase).edtf
-    if "/" not in edtf:
-        return {point_as: edtf}
-    if phrase.split()[0].lower() in rulebook.load("events")["event_bounds"]:
+    if "/" in edtf and phrase.split()[0].lower() in rulebook.load("events")["event_bounds"]:
         return {"point_in_time": edtf}
-    start, end = edtf.split("/")
-    return {name: value for name, value in (("start_time", start), ("end_time", end))
-            if value != OPEN}
+    return time_of(edtf, point_as)
 
 
 def time_after(phrase: str) -> str:

@@ -34,6 +34,7 @@ from pipeline.normalise.lists import read_qualifier
 from pipeline.normalise.names import initials_match
 from pipeline.normalise.numbers import number_pattern, range_pattern
 from pipeline.normalise.values import normalise
+from pipeline.spans import trimmed
 
 STREET_ADDRESS = "street_address"
 QUANTITY = "quantity"
@@ -404,8 +405,8 @@ def without_postcode(draft: Draft, context: str, offset: int,
     """"Lagos 100001" is Lagos, "D-10911 Berlin" Berlin; what is written before a postcode
     that has a town after it is a street or a building ("Willy-Brandt-Haus D-10911 Berlin")."""
     written = quote(draft, context, offset)
-    before = _trimmed(written, 0, postcode.start())
-    after = _trimmed(written, postcode.end(), len(written))
+    before = trimmed(written, 0, postcode.start(), " ,")
+    after = trimmed(written, postcode.end(), len(written), " ,")
     town = after if after[0] < after[1] else before
     if town[0] >= town[1]:
         raise Refused(f"place gate: {draft.value!r} is a postcode, not a place")
@@ -413,14 +414,6 @@ def without_postcode(draft: Draft, context: str, offset: int,
     if town is after and before[0] < before[1]:
         drafts.insert(0, address(draft, context, offset, *before))
     return drafts
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " ,":
-        start += 1
-    while end > start and text[end - 1] in " ,":
-        end -= 1
-    return start, end
 
 
 def address(draft: Draft, context: str, offset: int, start: int, end: int) -> Draft:

@@ -22,11 +22,11 @@ from pipeline.normalise.lists import (
     join_places,
     peel_qualifiers,
     split_items,
-    strip_span,
 )
 from pipeline.normalise.names import role_name, split_rank
 from pipeline.normalise.numbers import range_pattern
 from pipeline.normalise.values import normalise
+from pipeline.spans import trimmed
 
 RULE_ID = "infobox"
 ARTICLE = re.compile(r"^the\s+")
@@ -245,7 +245,7 @@ def read_values(evidence: str, line: Line, prop: str, how: str, extra: dict) -> 
         return _skip(line.key_start, line.value_end, "an infobox key with no value")
     if how in ("single", "motto"):
         end, qualifiers = peel_qualifiers(value, 0, len(value))
-        start, end = strip_span(value, 0, end, "" if how == "motto" else QUOTES, QUOTES)
+        start, end = trimmed(value, 0, end, "" if how == "motto" else QUOTES, QUOTES)
         items = [Item(start, end, qualifiers)] if value[:end].strip() else [Orphan(0, len(value))]
     else:
         items = split_items(value)
@@ -336,10 +336,10 @@ def read_item(value: str, offset: int, item: Item | Orphan, prop: str, extra: di
                      "a qualifier with no value before it (the value is missing from the source)")
     spec = property_spec(prop)
     value_type = value_type or spec["value_type"]
-    trimmed = trim(value, item.start, item.end, spec)
-    if isinstance(trimmed, Skip):
-        return _skip(offset + trimmed.start, offset + trimmed.end, trimmed.reason)
-    start, end, cut = trimmed
+    kept = trim(value, item.start, item.end, spec)
+    if isinstance(kept, Skip):
+        return _skip(offset + kept.start, offset + kept.end, kept.reason)
+    start, end, cut = kept
     skips = tuple(Skip(offset + s.start, offset + s.end, s.reason) for s in cut)
     bounds = _range().fullmatch(value, start, end) if value_type in NUMBERS else None
     if bounds:

@@ -41,7 +41,7 @@ from pipeline.normalise.names import (
     ranks_and_titles,
     starts_alike,
 )
-from pipeline.read import trimmed
+from pipeline.spans import pieces, trimmed
 
 FAMILY = "names"
 LATIN = "Latn"
@@ -386,12 +386,8 @@ def alternatives(text: str, start: int, end: int,
     """Spans of "A or the B, C" between start and end, each without a leading article or a
     parenthesis after it ("CONMEBOL (/ˈkɒnmɪbɒl/)"); with `joined_by_and`, "A and B" too."""
     separators = ALTERNATIVE_OR_AND if joined_by_and else ALTERNATIVE
-    spans, cursor = [], start
-    for separator in separators.finditer(text, start, end):
-        spans.append((cursor, separator.start()))
-        cursor = separator.end()
-    spans.append((cursor, end))
-    spans = [tight(text, a, without_brackets(text, a, b)) for a, b in spans]
+    spans = [tight(text, a, without_brackets(text, a, b))
+             for a, b in pieces(text, start, end, separators)]
     return [(a, b) for a, b in spans if a < b]
 
 
@@ -411,10 +407,7 @@ def _leading_words() -> re.Pattern:
 
 def tight(text: str, start: int, end: int) -> tuple[int, int]:
     """The span without surrounding white space or punctuation, nor a leading "the" or filler."""
-    while start < end and text[start] in TRIM:
-        start += 1
-    while end > start and text[end - 1] in TRIM:
-        end -= 1
+    start, end = trimmed(text, start, end, TRIM)
     leading = _leading_words().match(text, start, end)
     return (leading.end(), end) if leading else (start, end)
 

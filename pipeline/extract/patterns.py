@@ -45,6 +45,7 @@ from pipeline.normalise.dates import (
 from pipeline.normalise.names import clean_name, role_name, split_rank
 from pipeline.normalise.numbers import quantity_pattern
 from pipeline.normalise.values import normalise
+from pipeline.spans import pieces
 
 MACRO = re.compile(r"\{(?P<name>[A-Z_]+)\}")
 DATE_MACRO = re.compile(r"\{(?P<name>DATE|NOT_DATE)\}")
@@ -205,12 +206,7 @@ def value_spans(match: re.Match, group: str, split: str | None) -> list[tuple[in
     start, end = match.span(group)
     if split != "list":
         return [(start, end)]
-    spans, cursor = [], start
-    for separator in LIST_SEPARATOR.finditer(match.string, start, end):
-        spans.append((cursor, separator.start()))
-        cursor = separator.end()
-    spans.append((cursor, end))
-    return [(a, b) for a, b in spans if a < b]
+    return [(a, b) for a, b in pieces(match.string, start, end, LIST_SEPARATOR) if a < b]
 
 
 def qualifiers_of(match: re.Match, spec: dict) -> dict[str, str]:
@@ -229,6 +225,13 @@ def qualifiers_of(match: re.Match, spec: dict) -> dict[str, str]:
     return found | spec.get("set", {})
 
 
+
+def date_not_read(match: re.Match, base: int, error: DateParseError) -> Reading:
+    """A match whose date is no date: the whole match is reported with the reason, not read
+    without its time (a claim that lost its date would state something else)."""
+    start, end = match.span()
+    return Reading(skips=(Skip(start - base, end - base, f"a date not read: {error}"),))
+
 def read_claim(match: re.Match, spec: dict, base: int, definite: bool = False) -> Reading:
     """The drafts (offsets relative to `base`) one claim spec makes from a match; `definite`:
     a subject "the company" stays as written (see `subject_of`)."""
@@ -240,8 +243,7 @@ def read_claim(match: re.Match, spec: dict, base: int, definite: bool = False) -
     try:
         qualifiers = qualifiers_of(match, spec)
     except DateParseError as error:
-        start, end = match.span()
-        return Reading(skips=(Skip(start - base, end - base, f"a date not read: {error}"),))
+        return date_not_read(match, base, error)
     subject = subject_of(match[spec["subject"]], definite) if spec.get("subject") else None
     drafts = []
     for start, end in value_spans(match, spec["value"], spec.get("split")):

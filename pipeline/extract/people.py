@@ -24,11 +24,10 @@ from pipeline import rulebook
 from pipeline.extract import patterns
 from pipeline.extract.engine import Rule, RuleSet, merged
 from pipeline.extract.model import Reading, Skip
-from pipeline.normalise.dates import DateParseError, parse_date
+from pipeline.normalise.dates import DateParseError, parse_date, time_of
 from pipeline.normalise.names import name_kind, ranks_and_titles, role_name
 
 FAMILY = "people"
-OPEN_END = ".."  # EDTF for an interval end that is not known
 ORGANISATION = "organisation"
 SMALL_WORDS = ("of", "the", "and", "in")
 
@@ -156,8 +155,7 @@ def read_holder(match, spec: dict, base: int) -> Reading:
     try:
         spec = with_interval(match, spec)
     except DateParseError as error:
-        return Reading(skips=(Skip(match.span()[0] - base, match.span()[1] - base,
-                                   f"a date not read: {error}"),))
+        return patterns.date_not_read(match, base, error)
     reading = patterns.read_claim(match, spec, base)
     drafts, skips = [], list(reading.skips)
     for draft in reading.drafts:
@@ -210,13 +208,7 @@ def with_interval(match, spec: dict) -> dict:
     group = spec.get("interval")
     if not group or match[group] is None:
         return spec
-    edtf = parse_date(match[group]).edtf
-    if "/" not in edtf:
-        return spec | {"set": spec.get("set", {}) | {"point_in_time": edtf}}
-    start, end = edtf.split("/")
-    bounds = {name: value for name, value in (("start_time", start), ("end_time", end))
-              if value != OPEN_END}
-    return spec | {"set": spec.get("set", {}) | bounds}
+    return spec | {"set": spec.get("set", {}) | time_of(parse_date(match[group]).edtf)}
 
 
 RULES = RuleSet(FAMILY, read, macros, subject_problem=subject_problem)

@@ -38,6 +38,7 @@ from pipeline.extract.relations import read_claim, trim_span
 from pipeline.normalise.codes import is_country
 from pipeline.normalise.lists import is_region
 from pipeline.normalise.names import clean_name
+from pipeline.spans import pieces
 
 FAMILY = "places"
 # Asides that give examples inside a list of sources: "extraction—including jade, gold—and".
@@ -140,11 +141,8 @@ def without_larger(text: str, start: int, end: int) -> tuple[int, int]:
 def place_drafts(draft: Draft, evidence: str, spec: dict) -> list[Draft]:
     """One draft per place of a list, without a larger place written after it; a plural region
     word ending the list belongs to each."""
-    spans, cursor = [], draft.start
-    for separator in LIST_SEPARATOR.finditer(evidence, draft.start, draft.end):
-        spans.append(without_larger(evidence, *trim_span(evidence, cursor, separator.start())))
-        cursor = separator.end()
-    spans.append(without_larger(evidence, *trim_span(evidence, cursor, draft.end)))
+    spans = [without_larger(evidence, *trim_span(evidence, a, b))
+             for a, b in pieces(evidence, draft.start, draft.end, LIST_SEPARATOR)]
     names = [clean_name(evidence[a:b]) for a, b in spans]
     plural = names[-1].rsplit(" ", 1)[-1]
     if len(names) > 1 and plural in _plurals():

@@ -33,6 +33,7 @@ from pipeline.extract.clauses import kinds, legal_form
 from pipeline.extract.engine import Rule, RuleSet
 from pipeline.extract.model import Draft, Reading, Skip
 from pipeline.normalise.names import ABBREVIATION_END, TRIM, clean_name
+from pipeline.spans import trimmed
 
 FAMILY = "relations"
 ARTICLE = re.compile(r"(?:[Tt]he\s+)?")
@@ -87,12 +88,8 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The span without a leading "the" and surrounding punctuation or space. The dot that
     ends an abbreviation stays, as clean_name keeps it ("Acme Corp. (NYSE: AC)"), except at
     the end of the text, where it may be the sentence's full stop ("a unit of Acme Inc.")."""
-    start = ARTICLE.match(text, start, end).end()
-    while start < end and text[start] in TRIM:
-        start += 1
     stop = end
-    while end > start and text[end - 1] in TRIM:
-        end -= 1
+    start, end = trimmed(text, ARTICLE.match(text, start, end).end(), end, TRIM)
     if end + 1 < len(text) and end < stop and text[end] == "." and \
             ABBREVIATION_END.search(text, start, end):
         end += 1

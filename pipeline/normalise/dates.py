@@ -66,6 +66,7 @@ import yaml
 
 RULES = Path(__file__).resolve().parent.parent / "rules" / "dates.yaml"
 PRECISIONS = ("day", "month", "year", "decade", "century")
+OPEN = ".."  # EDTF for an end of an interval that is not known
 
 SPACE = r"[^\S\n]"  # white space inside a line: a date never spans an infobox line break
 SP = SPACE + "+"
@@ -370,7 +371,7 @@ def _shared(head: str, first: str, last: str, tail: str) -> str:
 
 
 def _range(match: re.Match) -> str:
-    end = ".." if match["present"] else _point(match["end"])
+    end = OPEN if match["present"] else _point(match["end"])
     return f"{_point(match['start'])}/{end}"
 
 
@@ -479,6 +480,17 @@ def _edtf_point(value: str) -> tuple[str, str, str]:
 
 
 @lru_cache(maxsize=65536)
+
+def time_of(edtf: str, point_as: str = "point_in_time") -> dict[str, str]:
+    """An EDTF date as a claim's time qualifiers: a single date is `point_as`; an interval is
+    split into start_time and end_time, and an end that is not known ("..") is left out, as a
+    claim without it says (a "since 2005" role has a start and no end)."""
+    if "/" not in edtf:
+        return {point_as: edtf}
+    start, end = edtf.split("/")
+    return {name: value for name, value in (("start_time", start), ("end_time", end))
+            if value != OPEN}
+
 def from_edtf(value: str) -> EdtfDate:
     """An EDTF value of the emitted subset with its precision and bounds (remembered: a
     package states the same dates many times, and EdtfDate is immutable).
@@ -489,10 +501,10 @@ def from_edtf(value: str) -> EdtfDate:
     if "/" not in value:
         return EdtfDate(value, *_edtf_point(value))
     start, _, end = value.partition("/")
-    if "/" in end or start == end == "..":
+    if "/" in end or start == end == OPEN:
         raise DateParseError(f"not an EDTF interval: {value!r}")
-    lower = None if start == ".." else _edtf_point(start)
-    upper = None if end == ".." else _edtf_point(end)
+    lower = None if start == OPEN else _edtf_point(start)
+    upper = None if end == OPEN else _edtf_point(end)
     if lower and upper and lower[1] > upper[2]:
         raise ImpossibleDate(f"{value!r} ends before it starts")
     precision = min((side[0] for side in (lower, upper) if side), key=PRECISIONS.index)

@@ -13,6 +13,7 @@ from functools import cache
 from pipeline import rulebook
 from pipeline.normalise.codes import is_country
 from pipeline.normalise.dates import DateParseError, date_regex, parse_date
+from pipeline.spans import trimmed
 
 BULLETS = "*•·-–— \t"
 TRAILING = " \t,;."
@@ -66,14 +67,6 @@ def top_level_commas(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def strip_span(text: str, start: int, end: int, lead: str, trail: str) -> tuple[int, int]:
-    while start < end and text[start] in lead:
-        start += 1
-    while end > start and text[end - 1] in trail:
-        end -= 1
-    return start, end
-
-
 @cache
 def _qualifier_rules() -> list[tuple[re.Pattern, dict]]:
     return [(re.compile(rule["pattern"]), rule) for rule in rulebook.load("qualifiers")]
@@ -120,12 +113,12 @@ def split_items(text: str) -> list[Item | Orphan]:
         return [Item(*quoted.span("inner"))]
     items: list[Item | Orphan] = []
     for seg_start, seg_end in top_level_commas(text):
-        start, end = strip_span(text, seg_start, seg_end, BULLETS, TRAILING)
+        start, end = trimmed(text, seg_start, seg_end, BULLETS, TRAILING)
         if start == end:
             continue
         value_end, qualifiers = peel_qualifiers(text, start, end)
-        value_start, value_end = strip_span(text, start, value_end, BULLETS, TRAILING)
-        value_start, value_end = strip_span(text, value_start, value_end, QUOTES, QUOTES)
+        value_start, value_end = trimmed(text, start, value_end, BULLETS, TRAILING)
+        value_start, value_end = trimmed(text, value_start, value_end, QUOTES, QUOTES)
         if DOTTED.search(text, value_start, value_end) and text[value_end:value_end + 1] == ".":
             value_end += 1  # "D.C.", "U.S.": the last dot is the abbreviation's
         if value_start == value_end:
