@@ -98,3 +98,15 @@ def test_the_table_writers_do_not_load_the_review_site():
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
                             text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_no_rule_family_imports_a_sibling_family():
+    """A family reads its claims with the engine (engine.py, patterns.py) and the shared layers
+    (clauses, gates, the normalisers), never with another family's helpers: what two families
+    share belongs to the engine, where every family reads a key the same way."""
+    from pipeline.extract import FAMILIES
+
+    graph = import_graph()
+    modules = {f"pipeline.extract.{name}" for name in FAMILIES}
+    for module in sorted(modules):
+        assert not graph[module] & modules, f"{module} imports {sorted(graph[module] & modules)}"

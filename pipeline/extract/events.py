@@ -18,7 +18,6 @@ inside one. This module's `read_match` reads what dated clauses need:
   June 2011", "since 2005", "until 2010"); a phrase that only bounds when something happened
   ("by 1960", "after 2011": `event_bounds` in the file) stays one `point_in_time` interval.
   `after: group` - the time after a dated event: "Following the 1962 coup, ..." is `1962/..`.
-- `skip: reason` publishes no claim: the group's text is listed as skipped, with the reason.
 - Where two rules read overlapping words of a sentence, the first rule in the file wins
   (`first_wins`), so a specific rule placed before a general one decides alone.
 """
@@ -28,10 +27,8 @@ from dataclasses import replace
 from pipeline import rulebook
 from pipeline.extract import patterns
 from pipeline.extract.engine import Rule, RuleSet, merged
-from pipeline.extract.model import Reading, Skip
+from pipeline.extract.model import Reading
 from pipeline.normalise.dates import OPEN, DateParseError, parse_date, time_of
-
-TIME_KEYS = ("when", "point_as", "after", "skip")
 
 
 def read_match(rule: Rule, match) -> Reading:
@@ -40,14 +37,10 @@ def read_match(rule: Rule, match) -> Reading:
 
 
 def read_claim(match, spec: dict, base: int) -> Reading:
-    """The engine's reading of a claim spec, with this family's time and skip keys applied."""
-    if match[spec["value"]] is None:
-        return Reading()
-    if "skip" in spec:
-        start, end = match.span(spec["value"])
-        return Reading(skips=(Skip(start - base, end - base, spec["skip"]),))
-    reading = patterns.read_claim(match, {k: v for k, v in spec.items()
-                                          if k not in TIME_KEYS}, base)
+    """The engine's reading of a claim spec, with this family's time keys applied."""
+    reading = patterns.read_claim(match, spec, base)
+    if match[spec["value"]] is None or "skip" in spec:
+        return reading
     try:
         time = time_qualifiers(match, spec)
     except DateParseError as error:

@@ -16,9 +16,9 @@ award1, date1) and {OFFERINGS_SECOND_AWARD} (year2, award2, date2) from it.
 import re
 
 from pipeline import rulebook
+from pipeline.extract import patterns
 from pipeline.extract.engine import Rule, RuleSet, merged
 from pipeline.extract.model import Reading
-from pipeline.extract.relations import read_claim
 
 FAMILY = "offerings"
 
@@ -31,7 +31,8 @@ def family_macros() -> dict[str, str]:
 
 def read_match(rule: Rule, match: re.Match) -> Reading:
     """Every claim of the rule from one match; offsets relative to the match (the evidence)."""
-    return merged(read_claim(match, spec, match.start()) for spec in rule.claims)
+    return merged(patterns.read_claim(match, spec, match.start(), definite=True)
+                  for spec in rule.claims)
 
 
 RULES = RuleSet(FAMILY, read_match, family_macros)

@@ -15,8 +15,10 @@ A claim spec: `property`; `value` (the group holding the value as written); opti
 (a group naming the subject; without it, or when it names the document's subject by a pronoun,
 the claim is about the document's subject), `subject_type`, `type` (overrides the property's
 value type), `split: list` (one claim per item of "A, B and C"); qualifiers from groups read as
-EDTF dates (`dates:`), as written (`text:`), as a number word or ordinal (`ordinals:`), or fixed
-(`set:`). Macros in braces come from `pipeline/rules/prose.yaml` (`{NAME}`, `{SELF}`, ...) and
+EDTF dates (`dates:`, a group or a list of groups of which the first that matched is read), as
+written (`text:`), as a number word or ordinal (`ordinals:`), or fixed (`set:`). A claim spec
+with `skip: reason` publishes no claim: the value group's text is listed as skipped, with the
+reason. Macros in braces come from `pipeline/rules/prose.yaml` (`{NAME}`, `{SELF}`, ...) and
 from the normalisers: `{QUANTITY}`, `{DATE}` (a date phrase) and `{NOT_DATE}` (no date phrase
 starts here), the last two compiled as `RuleRegex` explains.
 
@@ -209,10 +211,18 @@ def value_spans(match: re.Match, group: str, split: str | None) -> list[tuple[in
     return [(a, b) for a, b in pieces(match.string, start, end, LIST_SEPARATOR) if a < b]
 
 
+
+def first_matched(match: re.Match, groups: str | list[str]) -> str:
+    """The group of a list that matched first (a regex names a group once, and English puts a
+    date before, "In 1989, X split from Y", or after, "X split from Y in 1989", what it dates)."""
+    groups = [groups] if isinstance(groups, str) else groups
+    return next((group for group in groups if match[group] is not None), groups[0])
+
 def qualifiers_of(match: re.Match, spec: dict) -> dict[str, str]:
     """Qualifiers from the spec's groups; raises DateParseError for a date that is not one."""
     found = {}
-    for name, group in spec.get("dates", {}).items():
+    for name, groups in spec.get("dates", {}).items():
+        group = first_matched(match, groups)
         if match[group] is not None:
             found[name] = parse_date(match[group]).edtf
     for name, group in spec.get("text", {}).items():
@@ -237,6 +247,9 @@ def read_claim(match: re.Match, spec: dict, base: int, definite: bool = False) -
     a subject "the company" stays as written (see `subject_of`)."""
     if match[spec["value"]] is None:
         return Reading()
+    if "skip" in spec:
+        start, end = match.span(spec["value"])
+        return Reading(skips=(Skip(start - base, end - base, spec["skip"]),))
     catalogue = rulebook.properties()[spec["property"]]
     value_type = spec.get("type", catalogue["value_type"])
     object_type = spec.get("object_type", catalogue.get("object_type"))

@@ -31,13 +31,12 @@ from functools import cache
 import pycountry
 
 from pipeline import rulebook
+from pipeline.extract import patterns
 from pipeline.extract.engine import Rule, RuleSet
 from pipeline.extract.model import Draft, Reading, Skip
-from pipeline.extract.patterns import LIST_SEPARATOR
-from pipeline.extract.relations import read_claim, trim_span
 from pipeline.normalise.codes import is_country
 from pipeline.normalise.lists import is_region
-from pipeline.normalise.names import clean_name
+from pipeline.normalise.names import clean_name, trim_span
 from pipeline.spans import pieces
 
 FAMILY = "places"
@@ -142,7 +141,7 @@ def place_drafts(draft: Draft, evidence: str, spec: dict) -> list[Draft]:
     """One draft per place of a list, without a larger place written after it; a plural region
     word ending the list belongs to each."""
     spans = [without_larger(evidence, *trim_span(evidence, a, b))
-             for a, b in pieces(evidence, draft.start, draft.end, LIST_SEPARATOR)]
+             for a, b in pieces(evidence, draft.start, draft.end, patterns.LIST_SEPARATOR)]
     names = [clean_name(evidence[a:b]) for a, b in spans]
     plural = names[-1].rsplit(" ", 1)[-1]
     if len(names) > 1 and plural in _plurals():
@@ -190,7 +189,7 @@ def read_match(rule: Rule, match: re.Match) -> Reading:
     evidence = match.group()
     drafts, skips = [], []
     for spec in rule.claims:
-        reading = read_claim(match, spec, match.start())
+        reading = patterns.read_claim(match, spec, match.start(), definite=True)
         skips += reading.skips
         for draft in reading.drafts:
             items = read_items(draft, evidence, spec)

@@ -18,13 +18,12 @@ Whose a count is: the subject's unless its clause opens with a person ("Jane Roe
 designer of 20 products": the rules' `actor: opener`), or what is counted is the actor of its
 own clause ("seven Southern states declared secession"), both reported as skipped.
 
-The rules are data in `pipeline/rules/quantities.yaml`, run by the rule engine and read like
-the events family's (one sentence at a time, the first rule that reads a number wins), with the
+The rules are data in `pipeline/rules/quantities.yaml`, run by the rule engine's plain reader
+(one sentence at a time, the first rule that reads a number wins), with the
 bare number and the range of pipeline/normalise/numbers.py as macros.
 """
 
 from pipeline.extract.engine import RuleSet
-from pipeline.extract.events import read_match
 from pipeline.normalise.numbers import number_pattern, range_pattern
 
 
@@ -32,5 +31,5 @@ def macros() -> dict[str, str]:
     return {"QUANTITIES_NUMBER": number_pattern(), "QUANTITIES_RANGE": range_pattern()}
 
 
-RULES = RuleSet("quantities", read_match, macros, first_wins=True)
+RULES = RuleSet("quantities", macros=macros, first_wins=True)
 find, rederive = RULES.find, RULES.rederive

@@ -12,17 +12,12 @@ evidence alone):
   "the Burma state military (Tatmadaw)", "Burma's military-backed civilian government". The
   party's own name is read out of that text, so that an entity is a name and a value's quote
   is exactly the name as written.
-- A date qualifier may name a list of groups (`dates: {point_in_time: [date, date_after]}`): the
-  first that matched is read. A regex names a group once, and English puts the date before
-  ("In 1989, X split from Y") or after ("X split from Y in 1989") the statement.
 - `each: {group, pattern}` reads every item of a list the group holds with the pattern ("a joint
   venture with A (B), a joint venture with C"): the item's groups come before the whole match's
   (its subject), as the people family reads office holders (the engine's `each`).
 - A party written with commas inside its name ("American Federation of State, County and
   Municipal Employees (AFSCME)", {RELATIONS_SPELLED}) is read only where the abbreviation after it
   is made of its initials: without that, commas part a list, not a name.
-
-The places and offerings families read their claims with this module's `read_claim`.
 """
 
 import re
@@ -32,11 +27,9 @@ from pipeline.extract import patterns
 from pipeline.extract.clauses import kinds, legal_form
 from pipeline.extract.engine import Rule, RuleSet
 from pipeline.extract.model import Draft, Reading, Skip
-from pipeline.normalise.names import ABBREVIATION_END, TRIM, clean_name
-from pipeline.spans import trimmed
+from pipeline.normalise.names import clean_name, trim_span
 
 FAMILY = "relations"
-ARTICLE = re.compile(r"(?:[Tt]he\s+)?")
 PARENTHESIS = re.compile(r"(?P<outer>.*?)\s*\((?P<inner>[^()]*)\)", re.DOTALL)
 # "Burma's military-backed civilian government" names the Government of Burma.
 STATE_ACTOR = re.compile(r"(?P<state>[A-Z][\w.-]*)['’]s\s+(?:[a-z][\w-]*\s+)*"
@@ -47,19 +40,6 @@ ABBREVIATION = re.compile(r"[A-Z][A-Z/-]*[A-Z]")
 LINK_WORDS = ("of", "the", "for", "and")
 NAMED_ARTICLE = "The "
 
-
-
-def pick_dates(spec: dict, match: re.Match) -> dict:
-    """The spec with each date qualifier naming one group: the first of its list that matched."""
-    dates = {}
-    for name, groups in spec.get("dates", {}).items():
-        groups = [groups] if isinstance(groups, str) else groups
-        dates[name] = next((g for g in groups if match[g] is not None), groups[0])
-    return spec | {"dates": dates}
-
-
-def read_claim(match: re.Match, spec: dict, base: int) -> Reading:
-    return patterns.read_claim(match, pick_dates(spec, match), base, definite=True)
 
 
 def stands_for(abbreviation: str, name: str) -> bool:
@@ -82,18 +62,6 @@ def parenthesis_span(match: re.Match) -> tuple[int, int]:
     if ABBREVIATION.fullmatch(inner) and not stands_for(inner, outer):
         return match.span()
     return match.span("outer")
-
-
-def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span without a leading "the" and surrounding punctuation or space. The dot that
-    ends an abbreviation stays, as clean_name keeps it ("Acme Corp. (NYSE: AC)"), except at
-    the end of the text, where it may be the sentence's full stop ("a unit of Acme Inc.")."""
-    stop = end
-    start, end = trimmed(text, ARTICLE.match(text, start, end).end(), end, TRIM)
-    if end + 1 < len(text) and end < stop and text[end] == "." and \
-            ABBREVIATION_END.search(text, start, end):
-        end += 1
-    return start, end
 
 
 def name_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -142,7 +110,7 @@ def spelled_problem(text: str) -> str | None:
 
 def read_match(rule: Rule, match: re.Match) -> Reading:
     evidence = match.group()
-    readings = [read_claim(item, spec, match.start())
+    readings = [patterns.read_claim(item, spec, match.start(), definite=True)
                 for spec in rule.claims for item in RULES.items(match, spec)]
     drafts, skips = [], [s for r in readings for s in r.skips]
     for draft in (d for r in readings for d in r.drafts):

@@ -9,11 +9,13 @@ import re
 from functools import cache
 
 from pipeline import rulebook
+from pipeline.spans import trimmed
 
 SPACES = re.compile(r"\s+")
 TRIM = " \t\n,;:.*•·-–—\"'“”‘’"
 # A name ending in an initial or a company abbreviation keeps its final dot.
 ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.[A-Z]|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|Bros))$")
+ARTICLE = re.compile(r"(?:[Tt]he\s+)?")
 NICKNAME = re.compile(r"\s+[\"“][^\"“”]+[\"”](?=\s)")
 
 
@@ -30,6 +32,18 @@ def clean_name(text: str) -> str:
         name += "."
     return name
 
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of a name without a leading "the" and surrounding punctuation or space. The dot
+    that ends an abbreviation stays, as clean_name keeps it ("Acme Corp. (NYSE: AC)"), except at
+    the end of the text, where it may be the sentence's full stop ("a unit of Acme Inc.")."""
+    stop = end
+    start, end = trimmed(text, ARTICLE.match(text, start, end).end(), end, TRIM)
+    if end + 1 < len(text) and end < stop and text[end] == "." and \
+            ABBREVIATION_END.search(text, start, end):
+        end += 1
+    return start, end
 
 def ranks_and_titles() -> list[str]:
     """Words written before a person's name that are not part of it: military ranks (names.yaml)
