@@ -91,3 +91,18 @@ def test_a_word_list_may_be_read_in_the_rule_file_that_owns_it():
     owned = rulebook.load("names")["entity_heads"]["organisation"]
     assert rulebook.words("names/entity_heads/organisation") == tuple(owned)
     assert "Front" in rulebook.load("prose")["macros"]["ORGANISATION_HEADS"].split("|")
+
+
+def test_one_list_of_office_titles_serves_prose_roles_and_infobox_offices():
+    """vocabulary.yaml office_titles is the one list; each reader leaves out only what its own
+    file names (people.yaml roles and other_offices, infobox.yaml offices)."""
+    from pipeline.normalise.names import office, role_titles
+
+    titles = rulebook.words("office_titles")
+    assert set(role_titles()) < set(titles)
+    assert all(office().fullmatch(t) or t in role_titles() for t in titles)
+    assert "chief executive officer" in role_titles()
+    assert office().fullmatch("Chief Executive Officers")
+    assert "prime minister" not in role_titles() and office().fullmatch("Deputy Prime Minister")
+    assert "founder" in role_titles() and not office().fullmatch("Founder")
+    assert office().fullmatch("Assistant Gen.Sec") and office().fullmatch("Vice-Chairpeople")

@@ -28,7 +28,7 @@ from functools import cache, cached_property, lru_cache
 
 from pipeline import rulebook
 from pipeline.extract.model import Reading, Skip
-from pipeline.normalise.names import clean_name, name_kind
+from pipeline.normalise.names import clean_name, name_kind, role_titles_pattern
 
 # A word of a name: a capital or digit first ("Acme", "3M", "A&J", "E.ON", "Co.").
 # A word of a name: a capital or digit first ("Acme", "3M", "A&J", "E.ON", "Co."), never a word
@@ -152,9 +152,8 @@ def _kind_phrase() -> str:
 @cache
 def office() -> re.Pattern:
     """An office and "of" opening a name-like run ("CEO of Acme"): the name is after it (the
-    offices are people.yaml's roles)."""
-    heads = sorted(rulebook.load("people")["roles"]["heads"], key=len, reverse=True)
-    return re.compile(rf"(?:the\s+)?(?:{'|'.join(re.escape(h) for h in heads)})\s+of\s+(?:the\s+)?",
+    offices are the titles prose reads as roles: normalise.names.role_titles)."""
+    return re.compile(rf"(?:the\s+)?(?:{role_titles_pattern()})\s+of\s+(?:the\s+)?",
                       re.IGNORECASE)
 
 

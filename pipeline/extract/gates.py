@@ -31,7 +31,13 @@ from pipeline import rulebook
 from pipeline.extract.model import QUALIFIERS, Draft, Reading, Skip
 from pipeline.normalise.dates import DateParseError, from_edtf
 from pipeline.normalise.lists import read_qualifier
-from pipeline.normalise.names import initials_match
+from pipeline.normalise.names import (
+    initials_match,
+    office,
+    role_modifiers,
+    role_titles,
+    role_titles_pattern,
+)
 from pipeline.normalise.numbers import number_pattern, range_pattern
 from pipeline.normalise.values import normalise
 from pipeline.spans import trimmed
@@ -101,8 +107,7 @@ def is_personal_name(name: str) -> bool:
 @cache
 def _role_words() -> frozenset[str]:
     """The words a job title is made of: the role vocabulary's, and gates.yaml's."""
-    roles = rulebook.load("people")["roles"]
-    phrases = [*roles["heads"], *roles["modifiers"]]
+    phrases = [*role_titles(), *role_modifiers()]
     return frozenset([*_vocabulary()["title_words"],
                       *(word for phrase in phrases for word in re.split(r"[\s-]+", phrase))])
 
@@ -111,15 +116,9 @@ def _role_words() -> frozenset[str]:
 def _person_in_role() -> re.Pattern:
     """What follows a person's name in the sentence that defines them: "is founder and
     President of", "was the chief executive of"."""
-    roles = rulebook.load("people")["roles"]["heads"]
-    role = "|".join(re.escape(r) for r in sorted(roles, key=len, reverse=True))
+    role = role_titles_pattern()
     return re.compile(rf"\s+(?:is|was)\s+(?:(?:the|a|an|its|current|former|co-)\s*)*"
                       rf"(?i:{role})(?:\s+and\s+(?i:{role}))?\s+(?:of|at)\b")
-
-
-@cache
-def _offices() -> re.Pattern:
-    return re.compile(rulebook.load("infobox")["offices"], re.IGNORECASE)
 
 
 @cache
@@ -339,7 +338,7 @@ def person(draft: Draft, context: str, offset: int) -> list[Draft]:
     name = draft.value
     if is_placeholder(name):
         raise Refused(f"person gate: {name!r} is a placeholder, not a person")
-    if _offices().fullmatch(name) or all(w.casefold() in _role_words() for w in name.split()):
+    if office().fullmatch(name) or all(w.casefold() in _role_words() for w in name.split()):
         raise Refused(f"person gate: {name!r} is a job title, not a person's name")
     if name.split()[-1] in _organisation_words():
         raise Refused(f"person gate: {name!r} names an organisation, not a person")

@@ -23,7 +23,7 @@ from pipeline.normalise.lists import (
     peel_qualifiers,
     split_items,
 )
-from pipeline.normalise.names import role_name, split_rank
+from pipeline.normalise.names import office, role_name, split_rank
 from pipeline.normalise.numbers import range_pattern
 from pipeline.normalise.values import normalise
 from pipeline.spans import trimmed
@@ -173,7 +173,7 @@ def rule_for(key: str) -> dict | None:
     config = _config()
     if key in config["keys"]:
         return config["keys"][key]
-    if _offices().fullmatch(key):
+    if office().fullmatch(key):
         return {"property": "leader", "read": "people", "role": role_name(key)}
     tag = language_tag(key)
     if tag:
@@ -183,11 +183,6 @@ def rule_for(key: str) -> dict | None:
         return None
     read = "list" if property_id in rulebook.properties() else "shape"
     return {"property": property_id, "read": read}
-
-
-@cache
-def _offices() -> re.Pattern:
-    return re.compile(_config()["offices"], re.IGNORECASE)
 
 
 @cache
@@ -475,7 +470,7 @@ def attach_titles(value: str, offset: int, items: list, readings: list[Reading])
     the title as a role; a title is never a person of its own."""
 
     def is_title(text: str) -> bool:  # an office, or words in lower case (no one's name)
-        return bool(_offices().fullmatch(text)) or text[:1].islower()
+        return bool(office().fullmatch(text)) or text[:1].islower()
 
     out: list[Reading] = []
     for item, reading in zip(items, readings, strict=True):
@@ -500,7 +495,7 @@ def read_person(value: str, offset: int, item: Item | Orphan, prop: str, extra: 
     """A person, with a title in parentheses after the name as the role."""
     if isinstance(item, Item):
         title = TITLE_AFTER.fullmatch(value, item.start, item.end)
-        if title and all(_offices().fullmatch(office) for office in TITLES.split(title["title"])):
+        if title and all(office().fullmatch(part) for part in TITLES.split(title["title"])):
             name = Item(item.start, title.end("name"), item.qualifiers)
             return read_item(value, offset, name, prop, extra | {"role": role_name(
                 title["title"])})

@@ -25,7 +25,13 @@ from pipeline.extract import patterns
 from pipeline.extract.engine import Rule, RuleSet, merged
 from pipeline.extract.model import Reading, Skip
 from pipeline.normalise.dates import DateParseError, parse_date, time_of
-from pipeline.normalise.names import name_kind, ranks_and_titles, role_name
+from pipeline.normalise.names import (
+    name_kind,
+    ranks_and_titles,
+    role_modifiers,
+    role_name,
+    role_titles,
+)
 
 FAMILY = "people"
 ORGANISATION = "organisation"
@@ -46,7 +52,7 @@ def macros() -> dict[str, str]:
     """The family's macros, built from vocabulary so that the word lists stay data."""
     names, data = rulebook.load("names"), rulebook.load(FAMILY)
     person = _person(names, data)
-    role = _role(data["roles"])
+    role = _role()
     # Offices held together ("President and Chief Executive Officer"), each read whole.
     office = rf"(?:(?:majority|former|current) )?(?>{role}|owner)"
     # An item of a list of people: lower-case words or offices before the name ("former
@@ -125,10 +131,10 @@ def _founders(person: str, role: str, data: dict) -> dict[str, str]:
     }
 
 
-def _role(roles: dict) -> str:
-    """A role: modifiers, then a head ("vice deputy commander")."""
-    return (rf"(?:(?:{_alternation(roles['modifiers'], True)})[ -])*"
-            rf"(?:{_titled(roles['heads'])})\b")
+def _role() -> str:
+    """A role: modifiers, then a title ("vice deputy commander")."""
+    return (rf"(?:(?:{_alternation(role_modifiers(), True)})[ -])*"
+            rf"(?:{_titled(role_titles())})\b")
 
 
 def _titled(words) -> str:

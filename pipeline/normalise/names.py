@@ -15,6 +15,7 @@ SPACES = re.compile(r"\s+")
 TRIM = " \t\n,;:.*•·-–—\"'“”‘’"
 # A name ending in an initial or a company abbreviation keeps its final dot.
 ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.[A-Z]|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|Bros))$")
+ROLE_TITLES = ("office_titles", "people/roles/not_titles", "people/other_offices")
 ARTICLE = re.compile(r"(?:[Tt]he\s+)?")
 NICKNAME = re.compile(r"\s+[\"“][^\"“”]+[\"”](?=\s)")
 
@@ -44,6 +45,7 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
             ABBREVIATION_END.search(text, start, end):
         end += 1
     return start, end
+
 
 def ranks_and_titles() -> list[str]:
     """Words written before a person's name that are not part of it: military ranks (names.yaml)
@@ -95,6 +97,41 @@ def _post_nominals() -> re.Pattern:
     letters = "|".join(re.escape(p) for p in rulebook.load("names")["post_nominals"])
     return re.compile(rf"(?:,?\s+(?:{letters}))+$")
 
+
+
+def role_titles() -> tuple[str, ...]:
+    """The office titles that prose names a role by (vocabulary.yaml office_titles, less
+    people.yaml roles.not_titles and other_offices)."""
+    return rulebook.words(*ROLE_TITLES)
+
+
+def role_titles_pattern() -> str:
+    """role_titles() as a regex alternation, longest first."""
+    return rulebook.words_pattern(*ROLE_TITLES)
+
+
+def role_modifiers() -> tuple[str, ...]:
+    """The words before a title that make another role of it in prose ("vice", "acting")."""
+    return rulebook.words("office_modifiers", "people/roles/not_modifiers")
+
+
+@cache
+def office() -> re.Pattern:
+    """An office as an infobox names it, in a key or beside its holder ("Deputy Secretary
+    General", "Vice Chairpeople"): modifiers and a title of vocabulary.yaml (less
+    infobox.yaml offices.not_titles), in any case, maybe plural; a space or a hyphen inside
+    one stands for either."""
+    titles = rulebook.words("office_titles", "infobox/offices/not_titles")
+    modifiers = rulebook.words("office_modifiers")
+    return re.compile(rf"(?:(?:{_spaced(modifiers)})[ -])*(?:{_spaced(titles)})s?",
+                      re.IGNORECASE)
+
+
+def _spaced(words) -> str:
+    """Any of the words, longest first, a space or hyphen in one matching either, and the full
+    stop that ends an abbreviation ("gen. sec.") left out or not (a list item loses it)."""
+    return "|".join(re.sub(r"\\\.$", r"\\.?", "[ -]".join(map(re.escape, re.split(r"[ -]", word))))
+                    for word in sorted(words, key=len, reverse=True))
 
 def role_name(text: str) -> str:
     """A role as a lower-case singular phrase ("Deputy chairmen" -> "deputy chairman")."""
