@@ -1,6 +1,8 @@
 """The value gates: what each refuses (listed in `skipped` with its reason), what it mends,
 and what it lets through, on articles about several kinds of organisation."""
 
+import re
+
 import pytest
 
 from pipeline.extract.gates import accepts, gated, title_label
@@ -310,3 +312,23 @@ def test_a_parent_or_subsidiary_is_no_person(owner, refused):
         assert (accepts(draft, text) is not None) == refused
     assert accepts(Draft("founded_by", owner, "entity", 0, len(owner),
                          object_type="organisation"), text) is None
+
+
+def test_one_reading_of_a_personal_names_words_serves_the_three_readers():
+    """normalise.names.name_word is the word of a personal name for the people family's
+    {PEOPLE_PERSON}, the person opening a clause and the organisation gate; what each adds
+    around it differs on purpose (see each reader)."""
+    from pipeline.extract import people
+    from pipeline.extract.clauses import person_shape
+    from pipeline.extract.gates import is_personal_name
+
+    in_text = re.compile(people.macros()["PEOPLE_PERSON"])
+    for name in ("John O'Grady", "John McColl", "Maria Özoğuz", "Jean-Michel Roe"):
+        assert in_text.fullmatch(name) and person_shape().fullmatch(name)
+        assert is_personal_name(name)
+    # Found in text, not a clause's opener nor the gate's: particles, titles, suffixes.
+    for name in ("Lucio de Risi", "Mr. House", "Hugh McColl, Jr."):
+        assert in_text.fullmatch(name) and not person_shape().fullmatch(name)
+    # The gate refuses an organisation only with a known given name: the shape is not enough.
+    assert person_shape().fullmatch("Acme Motors") and not is_personal_name("Acme Motors")
+    assert not person_shape().fullmatch("A Roe")

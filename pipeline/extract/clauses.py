@@ -28,7 +28,13 @@ from functools import cache, cached_property, lru_cache
 
 from pipeline import rulebook
 from pipeline.extract.model import Reading, Skip
-from pipeline.normalise.names import clean_name, name_kind, role_titles_pattern
+from pipeline.normalise.names import (
+    INITIAL,
+    clean_name,
+    name_kind,
+    name_word,
+    role_titles_pattern,
+)
 
 # A word of a name: a capital or digit first ("Acme", "3M", "A&J", "E.ON", "Co.").
 # A word of a name: a capital or digit first ("Acme", "3M", "A&J", "E.ON", "Co."), never a word
@@ -110,7 +116,6 @@ KIND_NAME = re.compile(rf"(?:{CAP}(?<!\.)[^\S\n]+)+(?P<kind>[A-Z][a-z]+)\b(?![\w
 HEADING = re.compile(r"^=+ ", re.MULTILINE)
 PERSONAL = re.compile(PRONOUN)  # a person's pronoun ("he") names no organisation
 PERSONAL_OPENER = re.compile(r"[Ss]he|[Hh]e|[Hh]is|[Hh]er|I")  # never an organisation
-PERSON_SHAPE = re.compile(r"[A-Z][a-z]+(?: (?:[A-Z]\.|[A-Z][a-z]+)){1,3}")
 NAMED = re.compile(rf"(?:[Tt]he\s+)?{CAP}|{PRONOUN}\b")
 MAX_DEPTH = 3
 
@@ -502,10 +507,17 @@ def opening_person(text: str, position: int, actors: Actors) -> str | None:
         return who
     words = who.split()
     subject_words = {word for name in actors.names for word in name.split()}
-    person = PERSON_SHAPE.fullmatch(who) and name_kind(who) is None and not (
+    person = person_shape().fullmatch(who) and name_kind(who) is None and not (
         {word.casefold() for word in words} & subject_words) and words[0] not in opening_words()
     return who if person else None
 
+
+
+@cache
+def person_shape() -> re.Pattern:
+    """Two to four words of a personal name (normalise.names.name_word) or initials."""
+    word = name_word()
+    return re.compile(rf"{word}(?: (?:{INITIAL}|{word})){{1,3}}")
 
 @cache
 def opening_words() -> frozenset[str]:

@@ -32,7 +32,9 @@ from pipeline.extract.model import QUALIFIERS, Draft, Reading, Skip
 from pipeline.normalise.dates import DateParseError, from_edtf
 from pipeline.normalise.lists import read_qualifier
 from pipeline.normalise.names import (
+    INITIAL,
     initials_match,
+    name_word,
     office,
     role_modifiers,
     role_titles,
@@ -57,9 +59,6 @@ BORN_AFTER = re.compile(r"(?:\s*\([^()]*\))*\s*\((?:born|b\.)\s")
 NAME_GOES_ON = re.compile(r" (?:[A-Z][a-z]|of [A-Z])")
 AMPERSAND_BEFORE, AMPERSAND_AFTER = re.compile(r"&\s*$"), re.compile(r"\s*&")
 GLUED_SENTENCES = re.compile(r"(?<=[a-z]{2})\.(?=[A-Z][a-z])")  # "England.After"
-# A given name (its parts hyphenated: "Jean-Michel"), an initial or none, and a surname.
-PERSONAL_NAME = re.compile(r"(?P<given>[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)(?: [A-Z]\.)? "
-                           r"(?P<surname>[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)")
 
 
 class Refused(ValueError):
@@ -96,10 +95,16 @@ def _given_names() -> frozenset[str]:
     return frozenset(_vocabulary()["given_names"])
 
 
+
+@cache
+def _personal_name() -> re.Pattern:
+    """A given name, an initial or none, and a surname (normalise.names.name_word each)."""
+    return re.compile(rf"(?P<given>{name_word()})(?: {INITIAL})? (?P<surname>{name_word()})")
+
 def is_personal_name(name: str) -> bool:
     """Whether a name is written as a person's: a common given name and a surname that is no
     organisation's word ("Roger Porter"; not "Roger Porter Ltd", "Acme Motors")."""
-    match = PERSONAL_NAME.fullmatch(name)
+    match = _personal_name().fullmatch(name)
     return bool(match) and match["surname"] not in _organisation_words() and all(
         part in _given_names() for part in match["given"].split("-"))
 

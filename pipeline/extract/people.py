@@ -26,7 +26,9 @@ from pipeline.extract.engine import Rule, RuleSet, merged
 from pipeline.extract.model import Reading, Skip
 from pipeline.normalise.dates import DateParseError, parse_date, time_of
 from pipeline.normalise.names import (
+    CAPITAL,
     name_kind,
+    name_word,
     ranks_and_titles,
     role_modifiers,
     role_name,
@@ -99,13 +101,10 @@ def _person(names: dict, data: dict) -> str:
     from the start of a word ("former CEO Brad Morrice" holds no "O Brad Morrice")."""
     not_person = [*names["not_name_words"], *(w for ws in names["entity_heads"].values()
                                               for w in ws)]
-    # A capital and small letters, Latin letters with accents too ("Déby", "Özoğuz"), after a
-    # surname prefix written with a capital after it ("McColl", "DeVito").
-    # An initial keeps its full stop ("Peter B. Lowry", "Miguel A. Torres", though "A" alone is
-    # a sentence word).
-    prefix = rf"(?:(?:{_alternation(data['surname_prefixes'])})(?=[A-Z]))?"
-    word = (rf"(?!(?:{_alternation(not_person)})\b(?!\.)){prefix}[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ſ]*"
-            rf"(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+)*\b(?:(?<=\b[A-Z])\.)?")
+    # A word of a personal name (normalise.names.name_word), or an initial, which keeps its
+    # full stop ("Peter B. Lowry", "Miguel A. Torres", though "A" alone is a sentence word).
+    word = (rf"(?!(?:{_alternation(not_person)})\b(?!\.))(?:{name_word()}|{CAPITAL})\b"
+            rf"(?:(?<=\b[A-Z])\.)?")
     # Small words inside a name ("Lucio de Risi", "Saad Sherida al-Kaabi", "Masnata y de").
     particle = rf"(?:(?:{_alternation(data['name_particles'])})[ -]){{0,2}}"
     # John "Shoes" Moshoeu; "Mr. Leonard Tharpe", and a surname alone after a courtesy title

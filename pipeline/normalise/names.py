@@ -15,6 +15,8 @@ SPACES = re.compile(r"\s+")
 TRIM = " \t\n,;:.*•·-–—\"'“”‘’"
 # A name ending in an initial or a company abbreviation keeps its final dot.
 ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.[A-Z]|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|Bros))$")
+CAPITAL = "[A-ZÀ-ÖØ-Þ]"  # a capital letter of a name, Latin letters with accents too
+INITIAL = r"[A-Z]\."
 ROLE_TITLES = ("office_titles", "people/roles/not_titles", "people/other_offices")
 ARTICLE = re.compile(r"(?:[Tt]he\s+)?")
 NICKNAME = re.compile(r"\s+[\"“][^\"“”]+[\"”](?=\s)")
@@ -98,6 +100,19 @@ def _post_nominals() -> re.Pattern:
     return re.compile(rf"(?:,?\s+(?:{letters}))+$")
 
 
+
+
+@cache
+def name_word() -> str:
+    """A word of a personal name, one reading for the people family's {PEOPLE_PERSON}, the
+    person opening a clause (clauses.PERSON_SHAPE) and the organisation gate's personal name: a
+    capital and small letters, Latin letters with accents too ("Déby", "Özoğuz"), after a
+    surname prefix written with a capital after it ("McColl", "DeVito", people.yaml
+    surname_prefixes), with parts joined by an apostrophe or a hyphen ("O'Grady",
+    "Jean-Michel")."""
+    prefixes = "|".join(map(re.escape, rulebook.load("people")["surname_prefixes"]))
+    return (rf"(?:(?:{prefixes})(?=[A-Z]))?{CAPITAL}(?:[a-zß-öø-ÿĀ-ſ]+|(?=['’-]))"
+            r"(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+)*")
 
 def role_titles() -> tuple[str, ...]:
     """The office titles that prose names a role by (vocabulary.yaml office_titles, less
