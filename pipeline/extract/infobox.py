@@ -26,7 +26,7 @@ from pipeline.normalise.lists import (
 from pipeline.normalise.names import office, role_name, split_rank
 from pipeline.normalise.numbers import range_pattern
 from pipeline.normalise.values import normalise
-from pipeline.spans import trimmed
+from pipeline.spans import pieces, trimmed
 
 RULE_ID = "infobox"
 ARTICLE = re.compile(r"^the\s+")
@@ -104,17 +104,12 @@ def _numbered() -> re.Pattern:
 def split_lines(evidence: str) -> list[Line]:
     """The evidence's lines (joined by `\\n- ` as in the article), each split at its first ':'."""
     lines = []
-    starts = [0] + [m.end() for m in LINE_BULLET.finditer(evidence)]
-    ends = [m.start() for m in LINE_BULLET.finditer(evidence)] + [len(evidence)]
-    for start, end in zip(starts, ends, strict=True):
+    for start, end in pieces(evidence, 0, len(evidence), LINE_BULLET):
         colon = evidence.find(SEPARATOR, start, end)
         if colon < 0:
             continue
         key = " ".join(evidence[start:colon].lower().split())
-        value_start = colon + 1
-        while value_start < end and evidence[value_start].isspace():
-            value_start += 1
-        lines.append(Line(key, start, value_start, end))
+        lines.append(Line(key, start, trimmed(evidence, colon + 1, end)[0], end))
     return lines
 
 
@@ -225,9 +220,7 @@ def read_office(evidence: str, title: Line | None, prop: str) -> Reading:
     so that the line its holders' role is read from is cited by a claim of its own."""
     if title is None or not evidence[title.value_start:title.value_end].strip():
         return Reading()
-    end = title.value_end
-    while evidence[end - 1].isspace():
-        end -= 1
+    end = trimmed(evidence, title.value_start, title.value_end)[1]
     office = role_name(evidence[title.value_start:end])
     return Reading((Draft(prop, office, property_spec(prop)["value_type"], title.value_start,
                           end),))
