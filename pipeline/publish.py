@@ -153,14 +153,14 @@ def merged_only(tables: dict[str, list[dict]]) -> dict[str, list[dict]]:
 
 
 def merge(articles: list[Article], own: dict[str, list[dict]],
-          curations: list[Curation]) -> dict[str, list[dict]]:
-    """Every table: the articles' own, then their facts resolved across them and curated, and
-    the views."""
+          curations: list[Curation], memo: Memo | None = None) -> dict[str, list[dict]]:
+    """Every table: the articles' own, then their facts resolved across them (`memo`: see
+    resolve) and curated, and the views."""
     from pipeline.curate import curate
     from pipeline.derive import derive
     from pipeline.resolve import resolve
 
-    tables = own | resolve([a.facts for a in in_document_order(articles)])
+    tables = own | resolve([a.facts for a in in_document_order(articles)], memo)
     tables |= curate(tables, curations)
     return tables | derive(tables)
 
@@ -455,7 +455,9 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
         sources = checked_sources(articles, report)
         own = own_tables(articles)
         own_fragments = schedule.meanwhile(make_fragments, own, memo="own-fragments")
-        tables = merge(articles, own, curations)  # resolve, curate, derive
+        resolved = schedule.memo("resolved")
+        tables = merge(articles, own, curations, resolved)  # resolve, curate, derive
+        resolved.close()
         del articles  # only the rows are needed from here on: a large corpus's articles are big
         progress.stage("writing and checking the package")
         staging = schedule.enter_context(staging_folder(place))

@@ -14,6 +14,7 @@ from functools import cached_property
 from operator import itemgetter
 
 from pipeline import ids, rulebook
+from pipeline.cache import Memo
 from pipeline.extract import rule_rows
 from pipeline.extract.gates import title_label
 from pipeline.extract.model import QUALIFIERS, Draft, Found
@@ -39,6 +40,10 @@ class ArticleFacts:
     document: Document
     sentences: list[Sentence]
     found: list[Found]
+    names: set[str] = field(init=False)  # what resolving the article asks the aliases of
+
+    def __post_init__(self):
+        self.names = names_in(self)
 
     @cached_property
     def sentence_starts(self) -> dict[str, int]:
@@ -59,10 +64,20 @@ class Entities:
 
     def note(self, name: str, entity_type: str, order: tuple, sentence_id: str) -> str:
         label = self.label(name)
+        self.noted(label, entity_type, order, sentence_id)
+        return ids.slugify(label)
+
+    def noted(self, label: str, entity_type: str, order: tuple, sentence_id: str) -> None:
+        """A label (an alias already followed) named at `order`: the first type it is named
+        with, and the first place."""
         self.types.setdefault(label, entity_type)
         if label not in self.first or order < self.first[label][0]:
             self.first[label] = (order, sentence_id)
-        return ids.slugify(label)
+
+    def notes(self) -> list[tuple]:
+        """What was noted, as `noted` takes it, in the order labels were first named: noting
+        these again in another Entities leaves it as noting the names one by one would."""
+        return [(label, self.types[label], *self.first[label]) for label in self.types]
 
     def rows(self) -> list[dict]:
         rows = {}
@@ -139,13 +154,38 @@ def skip_row(article: ArticleFacts, found: Found, skip, skip_ids: ids.Apart) -> 
             "char_end": end, "quote": article.document.text[start:end], "reason": skip.reason}
 
 
-def article_claims(article: ArticleFacts, entities: Entities, doc_order: int) -> list[dict]:
-    """One row per distinct fact, in text order, each with an id made from its content."""
+def names_in(article: ArticleFacts) -> set[str]:
+    """The names the article's claims give entities (their subjects and entity values)."""
+    names = set()
+    for found in article.found:
+        for draft in found.reading.drafts:
+            names.add(subject_label(article, draft))
+            if draft.value_type == "entity":
+                names.add(draft.value)
+    return names
+
+
+def resolve_article(article: ArticleFacts, aliases: dict[str, str]
+                    ) -> tuple[list[dict], list[dict], list]:
+    """The article's claims and skipped spans, and the entities they name (Entities.notes),
+    each first named at (sentence, offset): a pure function of the article and the aliases of
+    its names (ArticleFacts.names), so that a rebuild reuses it for every article but the
+    edited one."""
+    skip_ids = ids.Apart()
+    skipped = [skip_row(article, found, skip, skip_ids)
+               for found in article.found for skip in found.reading.skips]
+    return *article_claims(article, aliases), skipped
+
+
+def article_claims(article: ArticleFacts, aliases: dict[str, str]) -> tuple[list[dict], list]:
+    """One row per distinct fact, in text order, each with an id made from its content; and
+    the entities they name."""
+    entities = Entities(aliases=aliases)
     ordinals = {s.sentence_id: s.ordinal for s in article.sentences}
     rows, seen = [], set()
     for found in article.found:
         for draft in found.reading.drafts:
-            order = (doc_order, ordinals[found.sentence_id], found.evidence_start + draft.start)
+            order = (ordinals[found.sentence_id], found.evidence_start + draft.start)
             row = claim_row(article, found, draft, entities, order)
             identity = IDENTITY(row)
             if identity not in seen:
@@ -156,7 +196,7 @@ def article_claims(article: ArticleFacts, entities: Entities, doc_order: int) ->
     claim_ids = ids.Apart()
     for row in rows:
         row["claim_id"] = claim_ids(claim_id(row, article.sentence_starts[row["sentence_id"]]))
-    return rows
+    return rows, entities.notes()
 
 
 def claim_id(row: dict, sentence_start: int) -> str:
@@ -207,19 +247,29 @@ def flag_conflicts(claims: list[dict]) -> None:
             claim["conflicts_with"] = conflicts[claim["value_type"], claim["value"]]
 
 
-def resolve(articles: list[ArticleFacts]) -> dict[str, list[dict]]:
-    """The entities, claims and skipped tables of the whole package."""
+def resolve(articles: list[ArticleFacts], memo: Memo | None = None) -> dict[str, list[dict]]:
+    """The entities, claims and skipped tables of the whole package; `memo` (cache.Memo)
+    reuses the claims of articles an earlier build resolved with the same aliases."""
     articles = sorted(articles, key=lambda a: a.document.document_id)
     entities = Entities(aliases=collect_aliases(articles))
+    own_aliases = [{name: entities.aliases[name] for name in sorted(article.names)
+                    if name in entities.aliases} for article in articles]
+    # An article's facts are what its source and bytes make of them: those stand for the
+    # article in the memo's key, cheaper to digest than its facts.
+    resolved = (memo or Memo(None, "resolved")).map(
+        resolve_article, list(zip(articles, own_aliases, strict=True)),
+        [(a.document.source, a.document.sha256, own)
+         for a, own in zip(articles, own_aliases, strict=True)])
     claims, skipped = [], []
-    for doc_order, article in enumerate(articles):
+    for doc_order, (article, (rows, notes, skips)) in enumerate(zip(articles, resolved,
+                                                                    strict=True)):
         title_sentence = article.sentences[0].sentence_id
         entities.note(title_label(article.document.title), SUBJECT_TYPE, (doc_order, 0, 0),
                       title_sentence)
-        claims += article_claims(article, entities, doc_order)
-        skip_ids = ids.Apart()
-        skipped += [skip_row(article, found, skip, skip_ids)
-                    for found in article.found for skip in found.reading.skips]
+        for label, entity_type, order, sentence_id in notes:
+            entities.noted(label, entity_type, (doc_order, *order), sentence_id)
+        claims += [dict(row) for row in rows]  # flagged and curated below, not in the memo
+        skipped += skips
     flag_conflicts(claims)
     return {"entities": entities.rows(), "properties": property_rows(claims), "rules": rule_rows(),
             "claims": claims, "skipped": skipped}

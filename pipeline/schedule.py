@@ -66,10 +66,11 @@ class Schedule(ExitStack):
     def _set_up_here(self, setup: Callable) -> None:
         """`setup` in this process before any other forks, so that every process forked later
         (workers, the checks) inherits the compiled rules, which come from the memo of compiled
-        regexes (cache.compiled_regexes), or are compiled over the executor's workers."""
+        regexes (cache.compiled_regexes) and of what each rule needs, or are made over the
+        executor's workers."""
         memo = self.memo("regexes")
         try:
-            setup(partial(compiled_regexes, memo))
+            setup(partial(compiled_regexes, memo), memo.map)
         finally:
             memo.close()
 

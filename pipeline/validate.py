@@ -197,19 +197,20 @@ def curation_problems(tables: dict[str, list[dict]]) -> list[str]:
     return problems
 
 
-def claim_problems(tables: dict[str, list[dict]], memo: Memo | None = None) -> list[str]:
-    """Each claim's quote is its document slice, inside its sentence, and re-derives.
+def document_problems(tables: dict[str, list[dict]], memo: Memo | None = None) -> list[str]:
+    """Each row has the id its content makes (identity_problems), and each claim's quote is
+    its document slice, inside its sentence, and re-derives.
 
-    Re-deriving runs the claim's rule again, the costliest check: it runs by document over
-    the memo's workers, skipping the documents whose claims an earlier build found valid (see
-    cache.Memo); when any document's claims are invalid, all are checked again, for the
-    messages and their line numbers."""
+    Re-deriving runs the claim's rule again, the costliest check: these checks run by
+    document over the memo's workers, skipping the documents whose rows an earlier build
+    found valid (see cache.Memo); when any document's rows are invalid, all are checked
+    again, for the messages and their line numbers."""
     problems = (conflict_problems(tables["claims"]) + skipped_problems(tables)
                 + curation_problems(tables))
     memo = memo or Memo(None, "claims")
-    if all(memo.map(claims_are_valid, [(part,) for part in document_claims(tables)])):
+    if all(memo.map(document_is_valid, [(part,) for part in document_parts(tables)])):
         return problems
-    return claim_row_problems(tables) + problems
+    return identity_problems(tables) + claim_row_problems(tables) + problems
 
 
 def claim_row_problems(tables: dict[str, list[dict]]) -> list[str]:
@@ -236,13 +237,15 @@ def claim_row_problems(tables: dict[str, list[dict]]) -> list[str]:
     return problems
 
 
-def claims_are_valid(document: dict[str, list[dict]]) -> bool:
-    return not claim_row_problems(document)
+def document_is_valid(document: dict[str, list[dict]]) -> bool:
+    """A document's rows (a package of one document) have their ids and re-derive; a row
+    citing another document's sentence is not valid here, and is checked with all rows."""
+    return not identity_problems(document) and not claim_row_problems(document)
 
 
-def document_claims(tables: dict[str, list[dict]]) -> list[dict[str, list[dict]]]:
-    """Per document, the rows its claims are checked against: a package of one document."""
-    needed = ("documents", "sections", "sentences", "claims", "curation")
+def document_parts(tables: dict[str, list[dict]]) -> list[dict[str, list[dict]]]:
+    """Per document, the rows checked with it (document_is_valid): a package of one document."""
+    needed = ("documents", "sections", "sentences", "claims", "skipped", "curation")
     parts: dict[str, dict[str, list[dict]]] = {}
     for table in needed:
         for row in tables[table]:
@@ -522,7 +525,7 @@ def validate_package(folder: Path, profile_path: Path = PROFILE,
     (package.make_fragment); the files are then checked by their bytes and hashes instead of
     being parsed again, and the manifest, just made from the files, by its list of them.
     `warn` receives what is valid but worth knowing (values that look like spreadsheet formulas).
-    `memo` remembers documents whose claims re-derived in an earlier build (see claim_problems).
+    `memo` remembers documents whose rows checked out in an earlier build (see document_problems).
     `checked` are the problems table_problems(checked_rows) found, when the caller ran those
     checks already and checked the SQLite database as it wrote it (formats.write_database).
     A file over `max_table_bytes` is a problem, found before it is read.
@@ -562,8 +565,7 @@ def validate_package(folder: Path, profile_path: Path = PROFILE,
 def table_problems(tables: dict[str, list[dict]], memo: Memo | None = None) -> list[str]:
     """The checks of the rows themselves, which need no file: keys, then (following them)
     every span and every claim re-derived."""
-    return key_problems(tables) or (provenance_problems(tables) + identity_problems(tables)
-                                    + claim_problems(tables, memo))
+    return key_problems(tables) or (provenance_problems(tables) + document_problems(tables, memo))
 
 
 def _database_problems(folder: Path, max_table_bytes: int) -> list[str]:

@@ -397,3 +397,29 @@ def test_a_rebuild_after_a_rule_file_changes_equals_a_cold_build(tmp_path, seeds
     publish_with(edited, tmp_path / "pkg", "--cache", str(cache))
     publish_with(edited, tmp_path / "cold", "--no-cache")
     assert folder_bytes(tmp_path / "pkg") == folder_bytes(tmp_path / "cold") != before
+
+
+def test_a_rebuild_after_an_alias_changes_elsewhere_equals_a_cold_build(tmp_path, seeds):
+    """An article's resolved claims are remembered with the aliases of the names they give
+    (resolve.names_in): an abbreviation first spelt out in another article, edited in, changes
+    the entity an unchanged article's claim names, and the rebuild sees it."""
+    from conftest import quiet
+
+    from pipeline.publish import publish
+    (seeds / "a.txt").write_text("= Alpha Front =\n\nThe Alpha Front is an armed group. It was "
+                                 "founded in 1990 by Ko Ko. It is allied with the BDA.\n",
+                                 encoding="utf-8")
+    (seeds / "b.txt").write_text("= Beta Democratic Army =\n\nThe Beta Democratic Army is an "
+                                 "armed group. It was founded in 1970.\n", encoding="utf-8")
+    cache, out, cold = tmp_path / "cache", tmp_path / "pkg", tmp_path / "cold"
+    publish(seeds, out, report=quiet, cache_folder=cache)
+    before = (out / "data" / "claims.csv").read_text(encoding="utf-8")
+    (seeds / "b.txt").write_text("= Beta Democratic Army =\n\nThe Beta Democratic Army (BDA) "
+                                 "is an armed group. It was founded in 1970.\n", encoding="utf-8")
+    publish(seeds, out, report=quiet, cache_folder=cache)
+    publish(seeds, cold, report=quiet)
+    assert folder_bytes(out) == folder_bytes(cold)
+    after = (out / "data" / "claims.csv").read_text(encoding="utf-8")
+    ally = [line for line in after.splitlines() if line.startswith("alpha-front:")
+            and "BDA" in line]
+    assert ally and "beta-democratic-army" in ally[0] and ally[0] not in before

@@ -37,8 +37,8 @@ def built(tmp_path: Path) -> list[str]:
     return sorted(path.name.split("-")[1] for path in (tmp_path / "log").glob("built-*"))
 
 
-def no_setup(compile_many=None) -> None:
-    """Nothing to compile (with `compile_many`, a store of compiled regexes, or without)."""
+def no_setup(*stores) -> None:
+    """Nothing to compile (with stores of compiled regexes and needs, or without)."""
 
 
 @pytest.mark.parametrize("cached", [0, 3, 9])  # a fresh build; most built before (overlap)

@@ -226,6 +226,22 @@ def test_remembered_claim_checks_still_catch_a_changed_claim(package_copy, tmp_p
     assert any("do not re-derive" in problem for problem in problems), problems
 
 
+def test_remembered_document_checks_still_catch_an_id_not_made_from_its_content(
+        package_copy, tmp_path):
+    """Ids are checked by document with the claims, in the memo: a skipped span renumbered
+    after a build that found its document valid is caught, with its line."""
+    from pipeline.cache import Memo
+    memo = Memo(tmp_path, "claims")
+    assert validate_package(package_copy, frictionless=False, memo=memo) == []
+    memo.close()
+
+    def renumber(rows):
+        rows[0]["skip_id"] = rows[0]["document_id"] + ":k-00000000"
+    rewrite_table(package_copy, "skipped", renumber)
+    problems = validate_package(package_copy, frictionless=False, memo=Memo(tmp_path, "claims"))
+    assert any("skipped.csv:2 field skip_id" in problem for problem in problems), problems
+
+
 def test_a_value_that_does_not_read_back_from_csv_is_caught():
     """An empty string is written as an empty cell, which reads back as missing (None); the
     schema allows both in a section's title."""

@@ -61,19 +61,20 @@ def gated(found: Found, text: str, sentence: tuple[int, int]) -> Found:
                                               found.evidence_start - start))
 
 
-def prepare(compile_many=None) -> None:
+def prepare(compile_many=None, remember=None) -> None:
     """Compile every family's rules now, by reading a small sample article. Compiling the rules
     costs more than extracting from a small corpus; worker processes forked afterwards share
     the compiled rules instead of compiling their own, and validation needs them anyway.
-    `compile_many` is patterns.compile_all's (a store of compiled regexes): the families'
-    rules are made first, so that reading the sample compiles none of them one by one."""
+    `compile_many` and `remember` are patterns.compile_all's (stores of compiled regexes and
+    of the rules' needs): the families' rules are made first, so that reading the sample
+    compiles none of them one by one."""
     for family in FAMILIES.values():
         if hasattr(family, "RULES"):
             family.RULES.rules  # noqa: B018 (made once and kept)
-    patterns.compile_all(compile_many)
+    patterns.compile_all(compile_many, remember)
     document = read_bytes(SAMPLE, "sample.txt")
     extract(document, segment(document))  # makes the regexes a family makes as it reads
-    patterns.compile_all(compile_many)
+    patterns.compile_all(compile_many, remember)
 
 
 def family_of(rule_id: str) -> str:

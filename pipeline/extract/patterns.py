@@ -167,19 +167,33 @@ def compile_rule(pattern: str, local: dict[str, str] | None = None) -> RuleRegex
 MADE: list[RuleRegex] = []  # every rule regex made, so that compile_all can compile them
 
 
-def compile_all(compile_many: Callable[[list[str]], list[re.Pattern]] | None = None) -> None:
+def compile_all(compile_many: Callable[[list[str]], list[re.Pattern]] | None = None,
+                remember: Callable[[Callable, list[tuple]], list] | None = None) -> None:
     """Compile every rule regex made so far, and read what each needs. `compile_many`, if
     given, compiles the sources in one go (from a store of compiled regexes, say: see
-    cache.compiled_regexes), which gives what re.compile would, sooner."""
+    cache.compiled_regexes), which gives what re.compile would, sooner; `remember`, if given,
+    calls a pure function on each of a list of inputs, from what an earlier build kept
+    (cache.Memo.map): reading the needs parses every pattern, which took a second."""
     sources = [regex.source for regex in MADE if regex.source not in _COMPILED]
     if compile_many is not None and sources:
         _COMPILED.update(zip(sources, compile_many(sources), strict=True))
+    unread = sorted({regex.written for regex in MADE} - _NEEDS.keys())
+    if remember is not None and unread:
+        _NEEDS.update(zip(unread, remember(_read_needs, unread), strict=True))
     for regex in MADE:
         regex.shaped, regex.needs  # noqa: B018 (each property compiles once and keeps it)
 
 
-@cache
+_NEEDS: dict[tuple, tuple] = {}  # each pattern's needs read once in a process
+
+
 def _needs_of(pattern: str, macros: tuple[tuple[str, str], ...]) -> tuple:
+    if (pattern, macros) not in _NEEDS:
+        _NEEDS[pattern, macros] = _read_needs(pattern, macros)
+    return _NEEDS[pattern, macros]
+
+
+def _read_needs(pattern: str, macros: tuple[tuple[str, str], ...]) -> tuple:
     return rule_needs(pattern, dict(macros))
 
 
