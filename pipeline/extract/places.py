@@ -35,7 +35,7 @@ from pipeline.extract.engine import Rule, RuleSet
 from pipeline.extract.model import Draft, Reading, Skip
 from pipeline.extract.patterns import LIST_SEPARATOR
 from pipeline.extract.relations import read_claim, trim_span
-from pipeline.normalise.codes import is_country
+from pipeline.normalise.codes import is_country, territory_kind
 from pipeline.normalise.lists import is_region
 from pipeline.normalise.names import clean_name
 
@@ -112,15 +112,24 @@ def property_for(name: str, draft: Draft, spec: dict) -> str:
     return draft.property
 
 
-@cache
-def _larger_after() -> re.Pattern:
-    """A place with its state or province after it and no comma ("Tulsa Oklahoma", "Austin
-    TX": a subdivision, by name or code, of the countries `states_of` names, from pycountry),
-    or a city "of" its province ("Taizhou City of Zhejiang Province")."""
+def _larger_names() -> set[str]:
+    """The names of larger places written after a town: the states and provinces of the
+    countries `states_of` names, by name or by code as written in capitals or not ("TX",
+    "Ca"), and the countries (ISO 3166 names and common names), from pycountry."""
     subdivisions = [s for country in _config()["states_of"]
                     for s in pycountry.subdivisions.get(country_code=country)]
-    states = sorted({s.name for s in subdivisions} | {s.code.split("-")[1] for s in subdivisions},
-                    key=len, reverse=True)
+    codes = {s.code.split("-")[1] for s in subdivisions}
+    countries = {getattr(c, attribute) for c in pycountry.countries
+                 for attribute in ("name", "common_name") if getattr(c, attribute, None)}
+    return {s.name for s in subdivisions} | codes | {c.capitalize() for c in codes} | countries
+
+
+@cache
+def _larger_after() -> re.Pattern:
+    """A place with its state, province or country after it and no comma ("Tulsa Oklahoma",
+    "Austin TX", "Wimbach Germany": see `_larger_names`), or a city "of" its province
+    ("Taizhou City of Zhejiang Province")."""
+    states = sorted(_larger_names(), key=len, reverse=True)
     regions = "|".join(_config()["region_suffixes"])
     return re.compile(rf"(?P<place>.*\S)\s+(?:{'|'.join(map(re.escape, states))})"
                       rf"|(?P<city>.*\s(?:City|Town|Village))\s+of\s+.*\s(?:{regions})")
@@ -129,10 +138,12 @@ def _larger_after() -> re.Pattern:
 def without_larger(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the place alone where its larger place is written after it (see
     `_larger_after`); a word that starts place names keeps the two one name ("Port
-    Washington", "West Virginia", "Township of Washington")."""
+    Washington", "West Virginia", "Township of Washington"), and so does a name that is a
+    country's or a territory's whole ("Equatorial Guinea", "Northern Ireland")."""
     match = _larger_after().fullmatch(text, start, end)
     last = match["place"].split()[-1] if match and match["place"] else ""
-    if match is None or last in _config()["place_prefixes"] or last.islower():
+    if match is None or last in _config()["place_prefixes"] or last.islower() or \
+            territory_kind(text[start:end]):
         return start, end
     return start, match.end("place") if match["place"] else match.end("city")
 
