@@ -15,6 +15,7 @@ import functools
 import json
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 from pipeline import ids, loader
 from pipeline.cache import Memo
@@ -23,8 +24,8 @@ from pipeline.datasette_metadata import datasette_metadata
 from pipeline.derive import VIEWS, derive
 from pipeline.errors import excerpt
 from pipeline.executor import Executor, LocalProcesses
-from pipeline.extract import rederive
-from pipeline.extract.gates import row_refusal
+from pipeline.extract import on_a_work, rederive
+from pipeline.extract.gates import row_refusal, title_label
 from pipeline.extract.model import QUALIFIERS
 from pipeline.formats import DATABASE, DATASETTE, json_text, sqlite_problems
 from pipeline.manifest import manifest_problems
@@ -205,11 +206,26 @@ def claim_problems(tables: dict[str, list[dict]], memo: Memo | None = None) -> l
     cache.Memo); when any document's claims are invalid, all are checked again, for the
     messages and their line numbers."""
     problems = (conflict_problems(tables["claims"]) + skipped_problems(tables)
-                + curation_problems(tables))
+                + curation_problems(tables) + work_problems(tables))
     memo = memo or Memo(None, "claims")
     if all(memo.map(claims_are_valid, [(part,) for part in document_claims(tables)])):
         return problems
     return claim_row_problems(tables) + problems
+
+
+def work_problems(tables: dict[str, list[dict]]) -> list[str]:
+    """No rule's claim is about the subject of an article on a creative work (extract.on_a_work,
+    asked again of the published title and sentences)."""
+    sentences: dict[str, list] = {}
+    for row in tables["sentences"]:
+        sentences.setdefault(row["document_id"], []).append(SimpleNamespace(**row))
+    works = {d["document_id"]: ids.slugify(title_label(d["title"])) for d in tables["documents"]
+             if on_a_work(d["title"], sorted(sentences.get(d["document_id"], []),
+                                             key=lambda s: s.char_start))}
+    return [f"{table_path('claims')} ({claim['claim_id']}): {claim['property_id']} is about the "
+            "subject of an article on a creative work, which is no organisation"
+            for claim in tables["claims"] if works.get(claim["document_id"]) ==
+            claim["subject_id"] and not claim["rule_id"].startswith(CURATED)]
 
 
 def claim_row_problems(tables: dict[str, list[dict]]) -> list[str]:
