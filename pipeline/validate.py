@@ -215,17 +215,16 @@ def claim_problems(tables: dict[str, list[dict]], memo: Memo | None = None) -> l
 
 def work_problems(tables: dict[str, list[dict]]) -> list[str]:
     """No rule's claim is about the subject of an article on a creative work (extract.on_a_work,
-    asked again of the published title and sentences)."""
+    asked again of the published title, text and sentences)."""
     sentences: dict[str, list] = {}
-    for row in tables["sentences"]:
+    for row in sorted(tables["sentences"], key=lambda row: row["char_start"]):
         sentences.setdefault(row["document_id"], []).append(SimpleNamespace(**row))
     works = {d["document_id"]: ids.slugify(title_label(d["title"])) for d in tables["documents"]
-             if on_a_work(d["title"], sorted(sentences.get(d["document_id"], []),
-                                             key=lambda s: s.char_start))}
+             if on_a_work(d["title"], d["text"], sentences.get(d["document_id"], []))}
     return [f"{table_path('claims')} ({claim['claim_id']}): {claim['property_id']} is about the "
             "subject of an article on a creative work, which is no organisation"
-            for claim in tables["claims"] if works.get(claim["document_id"]) ==
-            claim["subject_id"] and not claim["rule_id"].startswith(CURATED)]
+            for claim in tables["claims"] if not claim["rule_id"].startswith(CURATED)
+            and works.get(claim["document_id"]) == claim["subject_id"]]
 
 
 def claim_row_problems(tables: dict[str, list[dict]]) -> list[str]:

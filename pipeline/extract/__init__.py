@@ -50,17 +50,17 @@ def extract(document, sentences) -> list[Found]:
     spans = {s.sentence_id: (s.char_start, s.char_end) for s in sentences}
     found = [gated(f, document.text, spans[f.sentence_id]) for family in FAMILIES.values()
              for f in family.find(document, sentences)]
-    if on_a_work(document.title, sentences):
+    if on_a_work(document.title, document.text, sentences):
         found = [not_the_subjects(f) for f in found]
     return sorted(found, key=lambda f: (f.evidence_start, f.evidence_end, f.rule_id,
                                         f.sentence_id))
 
 
-def on_a_work(title: str, sentences) -> bool:
+def on_a_work(title: str, text: str, sentences) -> bool:
     """Whether the article is on a song, a book, a film (definitions.is_about_a_work, from its
     title and lead): its subject is no organisation, so no organisation's facts are its own.
     The validator asks the same of each published document."""
-    lead = [members[0].text for members, _, _ in scopes("lead", sentences)]
+    lead = [text[start:end] for _, start, end in scopes("lead", sentences)]
     return definitions.is_about_a_work(title, lead[0] if lead else "")
 
 
