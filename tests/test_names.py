@@ -440,6 +440,23 @@ def test_a_title_ending_in_a_place_after_a_comma_is_named_as_the_lead_writes_it(
     assert [(d.value, dict(d.qualifiers).get("note")) for d in drafts] == [(name, note)]
 
 
+@pytest.mark.parametrize(("title", "text", "name"), [
+    ("Harbour Bank", "Vela Bancorp is the parent of 1st Harbour Bank, which lends.", None),
+    ("Harbour Bank", "The United Harbour Bank lends. United Harbour Bank was set up in 1990.",
+     None),
+    ("Harbour Bank", "Harbour Bank lends. The parent of 1st Harbour Bank is Vela.",
+     "Harbour Bank"),
+    ("Harbour Bank", "In Harbour Bank's first year, The Harbour Bank lent.", "Harbour Bank"),
+    ("Harbour Bank", "Oslo-based Harbour Bank lends.", "Harbour Bank"),
+])
+def test_a_title_written_only_as_the_end_of_a_longer_name_is_cut_short(tmp_path, title, text,
+                                                                       name):
+    """"1st Harbour Bank" in the article "Harbour Bank": the title is no name of the subject."""
+    document, results = found(tmp_path, text, title=title)
+    drafts = [d.value for f in results if f.rule_id == "names/title" for d in f.reading.drafts]
+    assert drafts == ([name] if name else [])
+
+
 @pytest.mark.parametrize(("title", "lead", "published"), [
     # a lead that neither names the title nor starts as it does names someone else
     ("Harbour Design Studio", "Coastline Interiors Studio is an interior design company.", []),

@@ -443,8 +443,34 @@ def find(document, sentences) -> list[Found]:
                 found.reading, document.title,
                 document.text[found.evidence_start:found.evidence_end]))
             if found.rule_id == LEAD_NAMES else
-            replace(found, reading=title_own(found.reading, "".join(lead)))
+            replace(found, reading=uncut(title_own(found.reading, "".join(lead)),
+                                         document.text[found.evidence_end:]))
             if found.rule_id == TITLE else found for found in RULES.find(document, sentences)]
+
+
+@cache
+def _name_word_before() -> re.Pattern:
+    """A word of a name right before another name ("1st", "First", "Vela-Lyra"): capitalised or
+    a number, each hyphened part so ("Oslo-based" says where), and no word that opens
+    sentences ("In", "The": names.yaml not_name_words)."""
+    openers = "|".join(map(re.escape, rulebook.load(FAMILY)["not_name_words"]))
+    part = r"[A-Z0-9][\w&'’]*"
+    return re.compile(rf"(?<![\w&'’.-])(?!(?:{openers}) $){part}(?:-{part})* $")
+
+
+def uncut(reading: Reading, body: str) -> Reading:
+    """The title's name, unless the article writes it only as the end of a longer name ("1st
+    Constitution Bank" in the article "Constitution Bank"): then the title cut the name short,
+    and it is reported, not published."""
+    if not reading.drafts:
+        return reading
+    name = reading.drafts[0].value
+    written = [m.start() for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", body)]
+    if not written or not all(_name_word_before().search(body, 0, at) for at in written):
+        return reading
+    draft = reading.drafts[0]
+    why = f"the title {name!r} is written only as the end of a longer name: a name cut short"
+    return Reading((), reading.skips + (Skip(draft.start, draft.end, why),))
 
 
 def title_own(reading: Reading, lead: str) -> Reading:
