@@ -289,6 +289,26 @@ def test_an_editors_mark_alone_is_no_text():
     assert gated(Reading((event("[citation needed]"),)), "[citation needed]").drafts == ()
 
 
+@pytest.mark.parametrize(("context", "value"), [
+    # the copy lost the space after a name's suffix: the text opens inside the name
+    ("It was set up by Ann B. Vela, Jr.along with Tom Orbis in 1970.",
+     "Jr.along with Tom Orbis"),
+    ("The paper was bought by Vela Media in 1990.", "aper was bought by Vela Media"),
+    ("The paper was bought by Vela Media in 1990.", "The paper was bought by Vela Me"),
+])
+def test_a_text_cut_inside_a_word_or_a_name_is_refused(context, value):
+    start = context.index(value)
+    draft = Draft("significant_event", value, "string", start, start + len(value))
+    assert gated(Reading((draft,)), context).drafts == ()
+    assert "cut inside a word or a name" in accepts(draft, context)
+
+
+def test_a_text_ending_where_two_glued_words_meet_passes():
+    context = "Type: PublicOyj"
+    draft = Draft("instance_of", "Public", "string", 6, 12)
+    assert accepts(draft, context) is None
+
+
 def test_a_word_that_opens_sentences_is_no_name():
     name = Draft("official_name", "Today", "name", 0, 5)
     assert "opens sentences" in accepts(name, "Today, the company is a subsidiary of Acme.")

@@ -242,10 +242,37 @@ def renamed(draft: Draft, context: str, offset: int, start: int, end: int, **cha
                    **changes)
 
 
+@cache
+def _suffix_start() -> re.Pattern:
+    suffixes = "|".join(map(re.escape, rulebook.words("generational_suffixes")))
+    return re.compile(rf"(?:{suffixes})\b")
+
+
+def whole_words(draft: Draft, context: str, offset: int) -> None:
+    """A text value starts and ends at a word's edge, and not with the suffix of a person's
+    name ("Jr.along with ...", where the copy lost the space after "Jr."): else it was cut
+    inside a name or a word; raises Refused."""
+    start, end = offset + draft.start, offset + draft.end
+    if inside_word(context, start) or inside_word(context, end) or \
+            _suffix_start().match(context, start):
+        raise Refused(f"text gate: {draft.value!r} is cut inside a word or a name")
+
+
+def inside_word(context: str, at: int) -> bool:
+    """Whether `at` lies between two characters of one word; a lower-case letter then a
+    capital is two words the copy glued ("PublicOyj" is "Public" and "Oyj")."""
+    if not 0 < at < len(context):
+        return False
+    before, after = context[at - 1], context[at]
+    return before.isalnum() and after.isalnum() and not (before.islower() and after.isupper())
+
+
 def text(draft: Draft, context: str, offset: int) -> Draft:
-    """A text value (an event's summary, a motto) without an editor's mark at either end
-    ("[citation needed] One story claims ..."), and only the last of two sentences the copy
-    glued together without a space ("... in north east England.After NECS merged ...")."""
+    """A text value (an event's summary, a motto) cut at words' edges (`whole_words`), without
+    an editor's mark at either end ("[citation needed] One story claims ..."), and only the
+    last of two sentences the copy glued together without a space ("... in north east
+    England.After NECS merged ...")."""
+    whole_words(draft, context, offset)
     written = quote(draft, context, offset)
     start, end = 0, len(written)
     glued = list(GLUED_SENTENCES.finditer(written))
