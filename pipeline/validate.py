@@ -26,7 +26,7 @@ from pipeline.errors import excerpt
 from pipeline.executor import Executor, LocalProcesses
 from pipeline.extract import on_a_work, rederive
 from pipeline.extract.gates import row_refusal, title_label
-from pipeline.extract.model import QUALIFIERS
+from pipeline.extract.model import QUALIFIERS, Reading
 from pipeline.formats import DATABASE, DATASETTE, json_text, sqlite_problems
 from pipeline.manifest import manifest_problems
 from pipeline.package import resource as written_resource
@@ -125,14 +125,23 @@ def claim_key(claim: dict) -> tuple:
             claim["char_start"] - offset, claim["char_end"] - offset, qualifiers)
 
 
-def _evidence_problem(text: str, row: dict, section: dict, entries: dict[str, dict]) -> str:
+def reread(rule_id: str, text: str, row: dict, sentence: dict) -> Reading:
+    """What the rule reads from the claim's evidence, its gates seeing the sentence around it
+    as when it was read (extract.gated)."""
+    start, end = row["evidence_start"], row["evidence_end"]
+    around = min(sentence["char_start"], start), max(sentence["char_end"], end)
+    return rederive(rule_id, text[start:end], text[around[0]:around[1]], start - around[0])
+
+
+def _evidence_problem(text: str, row: dict, sentence: dict, section: dict,
+                      entries: dict[str, dict]) -> str:
     start, end = row["evidence_start"], row["evidence_end"]
     if not section["char_start"] <= start <= row["char_start"] <= row["char_end"] <= end <= \
             section["char_end"]:
         return f"evidence {start}..{end} does not hold the value inside the sentence's section"
     if row["rule_id"].startswith(CURATED):
-        return _curated_problem(row, entries.get(row["rule_id"]), text)
-    drafts = rederive(row["rule_id"], text[start:end]).drafts
+        return _curated_problem(row, entries.get(row["rule_id"]), text, sentence)
+    drafts = reread(row["rule_id"], text, row, sentence).drafts
     if claim_key(row) not in {draft.key() for draft in drafts}:
         return (f"value {row['value']!r} and its qualifiers do not re-derive from the evidence "
                 f"{text[start:end]!r} by rule {row['rule_id']}")
@@ -145,7 +154,7 @@ def _gate_problem(text: str, row: dict, sentence: dict, types: dict[str, str]) -
     return f"value {row['value']!r} does not pass its gate: {refusal}" if refusal else ""
 
 
-def _curated_problem(row: dict, entry: dict | None, text: str) -> str:
+def _curated_problem(row: dict, entry: dict | None, text: str, sentence: dict) -> str:
     """A claim a reviewer corrected or added states what the entry says, not what a rule
     reads."""
     if entry is None or entry["claim_id"] != row["claim_id"]:
@@ -158,19 +167,19 @@ def _curated_problem(row: dict, entry: dict | None, text: str) -> str:
     if entry["decision"] == "add" and (row["evidence_start"], row["evidence_end"]) != (
             row["char_start"], row["char_end"]):
         return "an added claim's evidence is its quote"
-    if entry["decision"] == "correct" and not _extracted_rederives(row, entry, text):
+    if entry["decision"] == "correct" and not _extracted_rederives(row, entry, text, sentence):
         return (f"extracted_value {row['extracted_value']!r} does not re-derive from the "
                 f"evidence by rule {entry['extracted_by']}")
     return ""
 
 
-def _extracted_rederives(row: dict, entry: dict, text: str) -> bool:
+def _extracted_rederives(row: dict, entry: dict, text: str, sentence: dict) -> bool:
     """A corrected claim's extracted value is still what its rule reads from its evidence
     (the qualifiers may be the reviewer's)."""
     if not entry["extracted_by"]:
         return False
-    start, end = row["evidence_start"], row["evidence_end"]
-    read = {draft.key()[:5] for draft in rederive(entry["extracted_by"], text[start:end]).drafts}
+    read = {draft.key()[:5] for draft in reread(entry["extracted_by"], text, row,
+                                                 sentence).drafts}
     return claim_key({**row, "value": row["extracted_value"]})[:5] in read
 
 
@@ -244,7 +253,7 @@ def claim_row_problems(tables: dict[str, list[dict]]) -> list[str]:
         problem = (_span_problem(text, claim, "quote", (sentence["char_start"],
                                                          sentence["char_end"]))
                    or _gate_problem(text, claim, sentence, types)
-                   or _evidence_problem(text, claim, sections[sentence["section_id"]],
+                   or _evidence_problem(text, claim, sentence, sections[sentence["section_id"]],
                                         entries))
         if problem:
             problems.append(f"{where}: {problem}")

@@ -101,13 +101,16 @@ def family_of(rule_id: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def rederive(rule_id: str, evidence: str) -> Reading:
-    """What the rule reads from the evidence text alone, through the gates; unknown rules read
-    nothing."""
+def rederive(rule_id: str, evidence: str, context: str | None = None,
+             offset: int = 0) -> Reading:
+    """What the rule reads from the evidence text alone, through the gates, which see the
+    `context` around it as when it was read (the sentence, the evidence at `offset` in it;
+    see `gated`), else the evidence alone; unknown rules read nothing."""
     family = FAMILIES.get(family_of(rule_id))
     if family is None:
         return Reading()
-    return gates.gated(family.rederive(rule_id, evidence), evidence)
+    return gates.gated(family.rederive(rule_id, evidence),
+                       evidence if context is None else context, offset)
 
 
 def rule_rows() -> list[dict]:

@@ -28,14 +28,12 @@ import re
 from dataclasses import replace
 from functools import cache
 
-import pycountry
-
 from pipeline import rulebook
 from pipeline.extract.engine import Rule, RuleSet
 from pipeline.extract.model import Draft, Reading, Skip
 from pipeline.extract.patterns import LIST_SEPARATOR
 from pipeline.extract.relations import read_claim, trim_span
-from pipeline.normalise.codes import is_country, territory_kind
+from pipeline.normalise.codes import is_country, states_and_countries, territory_kind
 from pipeline.normalise.lists import is_region
 from pipeline.normalise.names import clean_name
 
@@ -112,24 +110,12 @@ def property_for(name: str, draft: Draft, spec: dict) -> str:
     return draft.property
 
 
-def _larger_names() -> set[str]:
-    """The names of larger places written after a town: the states and provinces of the
-    countries `states_of` names, by name or by code as written in capitals or not ("TX",
-    "Ca"), and the countries (ISO 3166 names and common names), from pycountry."""
-    subdivisions = [s for country in _config()["states_of"]
-                    for s in pycountry.subdivisions.get(country_code=country)]
-    codes = {s.code.split("-")[1] for s in subdivisions}
-    countries = {getattr(c, attribute) for c in pycountry.countries
-                 for attribute in ("name", "common_name") if getattr(c, attribute, None)}
-    return {s.name for s in subdivisions} | codes | {c.capitalize() for c in codes} | countries
-
-
 @cache
 def _larger_after() -> re.Pattern:
     """A place with its state, province or country after it and no comma ("Tulsa Oklahoma",
-    "Austin TX", "Wimbach Germany": see `_larger_names`), or a city "of" its province
+    "Austin TX", "Wimbach Germany": codes.states_and_countries), or a city "of" its province
     ("Taizhou City of Zhejiang Province")."""
-    states = sorted(_larger_names(), key=len, reverse=True)
+    states = sorted(states_and_countries(tuple(_config()["states_of"])), key=len, reverse=True)
     regions = "|".join(_config()["region_suffixes"])
     return re.compile(rf"(?P<place>.*\S)\s+(?:{'|'.join(map(re.escape, states))})"
                       rf"|(?P<city>.*\s(?:City|Town|Village))\s+of\s+.*\s(?:{regions})")
