@@ -23,7 +23,9 @@ inside one. This module's `read_match` reads what dated clauses need:
   (`first_wins`), so a specific rule placed before a general one decides alone.
 """
 
+import re
 from dataclasses import replace
+from functools import cache
 
 from pipeline import rulebook
 from pipeline.extract import patterns
@@ -55,8 +57,40 @@ def read_claim(match, spec: dict, base: int) -> Reading:
         return Reading(skips=(Skip(match.start() - base, match.end() - base,
                                    f"a date not read: {error}"),))
     drafts = tuple(replace(d, qualifiers=tuple(sorted((dict(d.qualifiers) | time).items())))
-                   for d in reading.drafts)
-    return Reading(drafts, reading.skips)
+                   for d in reading.drafts if not present_state(d.value))
+    states = tuple(Skip(d.start, d.end, "a present state, not an event: the dates in its "
+                        "sentence are another thing's") for d in reading.drafts
+                   if present_state(d.value))
+    return Reading(drafts, reading.skips + states)
+
+
+@cache
+def _present_state() -> tuple[re.Pattern, re.Pattern]:
+    """A present copula and a noun phrase opening a clause's predicate, and the verbs of
+    events.yaml (EVENTS_VERB) with its clause openers: see `present_state`."""
+    vocabulary = rulebook.load("events")
+    adverbs = "|".join(vocabulary["state_adverbs"])
+    openers = "|".join(vocabulary["clause_openers"])
+    copula = re.compile(rf"^[^,;()]*?\b(?:is|are)\s+(?:(?:{adverbs})\s+)*(?:an?|the)\s")
+    verb = re.compile(rf"{vocabulary['macros']['EVENTS_VERB']}|\b(?:{openers})\b|[,;(]")
+    return copula, verb
+
+
+def present_state(clause: str) -> bool:
+    """Whether the clause says what something is now, not what happened (events.yaml
+    clause_openers): "is a hybrid of two labels", "is the founder of Acme, which opened";
+    not "is a charity founded", nor "is a society that was registered", where the verb
+    after the noun phrase (no "of" in it) says what befell the subject itself."""
+    copula, verb = _present_state()
+    opening = copula.match(clause)
+    if opening is None:
+        return False
+    after = verb.search(clause, opening.end())
+    if after is None:
+        return True
+    goes_on = not after.group()[0].isalpha() or after.group() in \
+        rulebook.load("events")["clause_openers"]
+    return goes_on and " of " in clause[opening.end():after.start()]
 
 
 def time_qualifiers(match, spec: dict) -> dict[str, str]:
