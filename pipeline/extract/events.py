@@ -57,10 +57,9 @@ def read_claim(match, spec: dict, base: int) -> Reading:
         return Reading(skips=(Skip(match.start() - base, match.end() - base,
                                    f"a date not read: {error}"),))
     drafts = tuple(replace(d, qualifiers=tuple(sorted((dict(d.qualifiers) | time).items())))
-                   for d in reading.drafts if not present_state(d.value))
-    states = tuple(Skip(d.start, d.end, "a present state, not an event: the dates in its "
-                        "sentence are another thing's") for d in reading.drafts
-                   if present_state(d.value))
+                   for d in reading.drafts if not state_reason(d.value))
+    states = tuple(Skip(d.start, d.end, state_reason(d.value)) for d in reading.drafts
+                   if state_reason(d.value))
     return Reading(drafts, reading.skips + states)
 
 
@@ -91,6 +90,27 @@ def present_state(clause: str) -> bool:
     goes_on = not after.group()[0].isalpha() or after.group() in \
         rulebook.load("events")["clause_openers"]
     return goes_on and " of " in clause[opening.end():after.start()]
+
+
+@cache
+def _person_state() -> re.Pattern:
+    """A person's pronoun and a verb of state (events.yaml person_states), not a passive ("he
+    was elected" is an event)."""
+    vocabulary = rulebook.load("events")
+    adverbs = "|".join([*vocabulary["state_adverbs"], "previously", "formerly"])
+    states = "|".join(vocabulary["person_states"])
+    return re.compile(rf"(?:{'|'.join(vocabulary['person_pronouns'])})\s+"
+                      rf"(?:(?:{adverbs})\s+)*(?:{states})\b(?!\s+[a-z]+(?:ed|en)\b)")
+
+
+def state_reason(clause: str) -> str | None:
+    """Why a dated clause is no event: a present state (`present_state`), or a person's role
+    or state told by pronoun (events.yaml person_pronouns); None for an event."""
+    if present_state(clause):
+        return "a present state, not an event: the dates in its sentence are another thing's"
+    if _person_state().match(clause):
+        return "a person's role or state, not an event of the organisation"
+    return None
 
 
 def time_qualifiers(match, spec: dict) -> dict[str, str]:
