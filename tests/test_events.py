@@ -305,3 +305,8 @@ def test_a_present_state_or_a_persons_role_is_no_event_and_takes_no_date(sentenc
 ])
 def test_a_clause_that_goes_on_about_the_subject_or_a_past_state_is_dated(sentence, quote):
     assert [e[0] for e in events(sentence)] == [quote]
+
+
+def test_the_agent_of_a_passive_is_no_event_of_its_own():
+    sentence = "Vela was founded in Oslo, Norway, in 1881 by Ann Lyra and moved to Bergen in 1891."
+    assert not [quote for quote, _ in events(sentence) if quote.startswith("by ")]

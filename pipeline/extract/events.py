@@ -57,9 +57,9 @@ def read_claim(match, spec: dict, base: int) -> Reading:
         return Reading(skips=(Skip(match.start() - base, match.end() - base,
                                    f"a date not read: {error}"),))
     drafts = tuple(replace(d, qualifiers=tuple(sorted((dict(d.qualifiers) | time).items())))
-                   for d in reading.drafts if not state_reason(d.value))
-    states = tuple(Skip(d.start, d.end, state_reason(d.value)) for d in reading.drafts
-                   if state_reason(d.value))
+                   for d in reading.drafts if not no_event(d.value))
+    states = tuple(Skip(d.start, d.end, no_event(d.value)) for d in reading.drafts
+                   if no_event(d.value))
     return Reading(drafts, reading.skips + states)
 
 
@@ -103,9 +103,12 @@ def _person_state() -> re.Pattern:
                       rf"(?:(?:{adverbs})\s+)*(?:{states})\b(?!\s+[a-z]+(?:ed|en)\b)")
 
 
-def state_reason(clause: str) -> str | None:
-    """Why a dated clause is no event: a present state (`present_state`), or a person's role
-    or state told by pronoun (events.yaml person_pronouns); None for an event."""
+def no_event(clause: str) -> str | None:
+    """Why a dated clause is no event: a present state (`present_state`), a person's role or
+    state told by pronoun (events.yaml person_pronouns), or a fragment (fragment_openers);
+    None for an event."""
+    if clause.split(" ", 1)[0] in rulebook.load("events")["fragment_openers"]:
+        return "a fragment of a clause (the agent of a passive before its date), not an event"
     if present_state(clause):
         return "a present state, not an event: the dates in its sentence are another thing's"
     if _person_state().match(clause):
