@@ -15,6 +15,7 @@ import functools
 import json
 import re
 from pathlib import Path
+from types import SimpleNamespace
 
 from pipeline import ids, loader
 from pipeline.cache import Memo
@@ -23,9 +24,9 @@ from pipeline.datasette_metadata import datasette_metadata
 from pipeline.derive import VIEWS, derive
 from pipeline.errors import excerpt
 from pipeline.executor import Executor, LocalProcesses
-from pipeline.extract import rederive
-from pipeline.extract.gates import row_refusal
-from pipeline.extract.model import QUALIFIERS
+from pipeline.extract import on_a_work, rederive
+from pipeline.extract.gates import row_refusal, title_label
+from pipeline.extract.model import QUALIFIERS, Reading
 from pipeline.formats import DATABASE, DATASETTE, json_text, sqlite_problems
 from pipeline.manifest import manifest_problems
 from pipeline.package import resource as written_resource
@@ -124,14 +125,23 @@ def claim_key(claim: dict) -> tuple:
             claim["char_start"] - offset, claim["char_end"] - offset, qualifiers)
 
 
-def _evidence_problem(text: str, row: dict, section: dict, entries: dict[str, dict]) -> str:
+def reread(rule_id: str, text: str, row: dict, sentence: dict) -> Reading:
+    """What the rule reads from the claim's evidence, its gates seeing the sentence around it
+    as when it was read (extract.gated)."""
+    start, end = row["evidence_start"], row["evidence_end"]
+    around = min(sentence["char_start"], start), max(sentence["char_end"], end)
+    return rederive(rule_id, text[start:end], text[around[0]:around[1]], start - around[0])
+
+
+def _evidence_problem(text: str, row: dict, sentence: dict, section: dict,
+                      entries: dict[str, dict]) -> str:
     start, end = row["evidence_start"], row["evidence_end"]
     if not section["char_start"] <= start <= row["char_start"] <= row["char_end"] <= end <= \
             section["char_end"]:
         return f"evidence {start}..{end} does not hold the value inside the sentence's section"
     if row["rule_id"].startswith(CURATED):
-        return _curated_problem(row, entries.get(row["rule_id"]), text)
-    drafts = rederive(row["rule_id"], text[start:end]).drafts
+        return _curated_problem(row, entries.get(row["rule_id"]), text, sentence)
+    drafts = reread(row["rule_id"], text, row, sentence).drafts
     if claim_key(row) not in {draft.key() for draft in drafts}:
         return (f"value {row['value']!r} and its qualifiers do not re-derive from the evidence "
                 f"{text[start:end]!r} by rule {row['rule_id']}")
@@ -144,7 +154,7 @@ def _gate_problem(text: str, row: dict, sentence: dict, types: dict[str, str]) -
     return f"value {row['value']!r} does not pass its gate: {refusal}" if refusal else ""
 
 
-def _curated_problem(row: dict, entry: dict | None, text: str) -> str:
+def _curated_problem(row: dict, entry: dict | None, text: str, sentence: dict) -> str:
     """A claim a reviewer corrected or added states what the entry says, not what a rule
     reads."""
     if entry is None or entry["claim_id"] != row["claim_id"]:
@@ -157,19 +167,19 @@ def _curated_problem(row: dict, entry: dict | None, text: str) -> str:
     if entry["decision"] == "add" and (row["evidence_start"], row["evidence_end"]) != (
             row["char_start"], row["char_end"]):
         return "an added claim's evidence is its quote"
-    if entry["decision"] == "correct" and not _extracted_rederives(row, entry, text):
+    if entry["decision"] == "correct" and not _extracted_rederives(row, entry, text, sentence):
         return (f"extracted_value {row['extracted_value']!r} does not re-derive from the "
                 f"evidence by rule {entry['extracted_by']}")
     return ""
 
 
-def _extracted_rederives(row: dict, entry: dict, text: str) -> bool:
+def _extracted_rederives(row: dict, entry: dict, text: str, sentence: dict) -> bool:
     """A corrected claim's extracted value is still what its rule reads from its evidence
     (the qualifiers may be the reviewer's)."""
     if not entry["extracted_by"]:
         return False
-    start, end = row["evidence_start"], row["evidence_end"]
-    read = {draft.key()[:5] for draft in rederive(entry["extracted_by"], text[start:end]).drafts}
+    read = {draft.key()[:5] for draft in reread(entry["extracted_by"], text, row,
+                                                 sentence).drafts}
     return claim_key({**row, "value": row["extracted_value"]})[:5] in read
 
 
@@ -206,11 +216,25 @@ def document_problems(tables: dict[str, list[dict]], memo: Memo | None = None) -
     found valid (see cache.Memo); when any document's rows are invalid, all are checked
     again, for the messages and their line numbers."""
     problems = (conflict_problems(tables["claims"]) + skipped_problems(tables)
-                + curation_problems(tables))
+                + curation_problems(tables) + work_problems(tables))
     memo = memo or Memo(None, "claims")
     if all(memo.map(document_is_valid, [(part,) for part in document_parts(tables)])):
         return problems
     return identity_problems(tables) + claim_row_problems(tables) + problems
+
+
+def work_problems(tables: dict[str, list[dict]]) -> list[str]:
+    """No rule's claim is about the subject of an article on a creative work (extract.on_a_work,
+    asked again of the published title, text and sentences)."""
+    sentences: dict[str, list] = {}
+    for row in sorted(tables["sentences"], key=lambda row: row["char_start"]):
+        sentences.setdefault(row["document_id"], []).append(SimpleNamespace(**row))
+    works = {d["document_id"]: ids.slugify(title_label(d["title"])) for d in tables["documents"]
+             if on_a_work(d["title"], d["text"], sentences.get(d["document_id"], []))}
+    return [f"{table_path('claims')} ({claim['claim_id']}): {claim['property_id']} is about the "
+            "subject of an article on a creative work, which is no organisation"
+            for claim in tables["claims"] if not claim["rule_id"].startswith(CURATED)
+            and works.get(claim["document_id"]) == claim["subject_id"]]
 
 
 def claim_row_problems(tables: dict[str, list[dict]]) -> list[str]:
@@ -230,7 +254,7 @@ def claim_row_problems(tables: dict[str, list[dict]]) -> list[str]:
         problem = (_span_problem(text, claim, "quote", (sentence["char_start"],
                                                          sentence["char_end"]))
                    or _gate_problem(text, claim, sentence, types)
-                   or _evidence_problem(text, claim, sections[sentence["section_id"]],
+                   or _evidence_problem(text, claim, sentence, sections[sentence["section_id"]],
                                         entries))
         if problem:
             problems.append(f"{where}: {problem}")

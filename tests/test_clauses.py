@@ -433,3 +433,14 @@ def test_a_founding_of_the_kind_named_last_is_not_the_subjects():
             "in 1850, the Corporation has 30 plants.")
     assert all(subject is not None for subject, _, _ in
                facts(events, text, "Orbis Pipes Asia", "inception"))
+
+
+@pytest.mark.parametrize("title, text, seat", [
+    ("Lyra Racing", "Lyra Racing was originally based in Ostbach Germany with an office in "
+     "Reading.", "Ostbach"),
+    ("Lyra Loans", "Lyra Loans is headquartered in Fresno Ca.", "Fresno"),
+    ("Lyra Loans", "Lyra Loans is headquartered in Equatorial Guinea.", "Equatorial Guinea"),
+    ("Lyra Loans", "Lyra Loans is headquartered in West Germany.", "West Germany"),
+])
+def test_a_country_written_after_a_town_without_a_comma_is_not_part_of_it(title, text, seat):
+    assert facts(places, text, title, "headquarters") == [(None, seat, {})]

@@ -85,3 +85,31 @@ def test_a_first_sentence_opening_with_another_name_is_no_lead(title, text, lead
     heading = SimpleNamespace(kind="heading", text=title, section_id="lead")
     sentence = SimpleNamespace(kind="prose", text=text, section_id="lead")
     assert engine.lead_sentence([heading, sentence], [sentence]) == ([sentence] if lead else [])
+
+
+@pytest.mark.parametrize("title, lead, work", [
+    ("Lyra (Vela song)", "", True),
+    ("Lyra (album)", "", True),
+    ("Lyra", '"Lyra" is a song written by Ann Vela for the band Orbis.', True),
+    ("Lyra", "Lyra is the self-titled second album of the band Lyra.", True),
+    ("Lyra Value", "Lyra Value: How Firms Do Good is a book by Ann Vela published in 2008.", True),
+    ("Lyra (band)", "Lyra are a Scottish rock band.", False),
+    ("Lyra Library", "Lyra Library was a New York paperback book company.", False),
+    ("Lyra Films", "Lyra Films is a film production company.", False),
+    ("Lyra", "Lyra is a company that made a film.", False),
+])
+def test_an_article_on_a_creative_work_is_not_on_an_organisation(title, lead, work):
+    assert definitions.is_about_a_work(title, lead) is work
+
+
+def test_no_organisation_fact_is_read_about_a_song():
+    """An article on a song publishes no official name, event or count of its own subject."""
+    from pipeline.extract import extract
+    from pipeline.read import read_bytes
+    from pipeline.segment import segment
+    text = (b'= Lyra (Vela song) =\n\n"Lyra" is a song by the band Vela. In 2010, a video for '
+            b'"Lyra" was released.\n')
+    document = read_bytes(text, "lyra.txt")
+    found = extract(document, segment(document))
+    assert [d for f in found for d in f.reading.drafts if d.subject is None] == []
+    assert any("creative work" in s.reason for f in found for s in f.reading.skips)

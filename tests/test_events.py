@@ -281,3 +281,32 @@ def test_event_time_reads_periods_and_bounds():
     assert event_time("1994", "start_time") == {"start_time": "1994"}
     assert time_after("1962") == "1962/.."
     assert time_after("1994–2000") == "2000/.."
+
+
+@pytest.mark.parametrize("sentence", [
+    "The current Vela Records is a hybrid of two rival labels between the 1940s and 1980s.",
+    "He is also the founder and CEO of Vela Labs which opened in Oslo in 2010.",
+    "Ann Lyra is an American producer and the founder of Vela Films in 2007.",
+    "He was professor of astronomy at Vela University in 1730.",
+    "She previously served as President of the Vela Museum from 1988.",
+])
+def test_a_present_state_or_a_persons_role_is_no_event_and_takes_no_date(sentence):
+    assert events(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "quote"), [
+    ("Vela Trust is a charity founded in 1994.", "Vela Trust is a charity founded"),
+    ("Vela Dairies Limited is a society that was first registered in 1922.",
+     "Vela Dairies Limited is a society that was first registered"),
+    ("Vela Records was a hybrid of two labels between 1940 and 1985.",
+     "Vela Records was a hybrid of two labels"),
+    ("He founded the Vela Observatory in 1741.", "He founded the Vela Observatory"),
+    ("In 2012, he was elected president of Vela.", "he was elected president of Vela"),
+])
+def test_a_clause_that_goes_on_about_the_subject_or_a_past_state_is_dated(sentence, quote):
+    assert [e[0] for e in events(sentence)] == [quote]
+
+
+def test_the_agent_of_a_passive_is_no_event_of_its_own():
+    sentence = "Vela was founded in Oslo, Norway, in 1881 by Ann Lyra and moved to Bergen in 1891."
+    assert not [quote for quote, _ in events(sentence) if quote.startswith("by ")]

@@ -38,6 +38,7 @@ Panda is a Mexican rock band formed in 1996 in Monterrey.
 The Hill Front is an armed group. The Hill Front has between 1,500 and 2,000 fighters. It has
 an army of 20,000–30,000 soldiers. The Hill Front were banned by the Asian Football (CAF) from
 competing in club competitions until 2009.
+In 1990, the Hill Front acquired the Vela Coal Company of Ostbach, Pennsylvania.
 """,
     "st-anne.txt": """= St Anne's Hospital =
 
@@ -289,6 +290,51 @@ def test_a_text_loses_an_editors_mark_and_a_sentence_glued_before_it(written, va
 
 def test_an_editors_mark_alone_is_no_text():
     assert gated(Reading((event("[citation needed]"),)), "[citation needed]").drafts == ()
+
+
+@pytest.mark.parametrize(("context", "value"), [
+    # the copy lost the space after a name's suffix: the text opens inside the name
+    ("It was set up by Ann B. Vela, Jr.along with Tom Orbis in 1970.",
+     "Jr.along with Tom Orbis"),
+    ("The paper was bought by Vela Media in 1990.", "aper was bought by Vela Media"),
+    ("The paper was bought by Vela Media in 1990.", "The paper was bought by Vela Me"),
+])
+def test_a_text_cut_inside_a_word_or_a_name_is_refused(context, value):
+    start = context.index(value)
+    draft = Draft("significant_event", value, "string", start, start + len(value))
+    assert gated(Reading((draft,)), context).drafts == ()
+    assert "cut inside a word or a name" in accepts(draft, context)
+
+
+def test_a_text_ending_where_two_glued_words_meet_passes():
+    context = "Type: PublicOyj"
+    draft = Draft("instance_of", "Public", "string", 6, 12)
+    assert accepts(draft, context) is None
+
+
+def test_a_firm_named_with_the_place_written_after_it_is_the_firm(claims):
+    """"Vela Coal Company of Ostbach, Pennsylvania": the name ends at its legal form (the
+    validator, which published this package, re-reads it with the sentence around it)."""
+    assert values(claims, "subsidiary") == ["Vela Coal Company"]
+
+
+@pytest.mark.parametrize(("context", "written", "value"), [
+    ("It bought the Vela Coal Company of Ostbach, Pennsylvania.",
+     "Vela Coal Company of Ostbach", "Vela Coal Company"),
+    ("It bought Vela Tools Inc. of Ostbach, Germany, in 1990.", "Vela Tools Inc. of Ostbach",
+     "Vela Tools Inc."),
+    ("It bought the Vela Company of Ohio in 1990.", "Vela Company of Ohio",
+     "Vela Company of Ohio"),  # no state or country after a comma: "of Ohio" may be the name
+    ("It bought the First Bank of Ostbach, Pennsylvania.", "First Bank of Ostbach",
+     "First Bank of Ostbach"),  # no legal form before "of": "Bank of America"
+])
+def test_a_firms_name_stops_at_its_legal_form_before_of_a_place(context, written, value):
+    start = context.index(written)
+    draft = Draft("subsidiary", written, "entity", start, start + len(written),
+                  object_type="organisation")
+    passed = gated(Reading((draft,)), context).drafts
+    assert [d.value for d in passed] == [value]
+    assert accepts(passed[0], context) is None
 
 
 def test_a_word_that_opens_sentences_is_no_name():

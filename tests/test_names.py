@@ -422,6 +422,41 @@ def test_a_title_keeps_its_article_and_its_disambiguator_is_a_note(tmp_path, tit
     assert [(d.value, dict(d.qualifiers).get("note")) for d in drafts] == [(name, note)]
 
 
+@pytest.mark.parametrize(("title", "lead", "name", "note"), [
+    ("St Anne's College, Exbridge", "St Anne's College is a college of the University of "
+     "Exbridge.", "St Anne's College", "Exbridge"),
+    ("Lyra School, Vela", "Lyra School, Vela is a school.", "Lyra School, Vela", None),
+    ("Lyra School, Vela", "It is a school in Vela.", "Lyra School, Vela", None),
+    ("Lyra Tools, Inc.", "Lyra Tools is a maker of tools.", "Lyra Tools, Inc.", None),
+    ("Lyra Tools, Limited", "Lyra Tools is a maker of tools.", "Lyra Tools, Limited", None),
+    ("Ann Vela, MBA", "Ann Vela is a consultant.", "Ann Vela, MBA", None),
+])
+def test_a_title_ending_in_a_place_after_a_comma_is_named_as_the_lead_writes_it(
+        tmp_path, title, lead, name, note):
+    """A title tells namesakes apart by ", Place" as by "(band)": the official name is the
+    name before the comma where the lead writes it so, never a legal form cut off."""
+    document, results = found(tmp_path, lead, title=title)
+    drafts = [d for f in results if f.rule_id == "names/title" for d in f.reading.drafts]
+    assert [(d.value, dict(d.qualifiers).get("note")) for d in drafts] == [(name, note)]
+
+
+@pytest.mark.parametrize(("title", "text", "name"), [
+    ("Harbour Bank", "Vela Bancorp is the parent of 1st Harbour Bank, which lends.", None),
+    ("Harbour Bank", "The United Harbour Bank lends. United Harbour Bank was set up in 1990.",
+     None),
+    ("Harbour Bank", "Harbour Bank lends. The parent of 1st Harbour Bank is Vela.",
+     "Harbour Bank"),
+    ("Harbour Bank", "In Harbour Bank's first year, The Harbour Bank lent.", "Harbour Bank"),
+    ("Harbour Bank", "Oslo-based Harbour Bank lends.", "Harbour Bank"),
+])
+def test_a_title_written_only_as_the_end_of_a_longer_name_is_cut_short(tmp_path, title, text,
+                                                                       name):
+    """"1st Harbour Bank" in the article "Harbour Bank": the title is no name of the subject."""
+    document, results = found(tmp_path, text, title=title)
+    drafts = [d.value for f in results if f.rule_id == "names/title" for d in f.reading.drafts]
+    assert drafts == ([name] if name else [])
+
+
 @pytest.mark.parametrize(("title", "lead", "published"), [
     # a lead that neither names the title nor starts as it does names someone else
     ("Harbour Design Studio", "Coastline Interiors Studio is an interior design company.", []),

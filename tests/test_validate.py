@@ -347,3 +347,22 @@ def test_a_published_value_its_gate_refuses(package_copy):
     problems_mentioning(package_copy, "does not pass its gate",
                         "'Vacant' is a placeholder, not a person",
                         "'40 countries' is a count, not a place")
+
+
+def test_a_claim_about_the_subject_of_an_article_on_a_song():
+    """The validator asks again whether an article is on a creative work (its title and lead),
+    and refuses a rule's claim about its subject; a reviewer's added claim stands."""
+    from pipeline.validate import work_problems
+    heading = {"document_id": "lyra", "section_id": "lyra:sec-00", "kind": "heading",
+               "text": "Lyra (Vela song)", "char_start": 2, "char_end": 18}
+    lead = heading | {"kind": "prose", "text": '"Lyra" is a song by the band Vela.',
+                      "char_start": 22, "char_end": 56}
+    claim = {"claim_id": "lyra:c-1", "document_id": "lyra", "subject_id": "lyra",
+             "property_id": "official_name", "rule_id": "names/title"}
+    text = '= Lyra (Vela song) =\n\n"Lyra" is a song by the band Vela.\n'
+    tables = {"documents": [{"document_id": "lyra", "title": "Lyra (Vela song)", "text": text}],
+              "sentences": [heading, lead], "claims": [claim]}
+    problems = work_problems(tables)
+    assert len(problems) == 1 and "creative work" in problems[0], problems
+    tables["claims"] = [claim | {"rule_id": "curation/lyra-1"}]
+    assert work_problems(tables) == []

@@ -22,7 +22,8 @@ from pipeline.extract import (
     quantities,
     relations,
 )
-from pipeline.extract.model import Found, Reading
+from pipeline.extract.engine import scopes
+from pipeline.extract.model import Found, Reading, Skip
 from pipeline.read import read_bytes
 from pipeline.segment import segment
 
@@ -45,12 +46,31 @@ FAMILY_SEPARATOR = "/"
 
 def extract(document, sentences) -> list[Found]:
     """Every family's findings in one document, each value through its gate (gates.py), in a
-    stable order."""
+    stable order; none about the subject of an article on a creative work (`on_a_work`)."""
     spans = {s.sentence_id: (s.char_start, s.char_end) for s in sentences}
     found = [gated(f, document.text, spans[f.sentence_id]) for family in FAMILIES.values()
              for f in family.find(document, sentences)]
+    if on_a_work(document.title, document.text, sentences):
+        found = [not_the_subjects(f) for f in found]
     return sorted(found, key=lambda f: (f.evidence_start, f.evidence_end, f.rule_id,
                                         f.sentence_id))
+
+
+def on_a_work(title: str, text: str, sentences) -> bool:
+    """Whether the article is on a song, a book, a film (definitions.is_about_a_work, from its
+    title and lead): its subject is no organisation, so no organisation's facts are its own.
+    The validator asks the same of each published document."""
+    lead = [text[start:end] for _, start, end in scopes("lead", sentences)]
+    return definitions.is_about_a_work(title, lead[0] if lead else "")
+
+
+def not_the_subjects(found: Found) -> Found:
+    """The finding without its drafts about the article's own subject, each reported."""
+    drafts = tuple(d for d in found.reading.drafts if d.subject is not None)
+    skips = tuple(Skip(d.start, d.end, f"{d.property} {d.value!r}: the article is on a creative "
+                       "work, not an organisation") for d in found.reading.drafts
+                  if d.subject is None)
+    return replace(found, reading=Reading(drafts, found.reading.skips + skips))
 
 
 def gated(found: Found, text: str, sentence: tuple[int, int]) -> Found:
@@ -82,13 +102,16 @@ def family_of(rule_id: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def rederive(rule_id: str, evidence: str) -> Reading:
-    """What the rule reads from the evidence text alone, through the gates; unknown rules read
-    nothing."""
+def rederive(rule_id: str, evidence: str, context: str | None = None,
+             offset: int = 0) -> Reading:
+    """What the rule reads from the evidence text alone, through the gates, which see the
+    `context` around it as when it was read (the sentence, the evidence at `offset` in it;
+    see `gated`), else the evidence alone; unknown rules read nothing."""
     family = FAMILIES.get(family_of(rule_id))
     if family is None:
         return Reading()
-    return gates.gated(family.rederive(rule_id, evidence), evidence)
+    return gates.gated(family.rederive(rule_id, evidence),
+                       evidence if context is None else context, offset)
 
 
 def rule_rows() -> list[dict]:

@@ -15,6 +15,7 @@ and `regions`): a country or territory CLDR knows by that name ("South Africa" -
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from pipeline import rulebook
 from pipeline.extract import patterns
@@ -47,6 +48,29 @@ def read(rule: Rule, match: re.Match) -> Reading:
                        for d in reading.drafts)
         readings.append(Reading(drafts, reading.skips))
     return merged(readings)
+
+
+@cache
+def _work_lead() -> re.Pattern:
+    """The lead's first "is a ..." ending in a kind of work (vocabulary.yaml work_kinds) that is
+    the head of the phrase right after it (no stop word between: "is a company that made a
+    film" is a company): only a stop word, a participle or punctuation follows it ("is a song
+    written by", "is the second album of"; not "is a book company", whose head is "company")."""
+    stop, work = _words("stop_words"), rulebook.words_pattern("work_kinds")
+    head = rf"(?i:{work})(?!\s+(?!(?:{stop})\b)[a-z][\w-]*(?<!ed)(?<!en)(?<!ing)\b)(?![\w-])"
+    return re.compile(rf"^(?:(?!\b(?:is|was|are|were)\s).)*\b(?:is|was|are|were)\s+"
+                      rf"(?:an?|the)\s+(?:(?!(?:{stop})\b)[\w'’-]+\s+){{0,6}}?(?:{head})")
+
+
+def is_about_a_work(title: str, lead: str) -> bool:
+    """Whether the article is on a creative work rather than an organisation: its title's
+    disambiguator ends in a kind of work ("(Hole song)", "(album)"), or its lead's first
+    sentence says it is one (`_work_lead`)."""
+    disambiguator = re.search(r"\(([^()]*)\)\s*$", title)
+    kinds = rulebook.words("work_kinds")
+    if disambiguator and disambiguator[1].split()[-1].casefold() in kinds:
+        return True
+    return bool(_work_lead().search(lead))
 
 
 RULES = RuleSet(FAMILY, read, family_macros)

@@ -22,12 +22,14 @@ inside one. This module's `read_match` reads what dated clauses need:
   (`first_wins`), so a specific rule placed before a general one decides alone.
 """
 
+import re
 from dataclasses import replace
+from functools import cache
 
 from pipeline import rulebook
 from pipeline.extract import patterns
 from pipeline.extract.engine import Rule, RuleSet, merged
-from pipeline.extract.model import Reading
+from pipeline.extract.model import Reading, Skip
 from pipeline.normalise.dates import OPEN, DateParseError, parse_date, time_of
 
 
@@ -46,8 +48,63 @@ def read_claim(match, spec: dict, base: int) -> Reading:
     except DateParseError as error:
         return patterns.date_not_read(match, base, error)
     drafts = tuple(replace(d, qualifiers=tuple(sorted((dict(d.qualifiers) | time).items())))
-                   for d in reading.drafts)
-    return Reading(drafts, reading.skips)
+                   for d in reading.drafts if not no_event(d.value))
+    states = tuple(Skip(d.start, d.end, no_event(d.value)) for d in reading.drafts
+                   if no_event(d.value))
+    return Reading(drafts, reading.skips + states)
+
+
+@cache
+def _present_state() -> tuple[re.Pattern, re.Pattern]:
+    """A present copula and a noun phrase opening a clause's predicate, and the verbs of
+    events.yaml (EVENTS_VERB) with its clause openers: see `present_state`."""
+    vocabulary = rulebook.load("events")
+    adverbs = "|".join(vocabulary["state_adverbs"])
+    openers = "|".join(vocabulary["clause_openers"])
+    copula = re.compile(rf"^[^,;()]*?\b(?:is|are)\s+(?:(?:{adverbs})\s+)*(?:an?|the)\s")
+    verb = re.compile(rf"{vocabulary['macros']['EVENTS_VERB']}|\b(?:{openers})\b|[,;(]")
+    return copula, verb
+
+
+def present_state(clause: str) -> bool:
+    """Whether the clause says what something is now, not what happened (events.yaml
+    clause_openers): "is a hybrid of two labels", "is the founder of Acme, which opened";
+    not "is a charity founded", nor "is a society that was registered", where the verb
+    after the noun phrase (no "of" in it) says what befell the subject itself."""
+    copula, verb = _present_state()
+    opening = copula.match(clause)
+    if opening is None:
+        return False
+    after = verb.search(clause, opening.end())
+    if after is None:
+        return True
+    goes_on = not after.group()[0].isalpha() or after.group() in \
+        rulebook.load("events")["clause_openers"]
+    return goes_on and " of " in clause[opening.end():after.start()]
+
+
+@cache
+def _person_state() -> re.Pattern:
+    """A person's pronoun and a verb of state (events.yaml person_states), not a passive ("he
+    was elected" is an event)."""
+    vocabulary = rulebook.load("events")
+    adverbs = "|".join([*vocabulary["state_adverbs"], "previously", "formerly"])
+    states = "|".join(vocabulary["person_states"])
+    return re.compile(rf"(?:{'|'.join(vocabulary['person_pronouns'])})\s+"
+                      rf"(?:(?:{adverbs})\s+)*(?:{states})\b(?!\s+[a-z]+(?:ed|en)\b)")
+
+
+def no_event(clause: str) -> str | None:
+    """Why a dated clause is no event: a present state (`present_state`), a person's role or
+    state told by pronoun (events.yaml person_pronouns), or a fragment (fragment_openers);
+    None for an event."""
+    if clause.split(" ", 1)[0] in rulebook.load("events")["fragment_openers"]:
+        return "a fragment of a clause (the agent of a passive before its date), not an event"
+    if present_state(clause):
+        return "a present state, not an event: the dates in its sentence are another thing's"
+    if _person_state().match(clause):
+        return "a person's role or state, not an event of the organisation"
+    return None
 
 
 def time_qualifiers(match, spec: dict) -> dict[str, str]:

@@ -29,6 +29,7 @@ import pycountry
 
 from pipeline import rulebook
 from pipeline.extract.model import QUALIFIERS, Draft, Reading, Skip
+from pipeline.normalise.codes import states_and_countries
 from pipeline.normalise.dates import DateParseError, from_edtf
 from pipeline.normalise.lists import read_qualifier
 from pipeline.normalise.names import (
@@ -247,10 +248,37 @@ def renamed(draft: Draft, context: str, offset: int, start: int, end: int, **cha
                    **changes)
 
 
+@cache
+def _suffix_start() -> re.Pattern:
+    suffixes = "|".join(map(re.escape, rulebook.words("generational_suffixes")))
+    return re.compile(rf"(?:{suffixes})\b")
+
+
+def whole_words(draft: Draft, context: str, offset: int) -> None:
+    """A text value starts and ends at a word's edge, and not with the suffix of a person's
+    name ("Jr.along with ...", where the copy lost the space after "Jr."): else it was cut
+    inside a name or a word; raises Refused."""
+    start, end = offset + draft.start, offset + draft.end
+    if inside_word(context, start) or inside_word(context, end) or \
+            _suffix_start().match(context, start):
+        raise Refused(f"text gate: {draft.value!r} is cut inside a word or a name")
+
+
+def inside_word(context: str, at: int) -> bool:
+    """Whether `at` lies between two characters of one word; a lower-case letter then a
+    capital is two words the copy glued ("PublicOyj" is "Public" and "Oyj")."""
+    if not 0 < at < len(context):
+        return False
+    before, after = context[at - 1], context[at]
+    return before.isalnum() and after.isalnum() and not (before.islower() and after.isupper())
+
+
 def text(draft: Draft, context: str, offset: int) -> Draft:
-    """A text value (an event's summary, a motto) without an editor's mark at either end
-    ("[citation needed] One story claims ..."), and only the last of two sentences the copy
-    glued together without a space ("... in north east England.After NECS merged ...")."""
+    """A text value (an event's summary, a motto) cut at words' edges (`whole_words`), without
+    an editor's mark at either end ("[citation needed] One story claims ..."), and only the
+    last of two sentences the copy glued together without a space ("... in north east
+    England.After NECS merged ...")."""
+    whole_words(draft, context, offset)
     written = quote(draft, context, offset)
     start, end = 0, len(written)
     glued = list(GLUED_SENTENCES.finditer(written))
@@ -449,8 +477,48 @@ def organisation(draft: Draft, context: str, offset: int) -> Draft:
     if draft.property in _vocabulary()["organisations_only"] and is_personal_name(name):
         raise Refused(f"organisation gate: {name!r} is a person's name; a {draft.property} "
                       "is an organisation")
-    if draft.object_type == "organisation" and NAME_GOES_ON.match(after):
+    if draft.object_type == "organisation" and NAME_GOES_ON.match(after) and \
+            not place_tail(context, offset + draft.end):
         raise Refused(f"organisation gate: {name!r} is cut short: the name goes on after it")
+    return without_place(draft, context, offset) if draft.object_type == "organisation" \
+        else draft
+
+
+@cache
+def _place_tail() -> tuple[re.Pattern, re.Pattern]:
+    """A legal form ending a name, and what may follow it: "of" a place and, after a comma, a
+    state or country (" of Hepburnia, Pennsylvania"), in group `region`."""
+    forms = "|".join(map(re.escape, rulebook.words("legal_forms")))
+    word = r"[A-Z][\w'’-]*"
+    return (re.compile(rf"(?<![\w-])(?:{forms})\.?$"),
+            re.compile(rf" of {word}(?: {word}){{0,3}}"
+                       rf"(?=,\s+(?P<region>{word}(?: {word}){{0,2}}))"))
+
+
+def place_tail(context: str, at: int) -> int | None:
+    """Where the place "of" which a firm's name ending at `at` is written ends, if the name
+    ends in a legal form and a state or country follows the place after a comma."""
+    form, tail = _place_tail()
+    match = tail.match(context, at) if form.search(context, 0, at) else None
+    if match and any(" ".join(match["region"].split()[:n]) in _states_and_countries()
+                     for n in (1, 2, 3)):
+        return match.end()
+    return None
+
+
+@cache
+def _states_and_countries() -> frozenset[str]:
+    return states_and_countries(tuple(rulebook.load("places")["states_of"]))
+
+
+def without_place(draft: Draft, context: str, offset: int) -> Draft:
+    """A firm's name that ran on into the place written after it ("Shale Hill Coal Company of
+    Hepburnia, Pennsylvania"): the name ends at its legal form, where "of" starts a place with
+    its state or country after a comma. "Bank of America" (no legal form before "of") and
+    "Acme Company of Ohio" (no region after a comma) stay whole."""
+    of = quote(draft, context, offset).rfind(" of ")
+    if of > 0 and place_tail(context, offset + draft.start + of) == offset + draft.end:
+        return renamed(draft, context, offset, 0, of)
     return draft
 
 

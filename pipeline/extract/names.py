@@ -27,7 +27,7 @@ from functools import cache
 
 from pipeline import rulebook
 from pipeline.extract import patterns
-from pipeline.extract.engine import Rule, RuleSet, merged
+from pipeline.extract.engine import Rule, RuleSet, merged, scopes
 from pipeline.extract.gates import title_label
 from pipeline.extract.model import Draft, Found, Reading, Skip
 from pipeline.normalise.codes import language_tag, script_of, scripts_of
@@ -425,14 +425,61 @@ def family_macros() -> dict[str, str]:
 RULES = RuleSet(FAMILY, read, family_macros)
 rederive = RULES.rederive
 LEAD_NAMES = f"{FAMILY}/lead-names"
+TITLE = f"{FAMILY}/title"
 
 
 def find(document, sentences) -> list[Found]:
-    """The rules' claims, but for a lead that opens with someone else's name (`lead_own`)."""
+    """The rules' claims, but for a lead that opens with someone else's name (`lead_own`), and
+    the title's name with or without its ", Place" as the lead writes it (`title_own`)."""
+    lead = [document.text[start:end] for _, start, end in scopes("lead", sentences)][:1]
     return [replace(found, reading=lead_own(
                 found.reading, document.title,
                 document.text[found.evidence_start:found.evidence_end]))
-            if found.rule_id == LEAD_NAMES else found for found in RULES.find(document, sentences)]
+            if found.rule_id == LEAD_NAMES else
+            replace(found, reading=uncut(title_own(found.reading, "".join(lead)),
+                                         document.text[found.evidence_end:]))
+            if found.rule_id == TITLE else found for found in RULES.find(document, sentences)]
+
+
+@cache
+def _name_word_before() -> re.Pattern:
+    """A word of a name right before another name ("1st", "First", "Vela-Lyra"): capitalised or
+    a number, each hyphened part so ("Oslo-based" says where), and no word that opens
+    sentences ("In", "The": names.yaml not_name_words)."""
+    openers = "|".join(map(re.escape, rulebook.load(FAMILY)["not_name_words"]))
+    part = r"[A-Z0-9][\w&'’]*"
+    return re.compile(rf"(?<![\w&'’.-])(?!(?:{openers}) $){part}(?:-{part})* $")
+
+
+def uncut(reading: Reading, body: str) -> Reading:
+    """The title's name, unless the article writes it only as the end of a longer name ("1st
+    Constitution Bank" in the article "Constitution Bank"): then the title cut the name short,
+    and it is reported, not published."""
+    if not reading.drafts:
+        return reading
+    name = reading.drafts[0].value
+    written = [m.start() for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", body)]
+    if not written or not all(_name_word_before().search(body, 0, at) for at in written):
+        return reading
+    draft = reading.drafts[0]
+    why = f"the title {name!r} is written only as the end of a longer name: a name cut short"
+    return Reading((), reading.skips + (Skip(draft.start, draft.end, why),))
+
+
+def title_own(reading: Reading, lead: str) -> Reading:
+    """The title's name whole ("St Anne's College, Oxford"), unless the lead writes the name
+    before the comma and never the whole title: then the name is that, and the place its note
+    (the names.yaml title rule reads both; the other is reported)."""
+    if len(reading.drafts) < 2:
+        return reading
+    whole, short = reading.drafts
+    lead = lead.casefold()
+    kept = short if short.value.casefold() in lead and whole.value.casefold() not in lead \
+        else whole
+    other = short if kept is whole else whole
+    why = (f"the title's {other.value!r}: the lead names the subject "
+           f"{'as' if kept is short else 'by the whole title'} {kept.value!r}")
+    return Reading((kept,), reading.skips + (Skip(other.start, other.end, why),))
 
 
 def lead_own(reading: Reading, title: str, lead: str) -> Reading:

@@ -28,13 +28,11 @@ import re
 from dataclasses import replace
 from functools import cache
 
-import pycountry
-
 from pipeline import rulebook
 from pipeline.extract import patterns
 from pipeline.extract.engine import Rule, RuleSet
 from pipeline.extract.model import Draft, Reading, Skip
-from pipeline.normalise.codes import is_country
+from pipeline.normalise.codes import is_country, states_and_countries, territory_kind
 from pipeline.normalise.lists import is_region
 from pipeline.normalise.names import clean_name, trim_span
 from pipeline.spans import pieces
@@ -114,13 +112,10 @@ def property_for(name: str, draft: Draft, spec: dict) -> str:
 
 @cache
 def _larger_after() -> re.Pattern:
-    """A place with its state or province after it and no comma ("Tulsa Oklahoma", "Austin
-    TX": a subdivision, by name or code, of the countries `states_of` names, from pycountry),
-    or a city "of" its province ("Taizhou City of Zhejiang Province")."""
-    subdivisions = [s for country in _config()["states_of"]
-                    for s in pycountry.subdivisions.get(country_code=country)]
-    states = sorted({s.name for s in subdivisions} | {s.code.split("-")[1] for s in subdivisions},
-                    key=len, reverse=True)
+    """A place with its state, province or country after it and no comma ("Tulsa Oklahoma",
+    "Austin TX", "Wimbach Germany": codes.states_and_countries), or a city "of" its province
+    ("Taizhou City of Zhejiang Province")."""
+    states = sorted(states_and_countries(tuple(_config()["states_of"])), key=len, reverse=True)
     regions = "|".join(_config()["region_suffixes"])
     return re.compile(rf"(?P<place>.*\S)\s+(?:{'|'.join(map(re.escape, states))})"
                       rf"|(?P<city>.*\s(?:City|Town|Village))\s+of\s+.*\s(?:{regions})")
@@ -129,10 +124,12 @@ def _larger_after() -> re.Pattern:
 def without_larger(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the place alone where its larger place is written after it (see
     `_larger_after`); a word that starts place names keeps the two one name ("Port
-    Washington", "West Virginia", "Township of Washington")."""
+    Washington", "West Virginia", "Township of Washington"), and so does a name that is a
+    country's or a territory's whole ("Equatorial Guinea", "Northern Ireland")."""
     match = _larger_after().fullmatch(text, start, end)
     last = match["place"].split()[-1] if match and match["place"] else ""
-    if match is None or last in _config()["place_prefixes"] or last.islower():
+    if match is None or last in _config()["place_prefixes"] or last.islower() or \
+            territory_kind(text[start:end]):
         return start, end
     return start, match.end("place") if match["place"] else match.end("city")
 

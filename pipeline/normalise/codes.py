@@ -25,6 +25,21 @@ def _countries() -> frozenset[str]:
 
 
 @cache
+def states_and_countries(states_of: tuple[str, ...]) -> frozenset[str]:
+    """The names of the larger places written after a town ("Tulsa Oklahoma", "Wimbach
+    Germany", "Hepburnia, Pennsylvania"): the states and provinces of the countries
+    `states_of` names (ISO 3166 alpha-2), by name or by code as written in capitals or not
+    ("TX", "Ca"), and the countries (ISO 3166 names and common names), from pycountry."""
+    subdivisions = [s for country in states_of
+                    for s in pycountry.subdivisions.get(country_code=country)]
+    codes = {s.code.split("-")[1] for s in subdivisions}
+    countries = {getattr(c, attribute) for c in pycountry.countries
+                 for attribute in ("name", "common_name") if getattr(c, attribute, None)}
+    return frozenset({s.name for s in subdivisions} | codes | {c.capitalize() for c in codes}
+                     | countries)
+
+
+@cache
 def _country_prefix() -> re.Pattern:
     names = sorted(_countries(), key=len, reverse=True)
     return re.compile(r"(?P<country>" + "|".join(re.escape(n) for n in names) + r")\s+(?=[A-Z])")
