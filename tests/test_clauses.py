@@ -433,3 +433,38 @@ def test_a_founding_of_the_kind_named_last_is_not_the_subjects():
             "in 1850, the Corporation has 30 plants.")
     assert all(subject is not None for subject, _, _ in
                facts(events, text, "Orbis Pipes Asia", "inception"))
+
+
+@pytest.mark.parametrize("title, text", [
+    # the title extended by a place, or by a name with a legal form, the title never alone
+    ("Orbis Food Services", "As a subsidiary of Vela Group, Orbis Food Services of Leeds "
+     "sells fresh fruit."),
+    ("Lund & Partners", "Lund & Partners, Asset Counsel Inc. is a subsidiary of Vela Group."),
+    # a name written with the title in brackets
+    ("ORB", "ORB Field Works, LLC (ORB) is a survey firm, a subsidiary of Vela Group."),
+    # a name cut by the clause reader ("Factory Company"), and one glued to another by "and"
+    ("Nordic stone & tile Factory Company", "Nordic stone & tile Factory Company is a "
+     "subsidiary of Vela Group."),
+    ("Lyra Cell Therapeutics", "GmbH and Lyra Cell Therapeutics, a subsidiary of Vela Group."),
+    # renamed: the new name is the same organisation
+    ("Dayton Sheet Glass Company", "He founded the Dayton Sheet Glass Company, now known as "
+     "DSG Industries, a subsidiary of Vela Group."),
+])
+def test_the_subject_under_another_name_the_text_writes_for_it(title, text):
+    assert facts(relations, text, title, "parent_organization") == [(None, "Vela Group", {})]
+
+
+def test_a_longer_name_is_another_company_where_the_title_is_written_alone():
+    text = "Orbis Motor Company of Canada is a subsidiary of Orbis Motor Company."
+    assert facts(relations, text, "Orbis Motor Company", "parent_organization") == [
+        ("Orbis Motor Company of Canada", "Orbis Motor Company", {})]
+
+
+def test_offices_joined_before_of_are_no_part_of_the_name():
+    text = "Mira Vale is the Founder & CEO of Lyra Print India, a firm based in Pune."
+    assert actor(text, text.index("based")) == "Lyra Print India"
+
+
+def test_a_position_held_since_a_date_is_no_event():
+    text = "Mira Vale is CEO and Chair of Lyra Print (LYP), a position she has held since 2004."
+    assert facts(events, text, "Lyra Print", "significant_event") == []

@@ -101,7 +101,13 @@ WORD_BREAK = re.compile(r"[\s–—-]+")
 LEADING_THE = re.compile(r"^[Tt]he\s+")
 SENTENCE_END = re.compile(r"(?<=[a-z)])\.\s")
 DISAMBIGUATION = re.compile(r"\s*\([^()]*\)$")
+# What extends the title into a longer name of the same organisation: a place ("of Detroit")
+# or a name with a legal form after a comma (", Investment Counsel Inc.").
+EXTENSION = re.compile(rf"\s+of\s+(?:{CAP})(?:\s+{CAP})*|,\s+(?:{CAP}\s+)+"
+                       r"(?:Inc|Ltd|LLC|L\.L\.C|Corp|Co|plc|Limited)\b\.?")
 ABBREVIATION = re.compile(r"\b[A-Z][A-Z&.]*[A-Z]\b")
+NAME_END = re.compile(rf"{NAME}$")
+JOINT_END = re.compile(r"\s(?:and|&)\s+$")
 POSSESSIVE = re.compile(r"['’]s?$")
 SUBJECT_PRONOUNS = ("it", "its", "they", "their")
 # A name whose last word may be a kind's ("Georg Fischer Corporation"; a word ending in a full
@@ -151,11 +157,12 @@ def _kind_phrase() -> str:
 
 @cache
 def office() -> re.Pattern:
-    """An office and "of" opening a name-like run ("CEO of Acme"): the name is after it (the
-    offices are people.yaml's roles)."""
+    """An office, or offices joined ("Founder & CEO"), and "of" opening a name-like run ("CEO
+    of Acme"): the name is after it (the offices are people.yaml's roles)."""
     heads = sorted(rulebook.load("people")["roles"]["heads"], key=len, reverse=True)
-    return re.compile(rf"(?:the\s+)?(?:{'|'.join(re.escape(h) for h in heads)})\s+of\s+(?:the\s+)?",
-                      re.IGNORECASE)
+    head = "|".join(re.escape(h) for h in heads)
+    return re.compile(rf"(?:the\s+)?(?:{head})(?:\s*(?:&|and|/)\s*(?:{head}))*\s+of\s+"
+                      r"(?:the\s+)?", re.IGNORECASE)
 
 
 @cache
@@ -252,7 +259,7 @@ def actors_of(title: str, text: str) -> Actors:
     full = DISAMBIGUATION.sub("", title).strip()
     if not full:
         return Actors(frozenset(), frozenset())
-    names = {full, legal_form().sub("", full), *short_forms(full)}
+    names = {full, legal_form().sub("", full), *short_forms(full), *written_forms(full, text)}
     for name in list(names):  # string search: a pattern per title would crowd re's cache
         at = text.find(name)
         while at >= 0:
@@ -276,6 +283,77 @@ def actors_of(title: str, text: str) -> Actors:
     return Actors(plain_names, frozenset(kinds_named),
                   frozenset(plain(n) for n in (full, legal_form().sub("", full)) if n),
                   kind_names(text, plain_names))
+
+
+def written_forms(full: str, text: str) -> set[str]:
+    """The other names the text writes for the subject where it names it: the title extended
+    by a place or a name with a legal form ("Acme Foods of Detroit", "Acme & Co, Investment
+    Counsel Inc."), where the text never writes the title alone (else the longer name is
+    another company: "Acme Ltd of Canada is a subsidiary of Acme Ltd"); the name a clause's
+    reader takes there (`reader_forms`); a name written with the title in brackets after it
+    ("Acme Your Way, LLC (ACME)"); and a name it is renamed to or from ("the Acme Company, now
+    known as Acme Industries", "Beta Ltd, formerly Acme")."""
+    found: set[str] = set()
+    spans = [(at, at + len(full)) for at in _occurrences(full, text)]
+    extended = [(at, end, EXTENSION.match(text, end)) for at, end in spans]
+    if extended and all(ext for _, _, ext in extended):
+        found |= {text[at:ext.end()] for at, _, ext in extended}
+        spans = [(at, ext.end()) for at, _, ext in extended]
+    for at, end in spans:
+        found |= reader_forms(text, at, end)
+        renamed = renaming().match(text, end)
+        found |= {renamed["name"] if renamed else None, named_before(text, at, end)} - {None}
+    return found | {legal_form().sub("", name) for name in found}
+
+
+def _occurrences(name: str, text: str) -> list[int]:
+    """Where the prose writes a name as a whole (not inside a longer word; the heading line
+    that gives the title is not the prose)."""
+    body = text.find("\n") + 1 if HEADING.match(text) else 0
+    return [m.start() for m in re.finditer(rf"(?<![\w&]){re.escape(name)}(?![\w&])", text)
+            if m.start() >= body]
+
+
+def named_before(text: str, start: int, end: int) -> str | None:
+    """The name that the subject's name at text[start:end] names again: written before it
+    with the name in brackets ("Acme Your Way, LLC (ACME)") or a renaming word between ("Beta
+    Ltd, formerly Acme")."""
+    renamed = renaming(after=False).search(text, 0, start)
+    bracketed = text[:start].endswith("(") and text.startswith(")", end)
+    if not (renamed or bracketed):
+        return None
+    name = NAME_END.search(text[:renamed.start() if renamed else start - 1].rstrip(" ,"))
+    return PARENTHESIS.sub("", name.group()).strip(" ,") if name else None
+
+
+def reader_forms(text: str, start: int, end: int) -> set[str]:
+    """The name a clause's reader takes where the text writes the subject's name at
+    text[start:end], where it is not that name: a name cut at a small word or a comma
+    ("Factory Company" of "Saudi marble & granite Factory Company"), or glued to the name
+    before it by "and" ("Beta and Acme": both are meant; not "Bank of Acme", another). A cut
+    stands for the subject only where it is a company's name (two words or more, the last a
+    legal form or a kind's word), not a place ("St. Louis")."""
+    read = _phrases()["tail"].search(text[:end])
+    if read is None or read.start() == start or read.end() != end:
+        return set()
+    name = read.group()
+    words = PARENTHESIS.sub("", name).split()
+    glued = read.start() < start and JOINT_END.search(text, read.start(), start)
+    if glued or (start < read.start() and len(words) >= 2 and (
+            legal_form().search(name) or kind_word().fullmatch(words[-1]))):
+        return {name}
+    return set()
+
+
+@cache
+def renaming(after: bool = True) -> re.Pattern:
+    """The words that give a name another of the same organisation (names.yaml
+    `name_prefixes` and `renamings`): after the subject's name, with the other name (`after`),
+    or at the end of a text, before the subject's name."""
+    data = rulebook.load("names")
+    words = sorted({*data["name_prefixes"], *data["renamings"]}, key=len, reverse=True)
+    prefix = rf",?\s+\(?(?:{'|'.join(re.escape(w) for w in words)})\s+(?:the\s+)?"
+    return re.compile(rf"{prefix}(?P<name>{NAME})" if after else rf"{prefix}$")
 
 
 def kind_names(text: str, names: frozenset[str]) -> tuple[tuple[int, int, str, str, bool], ...]:
