@@ -468,3 +468,12 @@ def test_offices_joined_before_of_are_no_part_of_the_name():
 def test_a_position_held_since_a_date_is_no_event():
     text = "Mira Vale is CEO and Chair of Lyra Print (LYP), a position she has held since 2004."
     assert facts(events, text, "Lyra Print", "significant_event") == []
+
+
+@pytest.mark.parametrize("text, parent", [
+    ("Founded in 1990, Kite Way, LLC (KITE) is a survey firm, owned by its parent company, "
+     "Orla's FieldMart, Inc.", "Orla's FieldMart, Inc"),
+    ("Kite is a survey firm owned by its parent company, Vela Holdings.", "Vela Holdings"),
+])
+def test_an_owner_the_text_calls_its_parent_company(text, parent):
+    assert facts(relations, text, "KITE", "parent_organization") == [(None, parent, {})]
