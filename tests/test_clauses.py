@@ -477,3 +477,12 @@ def test_a_position_held_since_a_date_is_no_event():
 ])
 def test_an_owner_the_text_calls_its_parent_company(text, parent):
     assert facts(relations, text, "KITE", "parent_organization") == [(None, parent, {})]
+
+
+@pytest.mark.parametrize("text, child", [
+    ("Its tours are sold through Kite Travel's parent company Orla Holdings.", None),
+    ("Mira Vale, Chair of Lund's parent company, Orla Holdings, spoke.", "Lund"),
+])
+def test_a_named_companys_parent_company(text, child):
+    assert facts(relations, text, "Kite Travel", "parent_organization") == [
+        (child, "Orla Holdings", {})]
