@@ -486,3 +486,14 @@ def test_an_owner_the_text_calls_its_parent_company(text, parent):
 def test_a_named_companys_parent_company(text, child):
     assert facts(relations, text, "Kite Travel", "parent_organization") == [
         (child, "Orla Holdings", {})]
+
+
+@pytest.mark.parametrize("text, published", [
+    ("It was first based in Leeds, and later moved to Otley, Yorkshire on 3 May 1990.",
+     [(None, "Leeds", {}), (None, "Otley", {"start_time": "1990-05-03"})]),
+    ("Kite Arts relocated to Little Rock, Arkansas in 1977.",
+     [(None, "Little Rock", {"start_time": "1977"})]),
+    ("In 1996 she moved to Dayton and started a career.", []),  # a person moves too
+])
+def test_an_organisation_that_moves_moves_its_seat(text, published):
+    assert facts(places, text, "Kite Arts", "headquarters") == published
