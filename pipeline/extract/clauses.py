@@ -76,6 +76,9 @@ ASIDE = r",\s+(?:[Aa]n?\s|[Tt]he\s|[a-z])[^,;]*(?:,\s+(?:Inc|Ltd|LLC|Co|Corp)\.?
 ASIDE_END = re.compile(rf"{ASIDE}$")
 # A word that ties a clause to the one before it ("... was formed in 1955 when A and B merged").
 SUBORDINATE_TAIL = re.compile(r"\b(?:when|after|as|because|until|once)\s*$")
+# A noun phrase without a determiner joined by "and" to the one before ("..., and systems
+# maker").
+JOINED_NOUN_TAIL = re.compile(r",\s+and\s+(?:[a-z][\w-]*\s+){0,6}[a-z][\w-]*$")
 DETERMINER = re.compile(r"(?:an?|the)\s", re.IGNORECASE)
 INDEFINITE_TAIL = re.compile(r"\b[Aa]n?\s+$")  # "an American Limited Liability Company"
 PLACE_PREPOSITION_TAIL = re.compile(r"\s+\bin\s+$")  # "a carrier in Ohio"
@@ -461,8 +464,10 @@ def noun_before(text: str, end: int, depth: int, relative: bool = False) -> str 
             return actor(text, clause_start(text, predicate), depth + 1)
         return named.group()
     common = COMMON_TAIL.search(left)
-    if common is None:
-        return None
+    if common is None:  # "a music company, and electronics maker, based in": the maker is
+        # the company, joined to it by "and" without a determiner of its own
+        joined = JOINED_NOUN_TAIL.search(left)
+        return noun_before(text, joined.start() + 1, depth + 1) if joined else None
     before = left[:common.start()].rstrip()
     copula = COPULA_TAIL.search(before)
     if copula:
