@@ -457,6 +457,16 @@ def test_the_subject_under_another_name_the_text_writes_for_it(title, text):
     assert facts(relations, text, title, "parent_organization") == [(None, "Vela Group", {})]
 
 
+@pytest.mark.parametrize("title, text", [
+    # the title's abbreviation spelt out
+    ("Orbis Rovers F.C.", "Orbis Rovers Football Club were a club based in Leeds, England."),
+    # renamed from the title, its final full stop left out in the brackets
+    ("Lyra Hellas B.C.", "Lyra Athens B.C. (formerly Lyra Hellas B.C) is a club based in Leeds."),
+])
+def test_the_subjects_seat_under_another_name(title, text):
+    assert facts(places, text, title, "headquarters") == [(None, "Leeds", {})]
+
+
 def test_a_longer_name_is_another_company_where_the_title_is_written_alone():
     text = "Orbis Motor Company of Canada is a subsidiary of Orbis Motor Company."
     assert facts(relations, text, "Orbis Motor Company", "parent_organization") == [

@@ -28,7 +28,7 @@ from functools import cache, cached_property, lru_cache
 
 from pipeline import rulebook
 from pipeline.extract.model import Reading, Skip
-from pipeline.normalise.names import clean_name, name_kind
+from pipeline.normalise.names import clean_name, initials_match, name_kind
 
 # A word of a name: a capital or digit first ("Acme", "3M", "A&J", "E.ON", "Co.").
 # A word of a name: a capital or digit first ("Acme", "3M", "A&J", "E.ON", "Co."), never a word
@@ -111,6 +111,7 @@ EXTENSION = re.compile(rf"\s+of\s+(?:{CAP})(?:\s+{CAP})*|,\s+(?:{CAP}\s+)+"
 ABBREVIATION = re.compile(r"\b[A-Z][A-Z&.]*[A-Z]\b")
 NAME_END = re.compile(rf"{NAME}$")
 JOINT_END = re.compile(r"\s(?:and|&)\s+$")
+SPELLING = re.compile(r"\s+(?P<words>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})")
 POSSESSIVE = re.compile(r"['’]s?$")
 SUBJECT_PRONOUNS = ("it", "its", "they", "their")
 # A name whose last word may be a kind's ("Georg Fischer Corporation"; a word ending in a full
@@ -262,7 +263,7 @@ def actors_of(title: str, text: str) -> Actors:
     full = DISAMBIGUATION.sub("", title).strip()
     if not full:
         return Actors(frozenset(), frozenset())
-    names = {full, legal_form().sub("", full), *short_forms(full), *written_forms(full, text)}
+    names = {full, legal_form().sub("", full), *short_forms(full)}
     for name in list(names):  # string search: a pattern per title would crowd re's cache
         at = text.find(name)
         while at >= 0:
@@ -270,6 +271,7 @@ def actors_of(title: str, text: str) -> Actors:
             if inner:
                 names.update(ABBREVIATION.findall(inner["inner"]))
             at = text.find(name, at + 1)
+    names |= written_forms(full, text)  # their brackets may name the title ("(formerly ...)")
     for match in OFFICIALLY.finditer(text):
         if text.startswith(full, match.end()):
             before = PARENTHESIS_END.sub("", text[max(0, match.start() - 200):match.start()])
@@ -296,8 +298,8 @@ def written_forms(full: str, text: str) -> set[str]:
     reader takes there (`reader_forms`); a name written with the title in brackets after it
     ("Acme Your Way, LLC (ACME)"); and a name it is renamed to or from ("the Acme Company, now
     known as Acme Industries", "Beta Ltd, formerly Acme")."""
-    found: set[str] = set()
-    spans = [(at, at + len(full)) for at in _occurrences(full, text)]
+    found = spelled_out(full, text)
+    spans = _occurrences(full, text)
     extended = [(at, end, EXTENSION.match(text, end)) for at, end in spans]
     if extended and all(ext for _, _, ext in extended):
         found |= {text[at:ext.end()] for at, _, ext in extended}
@@ -309,12 +311,28 @@ def written_forms(full: str, text: str) -> set[str]:
     return found | {legal_form().sub("", name) for name in found}
 
 
-def _occurrences(name: str, text: str) -> list[int]:
+def _occurrences(name: str, text: str) -> list[tuple[int, int]]:
     """Where the prose writes a name as a whole (not inside a longer word; the heading line
-    that gives the title is not the prose)."""
+    that gives the title is not the prose), its final full stop maybe left out ("Acme B.C)")."""
     body = text.find("\n") + 1 if HEADING.match(text) else 0
-    return [m.start() for m in re.finditer(rf"(?<![\w&]){re.escape(name)}(?![\w&])", text)
+    written = re.escape(name.rstrip(".")) + (r"\.?" if name.endswith(".") else "")
+    return [m.span() for m in re.finditer(rf"(?<![\w&]){written}(?![\w&])", text)
             if m.start() >= body]
+
+
+def spelled_out(full: str, text: str) -> set[str]:
+    """The title with its final abbreviation written out in words whose initials spell it
+    ("Acme Rovers Football Club" for "Acme Rovers F.C.")."""
+    *stem, last = full.split()
+    if not stem or sum(map(str.isalpha, last)) < 2 or not last.replace(".", "").isupper():
+        return set()
+    found = set()
+    for at, end in _occurrences(" ".join(stem), text):
+        spelling = SPELLING.match(text, end)
+        words = spelling["words"].split() if spelling else []
+        found |= {f"{text[at:end]} {' '.join(words[:size])}" for size in range(1, len(words) + 1)
+                  if initials_match(" ".join(words[:size]), last, exact=True)}
+    return found
 
 
 def named_before(text: str, start: int, end: int) -> str | None:
