@@ -35,6 +35,8 @@ LINE_BREAK = re.compile(r"\s*\n\s*")
 LOWER_GAP = re.compile(r"(?<=[a-z]{2})\s+(?=[a-z])")  # between lower-case words: mid-sentence
 WORD_GAP = re.compile(r"(?<=\w)\s+(?=\w)")
 ANY_GAP = re.compile(r"\s+")
+SHORT_ABBREVIATION_END = re.compile(r"(?<![\w.])[A-Za-z]{1,3}\.$")
+NO_OPENER = re.compile(r"[a-z]|(?:Ltd|Inc|Corp|LLC|Co|Limited|plc)\b")
 KINDS = {"heading": "heading", "infobox-name": "infobox", "infobox": "infobox",
          "paragraph": "prose"}
 
@@ -69,7 +71,21 @@ def split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
             spans[-1] = (spans[-1][0], pieces.pop(0)[1])
         spans += pieces
         join = joined
-    return spans
+    return rejoined(text, spans)
+
+
+def rejoined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans, where pysbd ended a sentence at a short abbreviation ("Co.", "sq.") before a
+    word that opens no sentence (lower case: "sq. ft."; a legal form: "Acme Co. Ltd., whose"),
+    joined again: those are one sentence."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and SHORT_ABBREVIATION_END.search(text, *joined[-1]) and NO_OPENER.match(
+                text, start):
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def chunks(text: str, start: int, end: int) -> Iterator[tuple[int, int, bool]]:

@@ -38,6 +38,8 @@ def facts(family, text: str, title: str, prop: str) -> list[tuple]:
      "based", "Skyway Air Co. (NYSE: SKY)"),  # a colon in brackets ends no clause
     ("Lyra is a bus maker, the largest in Ohio, based in Dayton.", "based", "Lyra"),
     ("He is CIO at Orbis Ltd, a firm established in 1979.", "established", "Orbis Ltd"),
+    ("Lyra Sound is a British music publishing company, and audio device maker, based in Leeds.",
+     "based", "Lyra Sound"),  # a noun phrase joined by "and" without a determiner
 ])
 def test_the_actor_of_a_clause(text, trigger, who):
     assert actor(text, text.index(trigger)) == who
@@ -51,6 +53,7 @@ def test_the_actor_of_a_clause(text, trigger, who):
     ("Mira Vale was the treasurer of a unit of the SPF which was formed in 2001.", "formed"),
     ("She worked for a firm with a branch office headquartered in Cork.", "headquartered"),
     ("He was Manager in Ohio, a post based in Dayton.", "based"),  # not Ohio's
+    ("He sells pipes and valves, based in Leeds.", "based"),
 ])
 def test_no_actor_where_the_text_names_none(text, trigger):
     assert actor(text, text.index(trigger)) is None
@@ -444,3 +447,77 @@ def test_a_founding_of_the_kind_named_last_is_not_the_subjects():
 ])
 def test_a_country_written_after_a_town_without_a_comma_is_not_part_of_it(title, text, seat):
     assert facts(places, text, title, "headquarters") == [(None, seat, {})]
+
+
+@pytest.mark.parametrize("title, text", [
+    # the title extended by a place, or by a name with a legal form, the title never alone
+    ("Orbis Food Services", "As a subsidiary of Vela Group, Orbis Food Services of Leeds "
+     "sells fresh fruit."),
+    ("Lund & Partners", "Lund & Partners, Asset Counsel Inc. is a subsidiary of Vela Group."),
+    # a name written with the title in brackets
+    ("ORB", "ORB Field Works, LLC (ORB) is a survey firm, a subsidiary of Vela Group."),
+    # a name cut by the clause reader ("Factory Company"), and one glued to another by "and"
+    ("Nordic stone & tile Factory Company", "Nordic stone & tile Factory Company is a "
+     "subsidiary of Vela Group."),
+    ("Lyra Cell Therapeutics", "GmbH and Lyra Cell Therapeutics, a subsidiary of Vela Group."),
+    # renamed: the new name is the same organisation
+    ("Dayton Sheet Glass Company", "He founded the Dayton Sheet Glass Company, now known as "
+     "DSG Industries, a subsidiary of Vela Group."),
+])
+def test_the_subject_under_another_name_the_text_writes_for_it(title, text):
+    assert facts(relations, text, title, "parent_organization") == [(None, "Vela Group", {})]
+
+
+@pytest.mark.parametrize("title, text", [
+    # the title's abbreviation spelt out
+    ("Orbis Rovers F.C.", "Orbis Rovers Football Club were a club based in Leeds, England."),
+    # renamed from the title, its final full stop left out in the brackets
+    ("Lyra Hellas B.C.", "Lyra Athens B.C. (formerly Lyra Hellas B.C) is a club based in Leeds."),
+])
+def test_the_subjects_seat_under_another_name(title, text):
+    assert facts(places, text, title, "headquarters") == [(None, "Leeds", {})]
+
+
+def test_a_longer_name_is_another_company_where_the_title_is_written_alone():
+    text = "Orbis Motor Company of Canada is a subsidiary of Orbis Motor Company."
+    assert facts(relations, text, "Orbis Motor Company", "parent_organization") == [
+        ("Orbis Motor Company of Canada", "Orbis Motor Company", {})]
+
+
+def test_offices_joined_before_of_are_no_part_of_the_name():
+    text = "Mira Vale is the Founder & CEO of Lyra Print India, a firm based in Pune."
+    assert actor(text, text.index("based")) == "Lyra Print India"
+
+
+def test_a_position_held_since_a_date_is_no_event():
+    text = "Mira Vale is CEO and Chair of Lyra Print (LYP), a position she has held since 2004."
+    assert facts(events, text, "Lyra Print", "significant_event") == []
+
+
+@pytest.mark.parametrize("text, parent", [
+    ("Founded in 1990, Kite Way, LLC (KITE) is a survey firm, owned by its parent company, "
+     "Orla's FieldMart, Inc.", "Orla's FieldMart, Inc"),
+    ("Kite is a survey firm owned by its parent company, Vela Holdings.", "Vela Holdings"),
+])
+def test_an_owner_the_text_calls_its_parent_company(text, parent):
+    assert facts(relations, text, "KITE", "parent_organization") == [(None, parent, {})]
+
+
+@pytest.mark.parametrize("text, child", [
+    ("Its tours are sold through Kite Travel's parent company Orla Holdings.", None),
+    ("Mira Vale, Chair of Lund's parent company, Orla Holdings, spoke.", "Lund"),
+])
+def test_a_named_companys_parent_company(text, child):
+    assert facts(relations, text, "Kite Travel", "parent_organization") == [
+        (child, "Orla Holdings", {})]
+
+
+@pytest.mark.parametrize("text, published", [
+    ("It was first based in Leeds, and later moved to Otley, Yorkshire on 3 May 1990.",
+     [(None, "Leeds", {}), (None, "Otley", {"start_time": "1990-05-03"})]),
+    ("Kite Arts relocated to Little Rock, Arkansas in 1977.",
+     [(None, "Little Rock", {"start_time": "1977"})]),
+    ("In 1996 she moved to Dayton and started a career.", []),  # a person moves too
+])
+def test_an_organisation_that_moves_moves_its_seat(text, published):
+    assert facts(places, text, "Kite Arts", "headquarters") == published

@@ -444,7 +444,8 @@ def test_one_long_line_is_segmented_in_linear_time():
     started = time.perf_counter()
     spans = split_paragraph(text, 0, len(text))
     assert time.perf_counter() - started < 8
-    assert len(spans) > 2_000 and all(text[a:b].endswith(".") for a, b in spans)
+    # the text holds 1,761 sentences; "p." before a lower-case word ends none of them
+    assert len(spans) > 1_700 and all(text[a:b].endswith(".") for a, b in spans)
 
 
 @pytest.mark.slow

@@ -21,6 +21,14 @@ def test_paragraph_spans_round_trip_and_cover_all_text():
         "In the U.S. it is known too."]
 
 
+def test_no_sentence_opens_with_a_legal_form_or_a_lower_case_word_after_an_abbreviation():
+    text = ("Kite Golf, Inc. is a unit of Kite Sports Co. Ltd., whose offices are in Osaka. "
+            "It fills a 9,000 sq. ft. plant.")
+    assert [text[a:b] for a, b in split_paragraph(text, 0, len(text))] == [
+        "Kite Golf, Inc. is a unit of Kite Sports Co. Ltd., whose offices are in Osaka.",
+        "It fills a 9,000 sq. ft. plant."]
+
+
 def test_repeated_sentences_get_distinct_spans():
     text = "It rained. It rained. It rained."
     spans = split_paragraph(text, 0, len(text))

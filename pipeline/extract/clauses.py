@@ -31,6 +31,7 @@ from pipeline.extract.model import Reading, Skip
 from pipeline.normalise.names import (
     INITIAL,
     clean_name,
+    initials_match,
     name_kind,
     name_word,
     role_titles_pattern,
@@ -82,6 +83,9 @@ ASIDE = r",\s+(?:[Aa]n?\s|[Tt]he\s|[a-z])[^,;]*(?:,\s+(?:Inc|Ltd|LLC|Co|Corp)\.?
 ASIDE_END = re.compile(rf"{ASIDE}$")
 # A word that ties a clause to the one before it ("... was formed in 1955 when A and B merged").
 SUBORDINATE_TAIL = re.compile(r"\b(?:when|after|as|because|until|once)\s*$")
+# A noun phrase without a determiner joined by "and" to the one before ("..., and systems
+# maker").
+JOINED_NOUN_TAIL = re.compile(r",\s+and\s+(?:[a-z][\w-]*\s+){0,6}[a-z][\w-]*$")
 DETERMINER = re.compile(r"(?:an?|the)\s", re.IGNORECASE)
 INDEFINITE_TAIL = re.compile(r"\b[Aa]n?\s+$")  # "an American Limited Liability Company"
 PLACE_PREPOSITION_TAIL = re.compile(r"\s+\bin\s+$")  # "a carrier in Ohio"
@@ -107,7 +111,14 @@ WORD_BREAK = re.compile(r"[\s–—-]+")
 LEADING_THE = re.compile(r"^[Tt]he\s+")
 SENTENCE_END = re.compile(r"(?<=[a-z)])\.\s")
 DISAMBIGUATION = re.compile(r"\s*\([^()]*\)$")
+# What extends the title into a longer name of the same organisation: a place ("of Detroit")
+# or a name with a legal form after a comma (", Investment Counsel Inc.").
+EXTENSION = re.compile(rf"\s+of\s+(?:{CAP})(?:\s+{CAP})*|,\s+(?:{CAP}\s+)+"
+                       r"(?:Inc|Ltd|LLC|L\.L\.C|Corp|Co|plc|Limited)\b\.?")
 ABBREVIATION = re.compile(r"\b[A-Z][A-Z&.]*[A-Z]\b")
+NAME_END = re.compile(rf"{NAME}$")
+JOINT_END = re.compile(r"\s(?:and|&)\s+$")
+SPELLING = re.compile(r"\s+(?P<words>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3})")
 POSSESSIVE = re.compile(r"['’]s?$")
 SUBJECT_PRONOUNS = ("it", "its", "they", "their")
 # A name whose last word may be a kind's ("Georg Fischer Corporation"; a word ending in a full
@@ -156,10 +167,12 @@ def _kind_phrase() -> str:
 
 @cache
 def office() -> re.Pattern:
-    """An office and "of" opening a name-like run ("CEO of Acme"): the name is after it (the
-    offices are the titles prose reads as roles: normalise.names.role_titles)."""
-    return re.compile(rf"(?:the\s+)?(?:{role_titles_pattern()})\s+of\s+(?:the\s+)?",
-                      re.IGNORECASE)
+    """An office, or offices joined ("Founder & CEO"), and "of" opening a name-like run ("CEO
+    of Acme"): the name is after it (the offices are the titles prose reads as roles:
+    normalise.names.role_titles)."""
+    head = role_titles_pattern()
+    return re.compile(rf"(?:the\s+)?(?:{head})(?:\s*(?:&|and|/)\s*(?:{head}))*\s+of\s+"
+                      r"(?:the\s+)?", re.IGNORECASE)
 
 
 @cache
@@ -264,6 +277,7 @@ def actors_of(title: str, text: str) -> Actors:
             if inner:
                 names.update(ABBREVIATION.findall(inner["inner"]))
             at = text.find(name, at + 1)
+    names |= written_forms(full, text)  # their brackets may name the title ("(formerly ...)")
     for match in OFFICIALLY.finditer(text):
         if text.startswith(full, match.end()):
             before = PARENTHESIS_END.sub("", text[max(0, match.start() - 200):match.start()])
@@ -280,6 +294,93 @@ def actors_of(title: str, text: str) -> Actors:
     return Actors(plain_names, frozenset(kinds_named),
                   frozenset(plain(n) for n in (full, legal_form().sub("", full)) if n),
                   kind_names(text, plain_names))
+
+
+def written_forms(full: str, text: str) -> set[str]:
+    """The other names the text writes for the subject where it names it: the title extended
+    by a place or a name with a legal form ("Acme Foods of Detroit", "Acme & Co, Investment
+    Counsel Inc."), where the text never writes the title alone (else the longer name is
+    another company: "Acme Ltd of Canada is a subsidiary of Acme Ltd"); the name a clause's
+    reader takes there (`reader_forms`); a name written with the title in brackets after it
+    ("Acme Your Way, LLC (ACME)"); and a name it is renamed to or from ("the Acme Company, now
+    known as Acme Industries", "Beta Ltd, formerly Acme")."""
+    found = spelled_out(full, text)
+    spans = _occurrences(full, text)
+    extended = [(at, end, EXTENSION.match(text, end)) for at, end in spans]
+    if extended and all(ext for _, _, ext in extended):
+        found |= {text[at:ext.end()] for at, _, ext in extended}
+        spans = [(at, ext.end()) for at, _, ext in extended]
+    for at, end in spans:
+        found |= reader_forms(text, at, end)
+        renamed = renaming().match(text, end)
+        found |= {renamed["name"] if renamed else None, named_before(text, at, end)} - {None}
+    return found | {legal_form().sub("", name) for name in found}
+
+
+def _occurrences(name: str, text: str) -> list[tuple[int, int]]:
+    """Where the prose writes a name as a whole (not inside a longer word; the heading line
+    that gives the title is not the prose), its final full stop maybe left out ("Acme B.C)")."""
+    body = text.find("\n") + 1 if HEADING.match(text) else 0
+    written = re.escape(name.rstrip(".")) + (r"\.?" if name.endswith(".") else "")
+    return [m.span() for m in re.finditer(rf"(?<![\w&]){written}(?![\w&])", text)
+            if m.start() >= body]
+
+
+def spelled_out(full: str, text: str) -> set[str]:
+    """The title with its final abbreviation written out in words whose initials spell it
+    ("Acme Rovers Football Club" for "Acme Rovers F.C.")."""
+    *stem, last = full.split()
+    if not stem or sum(map(str.isalpha, last)) < 2 or not last.replace(".", "").isupper():
+        return set()
+    found = set()
+    for at, end in _occurrences(" ".join(stem), text):
+        spelling = SPELLING.match(text, end)
+        words = spelling["words"].split() if spelling else []
+        found |= {f"{text[at:end]} {' '.join(words[:size])}" for size in range(1, len(words) + 1)
+                  if initials_match(" ".join(words[:size]), last, exact=True)}
+    return found
+
+
+def named_before(text: str, start: int, end: int) -> str | None:
+    """The name that the subject's name at text[start:end] names again: written before it
+    with the name in brackets ("Acme Your Way, LLC (ACME)") or a renaming word between ("Beta
+    Ltd, formerly Acme")."""
+    renamed = renaming(after=False).search(text, 0, start)
+    bracketed = text[:start].endswith("(") and text.startswith(")", end)
+    if not (renamed or bracketed):
+        return None
+    name = NAME_END.search(text[:renamed.start() if renamed else start - 1].rstrip(" ,"))
+    return PARENTHESIS.sub("", name.group()).strip(" ,") if name else None
+
+
+def reader_forms(text: str, start: int, end: int) -> set[str]:
+    """The name a clause's reader takes where the text writes the subject's name at
+    text[start:end], where it is not that name: a name cut at a small word or a comma
+    ("Factory Company" of "Saudi marble & granite Factory Company"), or glued to the name
+    before it by "and" ("Beta and Acme": both are meant; not "Bank of Acme", another). A cut
+    stands for the subject only where it is a company's name (two words or more, the last a
+    legal form or a kind's word), not a place ("St. Louis")."""
+    read = _phrases()["tail"].search(text[:end])
+    if read is None or read.start() == start or read.end() != end:
+        return set()
+    name = read.group()
+    words = PARENTHESIS.sub("", name).split()
+    glued = read.start() < start and JOINT_END.search(text, read.start(), start)
+    if glued or (start < read.start() and len(words) >= 2 and (
+            legal_form().search(name) or kind_word().fullmatch(words[-1]))):
+        return {name}
+    return set()
+
+
+@cache
+def renaming(after: bool = True) -> re.Pattern:
+    """The words that give a name another of the same organisation (names.yaml
+    `name_prefixes` and `renamings`): after the subject's name, with the other name (`after`),
+    or at the end of a text, before the subject's name."""
+    data = rulebook.load("names")
+    words = sorted({*data["name_prefixes"], *data["renamings"]}, key=len, reverse=True)
+    prefix = rf",?\s+\(?(?:{'|'.join(re.escape(w) for w in words)})\s+(?:the\s+)?"
+    return re.compile(rf"{prefix}(?P<name>{NAME})" if after else rf"{prefix}$")
 
 
 def kind_names(text: str, names: frozenset[str]) -> tuple[tuple[int, int, str, str, bool], ...]:
@@ -387,8 +488,10 @@ def noun_before(text: str, end: int, depth: int, relative: bool = False) -> str 
             return actor(text, clause_start(text, predicate), depth + 1)
         return named.group()
     common = COMMON_TAIL.search(left)
-    if common is None:
-        return None
+    if common is None:  # "a music company, and electronics maker, based in": the maker is
+        # the company, joined to it by "and" without a determiner of its own
+        joined = JOINED_NOUN_TAIL.search(left)
+        return noun_before(text, joined.start() + 1, depth + 1) if joined else None
     before = left[:common.start()].rstrip()
     copula = COPULA_TAIL.search(before)
     if copula:

@@ -24,7 +24,7 @@ import re
 from dataclasses import replace
 
 from pipeline.extract import patterns
-from pipeline.extract.clauses import kinds, legal_form
+from pipeline.extract.clauses import kinds, legal_form, office
 from pipeline.extract.engine import Rule, RuleSet
 from pipeline.extract.model import Draft, Reading, Skip
 from pipeline.normalise.names import clean_name, trim_span
@@ -83,7 +83,8 @@ def read_party(draft: Draft, evidence: str) -> Draft:
     """The draft with its value narrowed to the party's name, and its subject named likewise.
     A "The" written with a capital inside the sentence is part of the name ("a unit of The
     Orchard", "The Hague"); at the start of the evidence it may be the sentence's first word.
-    A subject "the company" stays as written: the clause says whose it is (clauses.assigned)."""
+    A subject "the company" stays as written: the clause says whose it is (clauses.assigned);
+    an office written before a subject's name is no part of it ("Chair of FWD's parent")."""
     start, end = name_span(evidence, draft.start, draft.end)
     value = party_name(evidence[start:end])
     article = start - len(NAMED_ARTICLE)
@@ -91,6 +92,8 @@ def read_party(draft: Draft, evidence: str) -> Draft:
         start, value = article, NAMED_ARTICLE + value
     subject = draft.subject
     if subject is not None and not kinds().fullmatch(subject):
+        held = office().match(subject)
+        subject = subject[held.end():] if held else subject
         subject = party_name(subject[slice(*name_span(subject, 0, len(subject)))])
     return replace(draft, value=value, start=start, end=end, subject=subject)
 
