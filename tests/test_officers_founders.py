@@ -166,6 +166,11 @@ def test_the_chairman_of_a_board_left_unnamed_is_not_the_subjects():
      "Tom Hill in 2001.", {("founded_by", "Tom Hill", None)}),
     ("Acme Lending", "It was founded in 1995 by a group of former managers at Bigco, including "
      "former CEO Tom Hill.", {("founded_by", "Tom Hill", None)}),
+    # an aside in brackets after each founder, with names in it that are no founders
+    ("Harbour Referees League",
+     "The Harbour Referees League was formed by Tom Hill (a former referee) and Ann Lee (a "
+     "former player at Bigco Rangers F.C. and pundit on Sky Sports Channel).",
+     {("founded_by", "Tom Hill", None), ("founded_by", "Ann Lee", None)}),
 ])
 def test_founders_of_the_subject(title, text, expected):
     assert own(title, text) == expected

@@ -118,8 +118,11 @@ def _founders(person: str, role: str, data: dict) -> dict[str, str]:
     where a name particle ("Abdul Kadir bin ...") is no description."""
     small = rf"(?!(?:and|or|of|in|with|for|at|on|to|by|{_alternation(data['name_particles'])})\b)"
     named = r"(?:ex-|former )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}"
+    founder = rf"{person}(?: \([^()]*\))?"
     return {
-        "PEOPLE_FOUNDERS": rf"{person}(?:(?:, {person})*,? and (?:co-?founder )?{person})?",
+        # each may have an aside in brackets after it ("A (a former referee) and B (...)")
+        "PEOPLE_FOUNDER": founder,
+        "PEOPLE_FOUNDERS": rf"{founder}(?:(?:, {founder})*,? and (?:co-?founder )?{founder})?",
         "PEOPLE_FOUNDERS_DESCRIBED": (
             rf"(?:(?:the |an? |his |her |its )?(?:{named} (?=[a-z]|{role} ))?"
             rf"(?:(?:{small}[a-z][\w-]*|{role}),? ){{0,2}})?"),
