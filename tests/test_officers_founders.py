@@ -82,6 +82,20 @@ def own(title: str, text: str) -> set[tuple]:
     ("Gulf Wines", "Miguel A. Torres is the company’s current President and Managing Director.",
      {("leader", "Miguel A. Torres", "president"),
       ("leader", "Miguel A. Torres", "managing director")}),
+    # the office of the article's subject, no organisation named with it
+    ("Harbour Telecom", "As of May 2, 2016, Ann Lee was the CEO; she succeeded Tom Hill in 2010.",
+     {("leader", "Ann Lee", "ceo")}),
+    ("Harbour Telecom", "Tom Hill is the chairman and managing director.",
+     {("chairperson", "Tom Hill", None), ("leader", "Tom Hill", "managing director")}),
+    # offices of the subject in a relative clause
+    ("Sunfield", "Sunfield is a Danish shoe brand, founded in 1980 in the Vesterbro district of "
+     "Copenhagen, whose chief executive officer (CEO) is Ann Lee.",
+     {("leader", "Ann Lee", "chief executive officer")}),
+    ("Harbour Aid", "From 2010 to 2014, HA was led by Ann Lee, a former executive with UNICEF "
+     "who became Harbour Aid's first new CEO since its founder stepped down.",
+     {("leader", "Ann Lee", "ceo")}),
+    ("Harbour Academies Trust", "Parents met with Ann Lee the CEO of Harbour Academies Trust.",
+     {("leader", "Ann Lee", "ceo")}),
 ])
 def test_officers_of_the_subject(title, text, expected):
     assert own(title, text) == expected
@@ -109,6 +123,11 @@ def test_offices_in_two_universities_each_go_to_their_own():
     ("Besides Acme", "Besides Acme CEO Tom Hill, the board includes Ann Lee.", "Tom Hill"),
     # a one-word name without a courtesy title is a fragment
     ("Acme Ltd", "Brandt was promoted to Chairman, President and CEO of Acme Ltd.", "Brandt"),
+    # the office of another organisation, or another holder's
+    ("Acme Tools", "Acme Tools is a unit of Bigco Group, whose CEO is Ann Lee.", "Ann Lee"),
+    ("Acme Tools", "Ann Lee was the CEO, the chairman of Bigco.", "Ann Lee"),
+    ("Acme Bank", "Tom Hill, a friend of Ann Lee who became Acme Bank's CEO, spoke.", "Tom Hill"),
+    ("Acme Tools", "He met Tom Hill. Ann Lee was the president.", "Ann Lee"),
     # a kind's noun alone is another organisation's name, not the subject's
     ("Acme Bank", "Tom Hill has been President of Bank member Oritani Bank since 1993.",
      "Tom Hill"),
