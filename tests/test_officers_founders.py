@@ -185,6 +185,17 @@ def test_the_chairman_of_a_board_left_unnamed_is_not_the_subjects():
      "Tom Hill in 2001.", {("founded_by", "Tom Hill", None)}),
     ("Acme Lending", "It was founded in 1995 by a group of former managers at Bigco, including "
      "former CEO Tom Hill.", {("founded_by", "Tom Hill", None)}),
+    # an aside between the founder and the verb; the kind's noun before the name
+    ("Harbour Wines", "In 1861, Tom Hill, a representative of the Bavarian firm Bigco and Co. "
+     "established the winery Harbour Wines, which was run by his heirs.",
+     {("founded_by", "Tom Hill", None)}),
+    ("Acme Ltd", "Tom Hill, a friend of Ann Lee, founded Acme Ltd in 1990.",
+     {("founded_by", "Tom Hill", None)}),
+    # a given name before "and" shares the surname after it; a name joined by "&"
+    ("Michael & Ann Hill Foundation",
+     "Michael & Ann Hill Foundation (or the Hill Foundation) is the largest private charity "
+     "in the world, founded by Michael and Ann Hill.",
+     {("founded_by", "Michael", None), ("founded_by", "Ann Hill", None)}),
     # an aside in brackets after each founder, with names in it that are no founders
     ("Harbour Referees League",
      "The Harbour Referees League was formed by Tom Hill (a former referee) and Ann Lee (a "
@@ -201,6 +212,8 @@ def test_founders_of_the_subject(title, text, expected):
     # one word is a fragment, not a founder
     ("Acme Ltd", "In 2008 Graeme founded Acme Ltd."),
     ("Acme Ltd", "Lady Mary founded Acme Ltd in 1990."),
+    # a name after "the first" is another thing of that name
+    ("Acme", "Ann Lee founded the first Acme outside Leeds in 1990."),
 ])
 def test_no_founder_of_the_subject(title, text):
     assert not {c for c in own(title, text) if c[0] == "founded_by"}

@@ -23,6 +23,7 @@ from functools import cache
 from pipeline import rulebook
 from pipeline.extract import patterns
 from pipeline.extract.engine import Rule, RuleSet, merged
+from pipeline.extract.gates import given_names
 from pipeline.extract.model import Reading, Skip
 from pipeline.normalise.dates import DateParseError, parse_date
 from pipeline.normalise.names import name_kind, ranks_and_titles, role_name
@@ -53,10 +54,11 @@ def macros() -> dict[str, str]:
     # An item of a list of people: lower-case words or offices before the name ("former
     # captains A", "former CEO B"), an aside in brackets after it ("A (a local Quaker)").
     item = rf"(?:(?:[a-z][\w-]*|{role}) )*{person}(?: \([^()]*\))?"
-    # A name as {NAME}, but "and" before an office ends it ("CEO of Acme and Director at B"),
-    # and a Spanish "y" joins its words ("Genealogía y Heráldica").
-    org = (rf"{{WORD}}(?:(?:\s+(?:of|the|for|de|la|y)\s+|\s+and\s+(?!{role})|\s+[–—-]\s+|\s+)"
-           rf"{{WORD}})*")
+    # A name as {NAME}, but "and" or "&" before an office ends it ("CEO of Acme and Director
+    # at B"), "&" joins its words too ("Bill & Melinda Gates Foundation"), and so does a
+    # Spanish "y" ("Genealogía y Heráldica").
+    org = (rf"{{WORD}}(?:(?:\s+(?:of|the|for|de|la|y)\s+|\s+(?:and|&)\s+(?!{role})|"
+           rf"\s+[–—-]\s+|\s+){{WORD}})*")
     return _founders(person, role, data) | {
         "PEOPLE_ROLES": rf"{office}(?:(?:, | and | & |, and ){office})*",
         "PEOPLE_PERSONS": rf"{person}(?:(?:, (?:and )?| and ){person})*",
@@ -113,14 +115,17 @@ def _person(names: dict, data: dict) -> str:
 
 def _founders(person: str, role: str, data: dict) -> dict[str, str]:
     """Founders after "founded by": "A, B and C", a later one as "co-founder" ("A and
-    co-founder B"); and how they may be described first ("French engineers", "a Pakistani
+    co-founder B"), a given name before "and" and a name that shares its surname ("Bill and
+    Melinda Gates"), each maybe with an aside in brackets after it ("A (a former referee) and
+    B (...)"); and how they may be described first ("French engineers", "a Pakistani
     businessman,", "ex-Acme Games employees", "Rolling Stone publisher", "Starbucks CEO"),
     where a name particle ("Abdul Kadir bin ...") is no description."""
     small = rf"(?!(?:and|or|of|in|with|for|at|on|to|by|{_alternation(data['name_particles'])})\b)"
     named = r"(?:ex-|former )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}"
-    founder = rf"{person}(?: \([^()]*\))?"
+    given = rf"\b(?:{_alternation(given_names())})\b(?= and {person})"
+    founder = rf"(?:{person}|{given})(?: \([^()]*\))?"
     return {
-        # each may have an aside in brackets after it ("A (a former referee) and B (...)")
+        "PEOPLE_FOUNDER_NAME": f"{person}|{given}",
         "PEOPLE_FOUNDER": founder,
         "PEOPLE_FOUNDERS": rf"{founder}(?:(?:, {founder})*,? and (?:co-?founder )?{founder})?",
         "PEOPLE_FOUNDERS_DESCRIBED": (
@@ -174,11 +179,15 @@ def read_holder(match, spec: dict, base: int) -> Reading:
 
 def person_problem(draft) -> str | None:
     """A one-word name is a fragment ("Lady Mary", "General Ne"), unless a courtesy title
-    before it says it is a surname ("Mr. House", "Dr. Snyder")."""
+    before it says it is a surname ("Mr. House", "Dr. Snyder"), or it is a common given name
+    with no rank before it, which only a rule that reads a person there lets stand alone
+    ("founded by Bill and Melinda Gates": PEOPLE_FOUNDER_NAME)."""
     rank = dict(draft.qualifiers).get("rank")
-    if len(draft.value.split()) < 2 and rank not in rulebook.load(FAMILY)["surname_titles"]:
-        return "a one-word name once the rank is taken off: a fragment, not read as a person"
-    return None
+    if len(draft.value.split()) >= 2 or rank in rulebook.load(FAMILY)["surname_titles"]:
+        return None
+    if rank is None and draft.value in given_names():
+        return None
+    return "a one-word name once the rank is taken off: a fragment, not read as a person"
 
 
 def subject_problem(subject: str) -> str | None:
