@@ -87,6 +87,10 @@ def own(title: str, text: str) -> set[tuple]:
      {("leader", "Ann Lee", "ceo")}),
     ("Harbour Telecom", "Tom Hill is the chairman and managing director.",
      {("chairperson", "Tom Hill", None), ("leader", "Tom Hill", "managing director")}),
+    # the office named by "its", whoever else the sentence names
+    ("Harbour Films", "Bigco holds 92% while the remaining 8% is held by its chief executive "
+     "officer Ann Lee and other staff.",
+     {("leader", "Ann Lee", "chief executive officer")}),
     # offices of the subject in a relative clause
     ("Sunfield", "Sunfield is a Danish shoe brand, founded in 1980 in the Vesterbro district of "
      "Copenhagen, whose chief executive officer (CEO) is Ann Lee.",
@@ -127,6 +131,7 @@ def test_offices_in_two_universities_each_go_to_their_own():
     ("Acme Tools", "Acme Tools is a unit of Bigco Group, whose CEO is Ann Lee.", "Ann Lee"),
     ("Acme Tools", "Ann Lee was the CEO, the chairman of Bigco.", "Ann Lee"),
     ("Acme Bank", "Tom Hill, a friend of Ann Lee who became Acme Bank's CEO, spoke.", "Tom Hill"),
+    ("Acme", "Bigco said its CEO Tom Hill would resign.", "Tom Hill"),
     ("Acme Tools", "He met Tom Hill. Ann Lee was the president.", "Ann Lee"),
     # a kind's noun alone is another organisation's name, not the subject's
     ("Acme Bank", "Tom Hill has been President of Bank member Oritani Bank since 1993.",
@@ -191,6 +196,13 @@ def test_the_chairman_of_a_board_left_unnamed_is_not_the_subjects():
      {("founded_by", "Tom Hill", None)}),
     ("Acme Ltd", "Tom Hill, a friend of Ann Lee, founded Acme Ltd in 1990.",
      {("founded_by", "Tom Hill", None)}),
+    # the founders, no organisation named
+    ("Harbour Music", "The name derives from the founders' first names: Ann van Lee, Tom Hill, "
+     "Mary Major.",
+     {("founded_by", "Ann van Lee", None), ("founded_by", "Tom Hill", None),
+      ("founded_by", "Mary Major", None)}),
+    ("Harbour Music", "Its founders were Ann Lee and Tom Hill.",
+     {("founded_by", "Ann Lee", None), ("founded_by", "Tom Hill", None)}),
     # a given name before "and" shares the surname after it; a name joined by "&"
     ("Michael & Ann Hill Foundation",
      "Michael & Ann Hill Foundation (or the Hill Foundation) is the largest private charity "
@@ -212,6 +224,7 @@ def test_founders_of_the_subject(title, text, expected):
     # one word is a fragment, not a founder
     ("Acme Ltd", "In 2008 Graeme founded Acme Ltd."),
     ("Acme Ltd", "Lady Mary founded Acme Ltd in 1990."),
+    ("Acme", "The founders of Bigco were Ann Lee and Tom Hill."),
     # a name after "the first" is another thing of that name
     ("Acme", "Ann Lee founded the first Acme outside Leeds in 1990."),
 ])
