@@ -196,6 +196,20 @@ def test_the_chairman_of_a_board_left_unnamed_is_not_the_subjects():
      {("founded_by", "Tom Hill", None)}),
     ("Acme Ltd", "Tom Hill, a friend of Ann Lee, founded Acme Ltd in 1990.",
      {("founded_by", "Tom Hill", None)}),
+    # the person the sentence opens with, a given name alone too, founded it
+    ("Harbour Cleaning", "In 2008 Graeme founded Harbour Cleaning by buying two small firms.",
+     {("founded_by", "Graeme", None)}),
+    ("Harbour Trading", "Mike moved to Japan in 1981 and set up Harbour Trading (HT) in 1985.",
+     {("founded_by", "Mike", None)}),
+    ("Harbour Advisers", "Tom Hill then left Bigco, joined a fund and simultaneously founded "
+     "Harbour Advisers, his new firm.", {("founded_by", "Tom Hill", None)}),
+    ("Harbour Advisers", "Tom met Ann Lee, who founded Harbour Advisers.",
+     {("founded_by", "Ann Lee", None)}),
+    # people named after "with", a given name alone after words of kinship
+    ("The Hills", "She is a member of the band The Hills, which she co-founded in 1990 with "
+     "her elder brother Jim and younger sisters Caroline and Andrea.",
+     {("founded_by", "Jim", None), ("founded_by", "Caroline", None),
+      ("founded_by", "Andrea", None)}),
     # the founders, no organisation named
     ("Harbour Music", "The name derives from the founders' first names: Ann van Lee, Tom Hill, "
      "Mary Major.",
@@ -222,7 +236,9 @@ def test_founders_of_the_subject(title, text, expected):
     # the description names another organisation the founding may be about
     ("Acme Games", "Acme Games is a subsidiary of Bigco Holdings, founded in 1990 by Tom Hill."),
     # one word is a fragment, not a founder
-    ("Acme Ltd", "In 2008 Graeme founded Acme Ltd."),
+    ("Acme Ltd", "In 2008 Bigco founded Acme Ltd."),
+    ("Acme", "She founded Acme in 1990 with funding from Bill Gates."),
+    ("Acme", "Lee founded Acme after she met Tom, who later founded Bigco."),
     ("Acme Ltd", "Lady Mary founded Acme Ltd in 1990."),
     ("Acme", "The founders of Bigco were Ann Lee and Tom Hill."),
     # a name after "the first" is another thing of that name

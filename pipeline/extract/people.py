@@ -122,11 +122,18 @@ def _founders(person: str, role: str, data: dict) -> dict[str, str]:
     where a name particle ("Abdul Kadir bin ...") is no description."""
     small = rf"(?!(?:and|or|of|in|with|for|at|on|to|by|{_alternation(data['name_particles'])})\b)"
     named = r"(?:ex-|former )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}"
-    given = rf"\b(?:{_alternation(given_names())})\b(?= and {person})"
-    founder = rf"(?:{person}|{given})(?: \([^()]*\))?"
+    given = rf"\b(?:{_alternation(given_names())})\b(?![ -]?[A-Z])"
+    founder = rf"(?:{person}|{given}(?= and {person}))(?: \([^()]*\))?"
+    # People a founder founded it with: "with her husband, A", "with her elder brother Jim and
+    # younger sisters Caroline and Andrea" (words before a name, none a preposition: "with
+    # funding from A" names no founder).
+    partner = (r"(?:(?:his|her|their) )?(?:(?!(?:and|or|from|of|by|for|to|in|at|on|the|an?)\b)"
+               rf"[a-z]+,? ){{0,2}}(?:{person}|{given})")
     return {
-        "PEOPLE_FOUNDER_NAME": f"{person}|{given}",
+        "PEOPLE_GIVEN": given,
+        "PEOPLE_FOUNDER_NAME": rf"{person}|{given}(?= and {person})",
         "PEOPLE_FOUNDER": founder,
+        "PEOPLE_PARTNERS": rf"{partner}(?:(?:,? and |, ){partner})*",
         "PEOPLE_FOUNDERS": rf"{founder}(?:(?:, {founder})*,? and (?:co-?founder )?{founder})?",
         "PEOPLE_FOUNDERS_DESCRIBED": (
             rf"(?:(?:the |an? |his |her |its )?(?:{named} (?=[a-z]|{role} ))?"
