@@ -87,6 +87,12 @@ def own(title: str, text: str) -> set[tuple]:
      {("leader", "Ann Lee", "ceo")}),
     ("Harbour Telecom", "Tom Hill is the chairman and managing director.",
      {("chairperson", "Tom Hill", None), ("leader", "Tom Hill", "managing director")}),
+    # a name of one word that holds an office only a person holds
+    ("Fishing Guides Ltd", "Iain was formerly chief executive officer of Fishing Guides Ltd and "
+     "has eight years of experience.", {("leader", "Iain", "chief executive officer")}),
+    ("Harbour Holdings, LLC", "Since their formation, Barden was also President and Chief "
+     "Executive Officer of Harbour Holdings, LLC and Chairman of BDI.",
+     {("leader", "Barden", "president"), ("leader", "Barden", "chief executive officer")}),
     # the office named by "its", whoever else the sentence names
     ("Harbour Films", "Bigco holds 92% while the remaining 8% is held by its chief executive "
      "officer Ann Lee and other staff.",
@@ -133,6 +139,9 @@ def test_offices_in_two_universities_each_go_to_their_own():
     ("Acme Bank", "Tom Hill, a friend of Ann Lee who became Acme Bank's CEO, spoke.", "Tom Hill"),
     ("Acme", "Bigco said its CEO Tom Hill would resign.", "Tom Hill"),
     ("Acme Tools", "He met Tom Hill. Ann Lee was the president.", "Ann Lee"),
+    # a name of one word in an office a state or a firm may hold
+    ("Acme", "Norway was chair of Acme.", "Norway"),
+    ("Acme", "Bigco was the leader of Acme.", "Bigco"),
     # a kind's noun alone is another organisation's name, not the subject's
     ("Acme Bank", "Tom Hill has been President of Bank member Oritani Bank since 1993.",
      "Tom Hill"),

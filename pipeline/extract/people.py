@@ -11,6 +11,8 @@ Claim keys read here besides the engine's:
     property_by_role: true - a role that is a property of its own (chairman, spokesperson,
         representative) gives that property instead of `leader`
     interval: group - a date read as when the role began and ended ("from 1976–2000")
+    alone: true - a name of one word is a person's here: the rule's clause makes it one
+        ("Iain was chief executive officer of Acme")
 
 A person's name never keeps a rank or title (it becomes the `rank` qualifier), and a name that
 is a single word once its rank is taken off is reported, not published: it is a fragment.
@@ -64,6 +66,9 @@ def macros() -> dict[str, str]:
         "PEOPLE_PERSONS": rf"{person}(?:(?:, (?:and )?| and ){person})*",
         "PEOPLE_HOLDERS": rf"(?:{role} )?{person}(?:(?:, (?:and )?| and )(?:{role} )?{person})*",
         "PEOPLE_PERSON": person,
+        # A name of one word, which only a clause that makes it a person reads ("Iain was
+        # chief executive officer of Acme"; claims with `alone`).
+        "PEOPLE_ONE_NAME": rf"\b{_name_word(names, data)}(?![ -]?[A-Z])",
         # A subject as {SUBJECT}, or a name with "of the" inside ("the Assembly of the African
         # Union"), which would otherwise be read from its tail ("African Union"), or with a
         # mark inside or after it ("Yahoo! Inc.", "Acme®"); a kind's noun alone names the
@@ -91,18 +96,23 @@ def macros() -> dict[str, str]:
     }
 
 
+def _name_word(names: dict, data: dict) -> str:
+    """A word of a person's name: a capital and small letters, Latin letters with accents too
+    ("Déby", "Özoğuz"), after a surname prefix written with a capital after it ("McColl",
+    "DeVito"); never a sentence word or an organisation's or place's head noun. An initial
+    keeps its full stop ("Peter B. Lowry", "Miguel A. Torres", though "A" alone is a sentence
+    word)."""
+    not_person = [*names["not_name_words"], *(w for ws in names["entity_heads"].values()
+                                              for w in ws)]
+    prefix = rf"(?:(?:{_alternation(data['surname_prefixes'])})(?=[A-Z]))?"
+    return (rf"(?!(?:{_alternation(not_person)})\b(?!\.)){prefix}[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ſ]*"
+            rf"(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+)*\b(?:(?<=\b[A-Z])\.)?")
+
+
 def _person(names: dict, data: dict) -> str:
     """A person's name: two or more capitalised words, or a surname after a courtesy title;
     from the start of a word ("former CEO Brad Morrice" holds no "O Brad Morrice")."""
-    not_person = [*names["not_name_words"], *(w for ws in names["entity_heads"].values()
-                                              for w in ws)]
-    # A capital and small letters, Latin letters with accents too ("Déby", "Özoğuz"), after a
-    # surname prefix written with a capital after it ("McColl", "DeVito").
-    # An initial keeps its full stop ("Peter B. Lowry", "Miguel A. Torres", though "A" alone is
-    # a sentence word).
-    prefix = rf"(?:(?:{_alternation(data['surname_prefixes'])})(?=[A-Z]))?"
-    word = (rf"(?!(?:{_alternation(not_person)})\b(?!\.)){prefix}[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿĀ-ſ]*"
-            rf"(?:['’-][A-Za-zÀ-ÖØ-öø-ÿĀ-ſ]+)*\b(?:(?<=\b[A-Z])\.)?")
+    word = _name_word(names, data)
     # Small words inside a name ("Lucio de Risi", "Saad Sherida al-Kaabi", "Masnata y de").
     particle = rf"(?:(?:{_alternation(data['name_particles'])})[ -]){{0,2}}"
     # John "Shoes" Moshoeu; "Mr. Leonard Tharpe", and a surname alone after a courtesy title
@@ -176,7 +186,7 @@ def read_holder(match, spec: dict, base: int) -> Reading:
     reading = patterns.read_claim(match, spec, base)
     drafts, skips = [], list(reading.skips)
     for draft in reading.drafts:
-        problem = person_problem(draft)
+        problem = person_problem(draft, spec.get("alone", False))
         if problem:
             skips.append(Skip(draft.start, draft.end, problem))
         else:
@@ -184,15 +194,16 @@ def read_holder(match, spec: dict, base: int) -> Reading:
     return Reading(tuple(drafts), tuple(skips))
 
 
-def person_problem(draft) -> str | None:
+def person_problem(draft, alone: bool = False) -> str | None:
     """A one-word name is a fragment ("Lady Mary", "General Ne"), unless a courtesy title
-    before it says it is a surname ("Mr. House", "Dr. Snyder"), or it is a common given name
-    with no rank before it, which only a rule that reads a person there lets stand alone
-    ("founded by Bill and Melinda Gates": PEOPLE_FOUNDER_NAME)."""
+    before it says it is a surname ("Mr. House", "Dr. Snyder"), or, with no rank before it, it
+    is a common given name, which only a rule that reads a person there lets stand alone
+    ("founded by Bill and Melinda Gates": PEOPLE_FOUNDER_NAME), or the rule's clause makes it
+    a person (`alone`: "Iain was chief executive officer of Acme")."""
     rank = dict(draft.qualifiers).get("rank")
     if len(draft.value.split()) >= 2 or rank in rulebook.load(FAMILY)["surname_titles"]:
         return None
-    if rank is None and draft.value in given_names():
+    if rank is None and (alone or draft.value in given_names()):
         return None
     return "a one-word name once the rank is taken off: a fragment, not read as a person"
 
