@@ -214,6 +214,9 @@ def test_the_chairman_of_a_board_left_unnamed_is_not_the_subjects():
      "Harbour Advisers, his new firm.", {("founded_by", "Tom Hill", None)}),
     ("Harbour Advisers", "Tom met Ann Lee, who founded Harbour Advisers.",
      {("founded_by", "Ann Lee", None)}),
+    # the one named with a founder founded it too, a name of one word too
+    ("Harbour Post", "With its executive editor, Tom Hill, Harris founded Harbour Post in 2007.",
+     {("founded_by", "Tom Hill", None), ("founded_by", "Harris", None)}),
     # people named after "with", a given name alone after words of kinship
     ("The Hills", "She is a member of the band The Hills, which she co-founded in 1990 with "
      "her elder brother Jim and younger sisters Caroline and Andrea.",
