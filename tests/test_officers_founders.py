@@ -214,6 +214,10 @@ def test_the_chairman_of_a_board_left_unnamed_is_not_the_subjects():
      "Harbour Advisers, his new firm.", {("founded_by", "Tom Hill", None)}),
     ("Harbour Advisers", "Tom met Ann Lee, who founded Harbour Advisers.",
      {("founded_by", "Ann Lee", None)}),
+    # the organisation described by a noun before its name
+    ("Harbour Bay", "Ann Lee (born 1984), alias annie, is a Swedish engineer, known as the former "
+     "co-owner of the web host BigHost and co-founder of the file site The Harbour Bay.",
+     {("founded_by", "Ann Lee", None)}),
     # the one named with a founder founded it too, a name of one word too
     ("Harbour Post", "With its executive editor, Tom Hill, Harris founded Harbour Post in 2007.",
      {("founded_by", "Tom Hill", None), ("founded_by", "Harris", None)}),
@@ -254,6 +258,7 @@ def test_founders_of_the_subject(title, text, expected):
     ("Acme Ltd", "Lady Mary founded Acme Ltd in 1990."),
     ("Acme", "The founders of Bigco were Ann Lee and Tom Hill."),
     # a name after "the first" is another thing of that name
+    ("Acme", "Tom Hill is the founder of the first Acme store in Leeds."),
     ("Acme", "Ann Lee founded the first Acme outside Leeds in 1990."),
 ])
 def test_no_founder_of_the_subject(title, text):

@@ -76,8 +76,12 @@ def macros() -> dict[str, str]:
         "PEOPLE_SUBJECT": (r"(?:[Tt]he\s+|(?!(?i:{KINDS})\b(?!\s+(?:of\s|for\s|[A-Z]))))"
                            rf"{org}(?:[!®™](?:\s+{org})?)?"
                            rf"(?:\s+(?:of|for)\s+the\s+{org})?|{{SELF}}"),
-        # What a name may be described as before it: "the American toy company (Hasbro)".
-        "PEOPLE_DESCRIBED": r"the (?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:{KINDS})",
+        # What a name may be described as before it: "the American toy company (Hasbro)", "the
+        # BitTorrent site (The Pirate Bay)": a kind's noun, or another noun right before the
+        # name, but not a word that makes the name another thing ("the first Acme store").
+        "PEOPLE_DESCRIBED": (r"the (?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:{KINDS}|"
+                             r"(?!(?:{PEOPLE_ORDINAL}|original|new|old|local|current|former|"
+                             r"present|same|only)\b)[a-z][\w-]*(?=\s+(?:[Tt]he\s+)?[A-Z]))"),
         "PEOPLE_LIST": rf"{item}(?:(?:,? and |, | as well as ){item})*",
         # An organisation's name before its office ("Adidas CEO A"), never a sentence word
         # ("Besides Adidas CEO A").
