@@ -80,8 +80,10 @@ def macros() -> dict[str, str]:
         # BitTorrent site (The Pirate Bay)": a kind's noun, or another noun right before the
         # name, but not a word that makes the name another thing ("the first Acme store").
         "PEOPLE_DESCRIBED": (r"the (?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:{KINDS}|"
-                             r"(?!(?:{PEOPLE_ORDINAL}|original|new|old|local|current|former|"
-                             r"present|same|only)\b)[a-z][\w-]*(?=\s+(?:[Tt]he\s+)?[A-Z]))"),
+                             r"(?!{PEOPLE_ANOTHER})[a-z][\w-]*(?=\s+(?:[Tt]he\s+)?[A-Z]))"),
+        # A word before a name that makes it another thing of that name (people.yaml).
+        "PEOPLE_ANOTHER": (rf"(?:{_alternation(rulebook.load('prose')['ordinals'])}|"
+                           rf"{_alternation(data['another_of_name'])})\b"),
         "PEOPLE_LIST": rf"{item}(?:(?:,? and |, | as well as ){item})*",
         # An organisation's name before its office ("Adidas CEO A"), never a sentence word
         # ("Besides Adidas CEO A").
