@@ -81,6 +81,8 @@ def macros() -> dict[str, str]:
         # name, but not a word that makes the name another thing ("the first Acme store").
         "PEOPLE_DESCRIBED": (r"the (?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:{KINDS}|"
                              r"(?!{PEOPLE_ANOTHER})[a-z][\w-]*(?=\s+(?:[Tt]he\s+)?[A-Z]))"),
+        # Offices ahead, one of them held only in a firm or a body (people.yaml firm_offices).
+        "PEOPLE_FIRM_OFFICE": rf"[^.;,]*?\b(?:{_titled(data['firm_offices'])})\b",
         # A word before a name that makes it another thing of that name (people.yaml).
         "PEOPLE_ANOTHER": (rf"(?:{_alternation(rulebook.load('prose')['ordinals'])}|"
                            rf"{_alternation(data['another_of_name'])})\b"),
