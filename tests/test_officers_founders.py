@@ -82,6 +82,30 @@ def own(title: str, text: str) -> set[tuple]:
     ("Gulf Wines", "Miguel A. Torres is the company’s current President and Managing Director.",
      {("leader", "Miguel A. Torres", "president"),
       ("leader", "Miguel A. Torres", "managing director")}),
+    # the office of the article's subject, no organisation named with it
+    ("Harbour Telecom", "As of May 2, 2016, Ann Lee was the CEO; she succeeded Tom Hill in 2010.",
+     {("leader", "Ann Lee", "ceo")}),
+    ("Harbour Telecom", "Tom Hill is the chairman and managing director.",
+     {("chairperson", "Tom Hill", None), ("leader", "Tom Hill", "managing director")}),
+    # a name of one word that holds an office only a person holds
+    ("Fishing Guides Ltd", "Iain was formerly chief executive officer of Fishing Guides Ltd and "
+     "has eight years of experience.", {("leader", "Iain", "chief executive officer")}),
+    ("Harbour Holdings, LLC", "Since their formation, Barden was also President and Chief "
+     "Executive Officer of Harbour Holdings, LLC and Chairman of BDI.",
+     {("leader", "Barden", "president"), ("leader", "Barden", "chief executive officer")}),
+    # the office named by "its", whoever else the sentence names
+    ("Harbour Films", "Bigco holds 92% while the remaining 8% is held by its chief executive "
+     "officer Ann Lee and other staff.",
+     {("leader", "Ann Lee", "chief executive officer")}),
+    # offices of the subject in a relative clause
+    ("Sunfield", "Sunfield is a Danish shoe brand, founded in 1980 in the Vesterbro district of "
+     "Copenhagen, whose chief executive officer (CEO) is Ann Lee.",
+     {("leader", "Ann Lee", "chief executive officer")}),
+    ("Harbour Aid", "From 2010 to 2014, HA was led by Ann Lee, a former executive with UNICEF "
+     "who became Harbour Aid's first new CEO since its founder stepped down.",
+     {("leader", "Ann Lee", "ceo")}),
+    ("Harbour Academies Trust", "Parents met with Ann Lee the CEO of Harbour Academies Trust.",
+     {("leader", "Ann Lee", "ceo")}),
 ])
 def test_officers_of_the_subject(title, text, expected):
     assert own(title, text) == expected
@@ -109,6 +133,15 @@ def test_offices_in_two_universities_each_go_to_their_own():
     ("Besides Acme", "Besides Acme CEO Tom Hill, the board includes Ann Lee.", "Tom Hill"),
     # a one-word name without a courtesy title is a fragment
     ("Acme Ltd", "Brandt was promoted to Chairman, President and CEO of Acme Ltd.", "Brandt"),
+    # the office of another organisation, or another holder's
+    ("Acme Tools", "Acme Tools is a unit of Bigco Group, whose CEO is Ann Lee.", "Ann Lee"),
+    ("Acme Tools", "Ann Lee was the CEO, the chairman of Bigco.", "Ann Lee"),
+    ("Acme Bank", "Tom Hill, a friend of Ann Lee who became Acme Bank's CEO, spoke.", "Tom Hill"),
+    ("Acme", "Bigco said its CEO Tom Hill would resign.", "Tom Hill"),
+    ("Acme Tools", "He met Tom Hill. Ann Lee was the president.", "Ann Lee"),
+    # a name of one word in an office a state or a firm may hold
+    ("Acme", "Norway was chair of Acme.", "Norway"),
+    ("Acme", "Bigco was the leader of Acme.", "Bigco"),
     # a kind's noun alone is another organisation's name, not the subject's
     ("Acme Bank", "Tom Hill has been President of Bank member Oritani Bank since 1993.",
      "Tom Hill"),
@@ -166,6 +199,50 @@ def test_the_chairman_of_a_board_left_unnamed_is_not_the_subjects():
      "Tom Hill in 2001.", {("founded_by", "Tom Hill", None)}),
     ("Acme Lending", "It was founded in 1995 by a group of former managers at Bigco, including "
      "former CEO Tom Hill.", {("founded_by", "Tom Hill", None)}),
+    # an aside between the founder and the verb; the kind's noun before the name
+    ("Harbour Wines", "In 1861, Tom Hill, a representative of the Bavarian firm Bigco and Co. "
+     "established the winery Harbour Wines, which was run by his heirs.",
+     {("founded_by", "Tom Hill", None)}),
+    ("Acme Ltd", "Tom Hill, a friend of Ann Lee, founded Acme Ltd in 1990.",
+     {("founded_by", "Tom Hill", None)}),
+    # the person the sentence opens with, a given name alone too, founded it
+    ("Harbour Cleaning", "In 2008 Graeme founded Harbour Cleaning by buying two small firms.",
+     {("founded_by", "Graeme", None)}),
+    ("Harbour Trading", "Mike moved to Japan in 1981 and set up Harbour Trading (HT) in 1985.",
+     {("founded_by", "Mike", None)}),
+    ("Harbour Advisers", "Tom Hill then left Bigco, joined a fund and simultaneously founded "
+     "Harbour Advisers, his new firm.", {("founded_by", "Tom Hill", None)}),
+    ("Harbour Advisers", "Tom met Ann Lee, who founded Harbour Advisers.",
+     {("founded_by", "Ann Lee", None)}),
+    # the organisation described by a noun before its name
+    ("Harbour Bay", "Ann Lee (born 1984), alias annie, is a Swedish engineer, known as the former "
+     "co-owner of the web host BigHost and co-founder of the file site The Harbour Bay.",
+     {("founded_by", "Ann Lee", None)}),
+    # the one named with a founder founded it too, a name of one word too
+    ("Harbour Post", "With its executive editor, Tom Hill, Harris founded Harbour Post in 2007.",
+     {("founded_by", "Tom Hill", None), ("founded_by", "Harris", None)}),
+    # people named after "with", a given name alone after words of kinship
+    ("The Hills", "She is a member of the band The Hills, which she co-founded in 1990 with "
+     "her elder brother Jim and younger sisters Caroline and Andrea.",
+     {("founded_by", "Jim", None), ("founded_by", "Caroline", None),
+      ("founded_by", "Andrea", None)}),
+    # the founders, no organisation named
+    ("Harbour Music", "The name derives from the founders' first names: Ann van Lee, Tom Hill, "
+     "Mary Major.",
+     {("founded_by", "Ann van Lee", None), ("founded_by", "Tom Hill", None),
+      ("founded_by", "Mary Major", None)}),
+    ("Harbour Music", "Its founders were Ann Lee and Tom Hill.",
+     {("founded_by", "Ann Lee", None), ("founded_by", "Tom Hill", None)}),
+    # a given name before "and" shares the surname after it; a name joined by "&"
+    ("Michael & Ann Hill Foundation",
+     "Michael & Ann Hill Foundation (or the Hill Foundation) is the largest private charity "
+     "in the world, founded by Michael and Ann Hill.",
+     {("founded_by", "Michael", None), ("founded_by", "Ann Hill", None)}),
+    # an aside in brackets after each founder, with names in it that are no founders
+    ("Harbour Referees League",
+     "The Harbour Referees League was formed by Tom Hill (a former referee) and Ann Lee (a "
+     "former player at Bigco Rangers F.C. and pundit on Sky Sports Channel).",
+     {("founded_by", "Tom Hill", None), ("founded_by", "Ann Lee", None)}),
 ])
 def test_founders_of_the_subject(title, text, expected):
     assert own(title, text) == expected
@@ -175,8 +252,14 @@ def test_founders_of_the_subject(title, text, expected):
     # the description names another organisation the founding may be about
     ("Acme Games", "Acme Games is a subsidiary of Bigco Holdings, founded in 1990 by Tom Hill."),
     # one word is a fragment, not a founder
-    ("Acme Ltd", "In 2008 Graeme founded Acme Ltd."),
+    ("Acme Ltd", "In 2008 Bigco founded Acme Ltd."),
+    ("Acme", "She founded Acme in 1990 with funding from Bill Gates."),
+    ("Acme", "Lee founded Acme after she met Tom, who later founded Bigco."),
     ("Acme Ltd", "Lady Mary founded Acme Ltd in 1990."),
+    ("Acme", "The founders of Bigco were Ann Lee and Tom Hill."),
+    # a name after "the first" is another thing of that name
+    ("Acme", "Tom Hill is the founder of the first Acme store in Leeds."),
+    ("Acme", "Ann Lee founded the first Acme outside Leeds in 1990."),
 ])
 def test_no_founder_of_the_subject(title, text):
     assert not {c for c in own(title, text) if c[0] == "founded_by"}

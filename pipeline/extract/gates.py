@@ -92,7 +92,8 @@ def _firm_endings() -> frozenset[str]:
 
 
 @cache
-def _given_names() -> frozenset[str]:
+def given_names() -> frozenset[str]:
+    """Common given names: the person gate's, and those a people rule lets stand alone."""
     return frozenset(_vocabulary()["given_names"])
 
 
@@ -107,7 +108,7 @@ def is_personal_name(name: str) -> bool:
     organisation's word ("Roger Porter"; not "Roger Porter Ltd", "Acme Motors")."""
     match = _personal_name().fullmatch(name)
     return bool(match) and match["surname"] not in _organisation_words() and all(
-        part in _given_names() for part in match["given"].split("-"))
+        part in given_names() for part in match["given"].split("-"))
 
 
 @cache

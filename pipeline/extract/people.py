@@ -11,6 +11,8 @@ Claim keys read here besides the engine's:
     property_by_role: true - a role that is a property of its own (chairman, spokesperson,
         representative) gives that property instead of `leader`
     interval: group - a date read as when the role began and ended ("from 1976–2000")
+    alone: true - a name of one word is a person's here: the rule's clause makes it one
+        ("Iain was chief executive officer of Acme")
 
 A person's name never keeps a rank or title (it becomes the `rank` qualifier), and a name that
 is a single word once its rank is taken off is reported, not published: it is a fragment.
@@ -23,6 +25,7 @@ from functools import cache
 from pipeline import rulebook
 from pipeline.extract import patterns
 from pipeline.extract.engine import Rule, RuleSet, merged
+from pipeline.extract.gates import given_names
 from pipeline.extract.model import Reading, Skip
 from pipeline.normalise.dates import DateParseError, parse_date, time_of
 from pipeline.normalise.names import (
@@ -60,15 +63,19 @@ def macros() -> dict[str, str]:
     # An item of a list of people: lower-case words or offices before the name ("former
     # captains A", "former CEO B"), an aside in brackets after it ("A (a local Quaker)").
     item = rf"(?:(?:[a-z][\w-]*|{role}) )*{person}(?: \([^()]*\))?"
-    # A name as {NAME}, but "and" before an office ends it ("CEO of Acme and Director at B"),
-    # and a Spanish "y" joins its words ("Genealogía y Heráldica").
-    org = (rf"{{WORD}}(?:(?:\s+(?:of|the|for|de|la|y)\s+|\s+and\s+(?!{role})|\s+[–—-]\s+|\s+)"
-           rf"{{WORD}})*")
+    # A name as {NAME}, but "and" or "&" before an office ends it ("CEO of Acme and Director
+    # at B"), "&" joins its words too ("Bill & Melinda Gates Foundation"), and so does a
+    # Spanish "y" ("Genealogía y Heráldica").
+    org = (rf"{{WORD}}(?:(?:\s+(?:of|the|for|de|la|y)\s+|\s+(?:and|&)\s+(?!{role})|"
+           rf"\s+[–—-]\s+|\s+){{WORD}})*")
     return _founders(person, role, data) | {
         "PEOPLE_ROLES": rf"{office}(?:(?:, | and | & |, and ){office})*",
         "PEOPLE_PERSONS": rf"{person}(?:(?:, (?:and )?| and ){person})*",
         "PEOPLE_HOLDERS": rf"(?:{role} )?{person}(?:(?:, (?:and )?| and )(?:{role} )?{person})*",
         "PEOPLE_PERSON": person,
+        # A name of one word, which only a clause that makes it a person reads ("Iain was
+        # chief executive officer of Acme"; claims with `alone`).
+        "PEOPLE_ONE_NAME": rf"\b{_name_word(names)}(?![ -]?[A-Z])",
         # A subject as {SUBJECT}, or a name with "of the" inside ("the Assembly of the African
         # Union"), which would otherwise be read from its tail ("African Union"), or with a
         # mark inside or after it ("Yahoo! Inc.", "Acme®"); a kind's noun alone names the
@@ -76,8 +83,16 @@ def macros() -> dict[str, str]:
         "PEOPLE_SUBJECT": (r"(?:[Tt]he\s+|(?!(?i:{KINDS})\b(?!\s+(?:of\s|for\s|[A-Z]))))"
                            rf"{org}(?:[!®™](?:\s+{org})?)?"
                            rf"(?:\s+(?:of|for)\s+the\s+{org})?|{{SELF}}"),
-        # What a name may be described as before it: "the American toy company (Hasbro)".
-        "PEOPLE_DESCRIBED": r"the (?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:{KINDS})",
+        # What a name may be described as before it: "the American toy company (Hasbro)", "the
+        # BitTorrent site (The Pirate Bay)": a kind's noun, or another noun right before the
+        # name, but not a word that makes the name another thing ("the first Acme store").
+        "PEOPLE_DESCRIBED": (r"the (?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:{KINDS}|"
+                             r"(?!{PEOPLE_ANOTHER})[a-z][\w-]*(?=\s+(?:[Tt]he\s+)?[A-Z]))"),
+        # Offices ahead, one of them held only in a firm or a body (people.yaml firm_offices).
+        "PEOPLE_FIRM_OFFICE": rf"[^.;,]*?\b(?:{_titled(data['firm_offices'])})\b",
+        # A word before a name that makes it another thing of that name (people.yaml).
+        "PEOPLE_ANOTHER": (rf"(?:{_alternation(rulebook.load('prose')['ordinals'])}|"
+                           rf"{_alternation(data['another_of_name'])})\b"),
         "PEOPLE_LIST": rf"{item}(?:(?:,? and |, | as well as ){item})*",
         # An organisation's name before its office ("Adidas CEO A"), never a sentence word
         # ("Besides Adidas CEO A").
@@ -96,15 +111,20 @@ def macros() -> dict[str, str]:
     }
 
 
+def _name_word(names: dict) -> str:
+    """A word of a person's name (normalise.names.name_word), never a sentence word or an
+    organisation's or place's head noun, or an initial, which keeps its full stop ("Peter B.
+    Lowry", "Miguel A. Torres", though "A" alone is a sentence word)."""
+    not_person = [*names["not_name_words"], *(w for ws in names["entity_heads"].values()
+                                              for w in ws)]
+    return (rf"(?!(?:{_alternation(not_person)})\b(?!\.))(?:{name_word()}|{CAPITAL})\b"
+            rf"(?:(?<=\b[A-Z])\.)?")
+
+
 def _person(names: dict, data: dict) -> str:
     """A person's name: two or more capitalised words, or a surname after a courtesy title;
     from the start of a word ("former CEO Brad Morrice" holds no "O Brad Morrice")."""
-    not_person = [*names["not_name_words"], *(w for ws in names["entity_heads"].values()
-                                              for w in ws)]
-    # A word of a personal name (normalise.names.name_word), or an initial, which keeps its
-    # full stop ("Peter B. Lowry", "Miguel A. Torres", though "A" alone is a sentence word).
-    word = (rf"(?!(?:{_alternation(not_person)})\b(?!\.))(?:{name_word()}|{CAPITAL})\b"
-            rf"(?:(?<=\b[A-Z])\.)?")
+    word = _name_word(names)
     # Small words inside a name ("Lucio de Risi", "Saad Sherida al-Kaabi", "Masnata y de").
     particle = rf"(?:(?:{_alternation(data['name_particles'])})[ -]){{0,2}}"
     # John "Shoes" Moshoeu; "Mr. Leonard Tharpe", and a surname alone after a courtesy title
@@ -117,13 +137,26 @@ def _person(names: dict, data: dict) -> str:
 
 def _founders(person: str, role: str, data: dict) -> dict[str, str]:
     """Founders after "founded by": "A, B and C", a later one as "co-founder" ("A and
-    co-founder B"); and how they may be described first ("French engineers", "a Pakistani
+    co-founder B"), a given name before "and" and a name that shares its surname ("Bill and
+    Melinda Gates"), each maybe with an aside in brackets after it ("A (a former referee) and
+    B (...)"); and how they may be described first ("French engineers", "a Pakistani
     businessman,", "ex-Acme Games employees", "Rolling Stone publisher", "Starbucks CEO"),
     where a name particle ("Abdul Kadir bin ...") is no description."""
     small = rf"(?!(?:and|or|of|in|with|for|at|on|to|by|{_alternation(data['name_particles'])})\b)"
     named = r"(?:ex-|former )?[A-Z][\w-]*(?: [A-Z][\w-]*){0,2}"
+    given = rf"\b(?:{_alternation(given_names())})\b(?![ -]?[A-Z])"
+    founder = rf"(?:{person}|{given}(?= and {person}))(?: \([^()]*\))?"
+    # People a founder founded it with: "with her husband, A", "with her elder brother Jim and
+    # younger sisters Caroline and Andrea" (words before a name, none a preposition: "with
+    # funding from A" names no founder).
+    partner = (r"(?:(?:his|her|their) )?(?:(?!(?:and|or|from|of|by|for|to|in|at|on|the|an?)\b)"
+               rf"[a-z]+,? ){{0,2}}(?:{person}|{given})")
     return {
-        "PEOPLE_FOUNDERS": rf"{person}(?:(?:, {person})*,? and (?:co-?founder )?{person})?",
+        "PEOPLE_GIVEN": given,
+        "PEOPLE_FOUNDER_NAME": rf"{person}|{given}(?= and {person})",
+        "PEOPLE_FOUNDER": founder,
+        "PEOPLE_PARTNERS": rf"{partner}(?:(?:,? and |, ){partner})*",
+        "PEOPLE_FOUNDERS": rf"{founder}(?:(?:, {founder})*,? and (?:co-?founder )?{founder})?",
         "PEOPLE_FOUNDERS_DESCRIBED": (
             rf"(?:(?:the |an? |his |her |its )?(?:{named} (?=[a-z]|{role} ))?"
             rf"(?:(?:{small}[a-z][\w-]*|{role}),? ){{0,2}})?"),
@@ -164,7 +197,7 @@ def read_holder(match, spec: dict, base: int) -> Reading:
     reading = patterns.read_claim(match, spec, base)
     drafts, skips = [], list(reading.skips)
     for draft in reading.drafts:
-        problem = person_problem(draft)
+        problem = person_problem(draft, spec.get("alone", False))
         if problem:
             skips.append(Skip(draft.start, draft.end, problem))
         else:
@@ -172,13 +205,18 @@ def read_holder(match, spec: dict, base: int) -> Reading:
     return Reading(tuple(drafts), tuple(skips))
 
 
-def person_problem(draft) -> str | None:
+def person_problem(draft, alone: bool = False) -> str | None:
     """A one-word name is a fragment ("Lady Mary", "General Ne"), unless a courtesy title
-    before it says it is a surname ("Mr. House", "Dr. Snyder")."""
+    before it says it is a surname ("Mr. House", "Dr. Snyder"), or, with no rank before it, it
+    is a common given name, which only a rule that reads a person there lets stand alone
+    ("founded by Bill and Melinda Gates": PEOPLE_FOUNDER_NAME), or the rule's clause makes it
+    a person (`alone`: "Iain was chief executive officer of Acme")."""
     rank = dict(draft.qualifiers).get("rank")
-    if len(draft.value.split()) < 2 and rank not in rulebook.load(FAMILY)["surname_titles"]:
-        return "a one-word name once the rank is taken off: a fragment, not read as a person"
-    return None
+    if len(draft.value.split()) >= 2 or rank in rulebook.load(FAMILY)["surname_titles"]:
+        return None
+    if rank is None and (alone or draft.value in given_names()):
+        return None
+    return "a one-word name once the rank is taken off: a fragment, not read as a person"
 
 
 def subject_problem(subject: str) -> str | None:
