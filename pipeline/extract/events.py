@@ -32,18 +32,25 @@ def read_match(rule: Rule, match) -> Reading:
 
 
 def read_claim(match, spec: dict, base: int) -> Reading:
-    """The engine's reading of a claim spec, with this family's `after` applied."""
+    """The engine's reading of a claim spec, with this family's time keys applied."""
     reading = patterns.read_claim(match, spec, base)
-    if match[spec["value"]] is None or "skip" in spec or not spec.get("after") or \
-            match[spec["after"]] is None:
+    if match[spec["value"]] is None or "skip" in spec:
         return reading
     try:
-        time = {"point_in_time": time_after(match[spec["after"]])}
+        time = time_qualifiers(match, spec)
     except DateParseError as error:
         return patterns.date_not_read(match, base, error)
     drafts = tuple(replace(d, qualifiers=tuple(sorted((dict(d.qualifiers) | time).items())))
                    for d in reading.drafts)
     return Reading(drafts, reading.skips)
+
+
+def time_qualifiers(match, spec: dict) -> dict[str, str]:
+    """The qualifier of the spec's `after` group (none if the group is absent); the engine
+    reads `when`."""
+    if spec.get("after") and match[spec["after"]] is not None:
+        return {"point_in_time": time_after(match[spec["after"]])}
+    return {}
 
 
 def time_after(phrase: str) -> str:
