@@ -5,8 +5,7 @@ import pytest
 from extraction import read_sentence
 
 from pipeline.extract import events as events_family
-from pipeline.extract.events import time_after
-from pipeline.extract.patterns import time_of_phrase
+from pipeline.extract.events import event_time, time_after
 from pipeline.publish import build_article
 from pipeline.resolve import resolve
 
@@ -274,11 +273,11 @@ def test_no_founding_of_a_place_or_a_pronoun():
     assert claims("He was established as leader in 1990.")[0][4] is None
 
 
-def test_when_reads_periods_and_bounds():
-    assert time_of_phrase("1961") == {"point_in_time": "1961"}
-    assert time_of_phrase("since 2005") == {"start_time": "2005"}
-    assert time_of_phrase("Until 2010") == {"end_time": "2010"}
-    assert time_of_phrase("by 1960") == {"point_in_time": "../1960"}
-    assert time_of_phrase("1994", "start_time") == {"start_time": "1994"}
+def test_event_time_reads_periods_and_bounds():
+    assert event_time("1961") == {"point_in_time": "1961"}
+    assert event_time("since 2005") == {"start_time": "2005"}
+    assert event_time("Until 2010") == {"end_time": "2010"}
+    assert event_time("by 1960") == {"point_in_time": "../1960"}
+    assert event_time("1994", "start_time") == {"start_time": "1994"}
     assert time_after("1962") == "1962/.."
     assert time_after("1994–2000") == "2000/.."

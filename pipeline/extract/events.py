@@ -12,7 +12,11 @@ prose sentence at a time, so `^` is where the sentence starts (and, when the val
 a claim, where its evidence starts): "In 1964, ..." is read at the start of a clause, never
 inside one. This module's `read_match` reads what dated clauses need:
 
-- A claim spec key for time besides the engine's `when` (pipeline/extract/patterns.py):
+- Claim spec keys for time, read from a date group:
+  `when: group` - a single date is `point_in_time` (or the qualifier `point_as` names); an
+  interval is `start_time`/`end_time` ("from the mid-1960s through 1994", "for 17 years until
+  June 2011", "since 2005", "until 2010"); a phrase that only bounds when something happened
+  ("by 1960", "after 2011": `event_bounds` in the file) stays one `point_in_time` interval.
   `after: group` - the time after a dated event: "Following the 1962 coup, ..." is `1962/..`.
 - Where two rules read overlapping words of a sentence, the first rule in the file wins
   (`first_wins`), so a specific rule placed before a general one decides alone.
@@ -20,10 +24,11 @@ inside one. This module's `read_match` reads what dated clauses need:
 
 from dataclasses import replace
 
+from pipeline import rulebook
 from pipeline.extract import patterns
 from pipeline.extract.engine import Rule, RuleSet, merged
 from pipeline.extract.model import Reading
-from pipeline.normalise.dates import OPEN, DateParseError, parse_date
+from pipeline.normalise.dates import OPEN, DateParseError, parse_date, time_of
 
 
 def read_match(rule: Rule, match) -> Reading:
@@ -46,11 +51,21 @@ def read_claim(match, spec: dict, base: int) -> Reading:
 
 
 def time_qualifiers(match, spec: dict) -> dict[str, str]:
-    """The qualifier of the spec's `after` group (none if the group is absent); the engine
-    reads `when`."""
+    """The qualifiers of the spec's `when` and `after` groups (none if the group is absent)."""
+    found = {}
+    if spec.get("when") and match[spec["when"]] is not None:
+        found |= event_time(match[spec["when"]], spec.get("point_as", "point_in_time"))
     if spec.get("after") and match[spec["after"]] is not None:
-        return {"point_in_time": time_after(match[spec["after"]])}
-    return {}
+        found["point_in_time"] = time_after(match[spec["after"]])
+    return found
+
+
+def event_time(phrase: str, point_as: str = "point_in_time") -> dict[str, str]:
+    """When an event happened or a state held, as qualifiers (see the module docstring)."""
+    edtf = parse_date(phrase).edtf
+    if "/" in edtf and phrase.split()[0].lower() in rulebook.load("events")["event_bounds"]:
+        return {"point_in_time": edtf}
+    return time_of(edtf, point_as)
 
 
 def time_after(phrase: str) -> str:

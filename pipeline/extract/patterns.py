@@ -16,8 +16,7 @@ A claim spec: `property`; `value` (the group holding the value as written); opti
 the claim is about the document's subject), `subject_type`, `type` (overrides the property's
 value type), `split: list` (one claim per item of "A, B and C"); qualifiers from groups read as
 EDTF dates (`dates:`, a group or a list of groups of which the first that matched is read), as
-written (`text:`), as a number word or ordinal (`ordinals:`), or fixed (`set:`), and when the
-claim held from one date group (`when:`, with `point_as`: see `time_when`). A claim spec
+written (`text:`), as a number word or ordinal (`ordinals:`), or fixed (`set:`). A claim spec
 with `skip: reason` publishes no claim: the value group's text is listed as skipped, with the
 reason. Macros in braces come from `pipeline/rules/prose.yaml` (`{NAME}`, `{SELF}`, ...) and
 from the normalisers: `{QUANTITY}`, `{DATE}` (a date phrase) and `{NOT_DATE}` (no date phrase
@@ -44,7 +43,6 @@ from pipeline.normalise.dates import (
     is_date_match,
     parse_date,
     starts_date,
-    time_of,
 )
 from pipeline.normalise.names import clean_name, role_name, split_rank
 from pipeline.normalise.numbers import quantity_pattern
@@ -234,23 +232,8 @@ def qualifiers_of(match: re.Match, spec: dict) -> dict[str, str]:
     for name, group in spec.get("ordinals", {}).items():
         if match[group] is not None:
             found[name] = str(ordinals[match[group].lower()])
-    found |= spec.get("set", {})
-    when = spec.get("when")
-    if when and match[when] is not None:
-        found |= time_of_phrase(match[when], spec.get("point_as", "point_in_time"))
-    return found
+    return found | spec.get("set", {})
 
-
-def time_of_phrase(phrase: str, point_as: str = "point_in_time") -> dict[str, str]:
-    """When a claim held (`when: group`), as qualifiers. A single date is `point_in_time` (or
-    the qualifier `point_as` names); an interval is start_time and end_time ("from the
-    mid-1960s through 1994", "since 2005", "from 1976–2000"); a phrase that only bounds when
-    something happened ("by 1960", "after 2011": vocabulary.yaml date_bounds) stays one
-    `point_in_time` interval."""
-    edtf = parse_date(phrase).edtf
-    if "/" in edtf and phrase.split()[0].lower() in rulebook.words("date_bounds"):
-        return {"point_in_time": edtf}
-    return time_of(edtf, point_as)
 
 
 def date_not_read(match: re.Match, base: int, error: DateParseError) -> Reading:

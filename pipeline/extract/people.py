@@ -10,6 +10,7 @@ Claim keys read here besides the engine's:
 
     property_by_role: true - a role that is a property of its own (chairman, spokesperson,
         representative) gives that property instead of `leader`
+    interval: group - a date read as when the role began and ended ("from 1976–2000")
 
 A person's name never keeps a rank or title (it becomes the `rank` qualifier), and a name that
 is a single word once its rank is taken off is reported, not published: it is a fragment.
@@ -23,6 +24,7 @@ from pipeline import rulebook
 from pipeline.extract import patterns
 from pipeline.extract.engine import Rule, RuleSet, merged
 from pipeline.extract.model import Reading, Skip
+from pipeline.normalise.dates import DateParseError, parse_date, time_of
 from pipeline.normalise.names import (
     CAPITAL,
     name_kind,
@@ -153,8 +155,13 @@ def read(rule: Rule, match: re.Match) -> Reading:
 
 
 def read_holder(match, spec: dict, base: int) -> Reading:
-    """One claim spec read from one match (or list item), with its role's property."""
-    reading = patterns.read_claim(match, by_role(match, spec), base)
+    """One claim spec read from one match (or list item), with role property and interval."""
+    spec = by_role(match, spec)
+    try:
+        spec = with_interval(match, spec)
+    except DateParseError as error:
+        return patterns.date_not_read(match, base, error)
+    reading = patterns.read_claim(match, spec, base)
     drafts, skips = [], list(reading.skips)
     for draft in reading.drafts:
         problem = person_problem(draft)
@@ -199,6 +206,14 @@ def by_role(match, spec: dict) -> dict:
         return spec
     text = {name: g for name, g in spec["text"].items() if name != "role"}
     return spec | {"property": prop, "text": text}
+
+
+def with_interval(match, spec: dict) -> dict:
+    """`interval`: a period's ends become start_time and end_time; a single date, point_in_time."""
+    group = spec.get("interval")
+    if not group or match[group] is None:
+        return spec
+    return spec | {"set": spec.get("set", {}) | time_of(parse_date(match[group]).edtf)}
 
 
 RULES = RuleSet(FAMILY, read, macros, subject_problem=subject_problem)
