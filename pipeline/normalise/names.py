@@ -105,7 +105,7 @@ def _post_nominals() -> re.Pattern:
 @cache
 def name_word() -> str:
     """A word of a personal name, one reading for the people family's {PEOPLE_PERSON}, the
-    person opening a clause (clauses.PERSON_SHAPE) and the organisation gate's personal name: a
+    person opening a clause (clauses.person_shape) and the organisation gate's personal name: a
     capital and small letters, Latin letters with accents too ("Déby", "Özoğuz"), after a
     surname prefix written with a capital after it ("McColl", "DeVito", people.yaml
     surname_prefixes), with parts joined by an apostrophe or a hyphen ("O'Grady",
