@@ -510,3 +510,13 @@ def test_a_named_companys_parent_company(text, child):
 ])
 def test_an_organisation_that_moves_moves_its_seat(text, published):
     assert facts(places, text, "Kite Arts", "headquarters") == published
+
+
+@pytest.mark.parametrize("text", [
+    "Kite Inc., a subsidiary of Kite Group, is based in Leeds.",
+    "Kite Inc. is a subsidiary of Kite Group and is based in Leeds.",
+])
+def test_a_subsidiary_named_by_a_short_form_of_the_title_is_another_company(text):
+    assert facts(places, text, "Kite Group", "headquarters") == [("Kite Inc.", "Leeds", {})]
+    assert facts(relations, text, "Kite Group", "parent_organization") == [
+        ("Kite Inc.", "Kite Group", {})]
