@@ -79,7 +79,7 @@ SUBORDINATE_TAIL = re.compile(r"\b(?:when|after|as|because|until|once)\s*$")
 # A name, then "is a subsidiary of" or ", a division of" (and the parent's name after it).
 UNIT_BEFORE = re.compile(rf"(?P<name>{NAME}),?\s+(?:(?:is|was)\s+)?(?:an?|the)\s+"
                          r"(?:[\w-]+\s+){0,3}?(?:subsidiary|division|unit|arm)\s+of\s+"
-                         r"(?:the\s+)?$")
+                         r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$")  # "of delivery giant Acme"
 # A noun phrase without a determiner joined by "and" to the one before ("..., and systems
 # maker").
 JOINED_NOUN_TAIL = re.compile(r",\s+and\s+(?:[a-z][\w-]*\s+){0,6}[a-z][\w-]*$")
