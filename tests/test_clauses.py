@@ -5,7 +5,7 @@ relation is shown published where the subject acts and not published where anoth
 
 import pytest
 
-from pipeline.extract import events, people, places, relations
+from pipeline.extract import events, names, people, places, relations
 from pipeline.extract.clauses import actor, actors_of
 from tests.extraction import read_sentence
 
@@ -521,3 +521,20 @@ def test_a_named_companys_parent_company(text, child):
 ])
 def test_an_organisation_that_moves_moves_its_seat(text, published):
     assert facts(places, text, "Kite Arts", "headquarters") == published
+
+
+@pytest.mark.parametrize("text", [
+    "Kite Inc., a subsidiary of Kite Group, is based in Leeds.",
+    "Kite Inc. is a subsidiary of Kite Group and is based in Leeds.",
+])
+def test_a_subsidiary_named_by_a_short_form_of_the_title_is_another_company(text):
+    assert facts(places, text, "Kite Group", "headquarters") == [("Kite Inc.", "Leeds", {})]
+    assert facts(relations, text, "Kite Group", "parent_organization") == [
+        ("Kite Inc.", "Kite Group", {})]
+
+
+def test_a_lead_on_the_titles_unit_gives_none_of_its_names_to_the_subject():
+    text = "Kite Express (USA) is the US arm of delivery giant Kite, a subsidiary of Vela Post."
+    assert read_sentence(names, text, "Kite")[0] == []
+    assert facts(relations, text, "Kite", "parent_organization") == [
+        ("Kite Express", "Kite", {}), (None, "Vela Post", {})]

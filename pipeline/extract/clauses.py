@@ -83,6 +83,10 @@ ASIDE = r",\s+(?:[Aa]n?\s|[Tt]he\s|[a-z])[^,;]*(?:,\s+(?:Inc|Ltd|LLC|Co|Corp)\.?
 ASIDE_END = re.compile(rf"{ASIDE}$")
 # A word that ties a clause to the one before it ("... was formed in 1955 when A and B merged").
 SUBORDINATE_TAIL = re.compile(r"\b(?:when|after|as|because|until|once)\s*$")
+# A name, then "is a subsidiary of" or ", a division of" (and the parent's name after it).
+UNIT_BEFORE = re.compile(rf"(?P<name>{NAME}),?\s+(?:(?:is|was)\s+)?(?:an?|the)\s+"
+                         r"(?:[\w-]+\s+){0,3}?(?:subsidiary|division|unit|arm)\s+of\s+"
+                         r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$")  # "of delivery giant Acme"
 # A noun phrase without a determiner joined by "and" to the one before ("..., and systems
 # maker").
 JOINED_NOUN_TAIL = re.compile(r",\s+and\s+(?:[a-z][\w-]*\s+){0,6}[a-z][\w-]*$")
@@ -212,6 +216,9 @@ class Actors:
     # names ending in a kind's word ("Georg Fischer Corporation"): (start, end of its section,
     # the kind, the name, whether it is the subject's), in the order written
     kind_names: tuple[tuple[int, int, str, str, bool], ...] = ()
+    # names the text gives a subsidiary of the title ("Acme Inc., a subsidiary of Acme
+    # Group"): another company, though a short form of the title starts them
+    units: frozenset[str] = frozenset()
 
     def titled(self, phrase: str) -> bool:
         """Whether a phrase is the title's name itself, not a short form or a pronoun."""
@@ -237,6 +244,8 @@ class Actors:
         kind = kinds().fullmatch(text)
         if kind:
             return kind["kind"].casefold() in {*self.kinds, *generic_kinds()}
+        if plain(text) in self.units:
+            return False
         # the name with its legal form ("Acme Ltd.") is the name the title gives without it
         return plain(text) in self.names or plain(
             legal_form().sub("", PARENTHESIS.sub("", text).strip(" ,;:"))) in self.names
@@ -293,7 +302,18 @@ def actors_of(title: str, text: str) -> Actors:
     plain_names = frozenset(plain(n) for n in names if n)
     return Actors(plain_names, frozenset(kinds_named),
                   frozenset(plain(n) for n in (full, legal_form().sub("", full)) if n),
-                  kind_names(text, plain_names))
+                  kind_names(text, plain_names), units_of(full, text))
+
+
+def units_of(full: str, text: str) -> frozenset[str]:
+    """The names the text calls a subsidiary or division of the title, written just before
+    the title ("Acme Inc., a subsidiary of Acme Group", "Acme Ltd is a unit of Acme Group")."""
+    units = set()
+    for at, _ in _occurrences(full, text):
+        unit = UNIT_BEFORE.search(text[max(0, at - 200):at])
+        if unit and plain(unit["name"]) != plain(full):
+            units.add(plain(unit["name"]))
+    return frozenset(units)
 
 
 def written_forms(full: str, text: str) -> set[str]:

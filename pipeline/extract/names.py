@@ -27,6 +27,7 @@ from functools import cache
 
 from pipeline import rulebook
 from pipeline.extract import patterns
+from pipeline.extract.clauses import plain, units_of
 from pipeline.extract.engine import Rule, RuleSet, merged, scopes
 from pipeline.extract.gates import title_label
 from pipeline.extract.model import Draft, Found, Reading, Skip
@@ -432,9 +433,10 @@ def find(document, sentences) -> list[Found]:
     """The rules' claims, but for a lead that opens with someone else's name (`lead_own`), and
     the title's name with or without its ", Place" as the lead writes it (`title_own`)."""
     lead = [document.text[start:end] for _, start, end in scopes("lead", sentences)][:1]
+    units = units_of(title_label(document.title), document.text)
     return [replace(found, reading=lead_own(
                 found.reading, document.title,
-                document.text[found.evidence_start:found.evidence_end]))
+                document.text[found.evidence_start:found.evidence_end], units))
             if found.rule_id == LEAD_NAMES else
             replace(found, reading=uncut(title_own(found.reading, "".join(lead)),
                                          document.text[found.evidence_end:]))
@@ -482,9 +484,18 @@ def title_own(reading: Reading, lead: str) -> Reading:
     return Reading((kept,), reading.skips + (Skip(other.start, other.end, why),))
 
 
-def lead_own(reading: Reading, title: str, lead: str) -> Reading:
-    """The lead's official names that are the subject's (`lead_problem`); the others reported."""
+def lead_own(reading: Reading, title: str, lead: str, units: frozenset[str]) -> Reading:
+    """The lead's official names that are the subject's (`lead_problem`); the others reported.
+    A lead that opens with a name the text calls a subsidiary of the title (`units`, see
+    clauses.units_of: "Acme Express (USA) is the US arm of Acme") names another company: none
+    of its names, "(USA)" neither, is the subject's."""
     title = title_label(title)
+    unit = next((d.value for d in reading.drafts if d.property == OFFICIAL_NAME
+                 and d.subject is None and plain(d.value) in units), None)
+    if unit is not None:
+        reason = f"the text calls {unit!r} a unit of the title {title!r}: another company"
+        return Reading((), (*reading.skips, *(Skip(d.start, d.end, reason)
+                                               for d in reading.drafts)))
     drafts, skips = [], list(reading.skips)
     for draft in reading.drafts:
         problem = lead_problem(draft, title, lead) if draft.property == OFFICIAL_NAME and \
