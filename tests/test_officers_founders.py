@@ -136,6 +136,8 @@ def test_offices_in_two_universities_each_go_to_their_own():
     # the office of another organisation, or another holder's
     ("Acme Tools", "Acme Tools is a unit of Bigco Group, whose CEO is Ann Lee.", "Ann Lee"),
     ("Acme Tools", "Ann Lee was the CEO, the chairman of Bigco.", "Ann Lee"),
+    ("Acme Tools", "Ann Lee was the managing director, a post she held at Bigco until 2001.",
+     "Ann Lee"),
     ("Acme Bank", "Tom Hill, a friend of Ann Lee who became Acme Bank's CEO, spoke.", "Tom Hill"),
     ("Acme", "Bigco said its CEO Tom Hill would resign.", "Tom Hill"),
     ("Acme Tools", "He met Tom Hill. Ann Lee was the president.", "Ann Lee"),
