@@ -9,14 +9,14 @@ the others.
 """
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from operator import itemgetter
 
 from pipeline import ids, rulebook
 from pipeline.extract import rule_rows
 from pipeline.extract.gates import title_label
-from pipeline.extract.model import QUALIFIERS, Draft, Found
+from pipeline.extract.model import QUALIFIERS, Draft, Found, Reading, Skip
 from pipeline.normalise.dates import DateParseError, from_edtf
 from pipeline.read import Document
 from pipeline.schemas import column_types, columns, typed
@@ -139,6 +139,22 @@ def skip_row(article: ArticleFacts, found: Found, skip, skip_ids: ids.Apart) -> 
             "char_end": end, "quote": article.document.text[start:end], "reason": skip.reason}
 
 
+def not_itself(article: ArticleFacts, entities: Entities) -> ArticleFacts:
+    """The article's findings without a relation from an entity to itself (its parent, its
+    founder or its subsidiary named as the subject: "Acme Cruises is a subsidiary of Acme
+    Cruises Holdings" in the article on the holdings), each reported; the validator refuses a
+    claim whose object is its subject."""
+    def same(draft: Draft) -> bool:
+        return draft.value_type == "entity" and ids.slugify(entities.label(draft.value)) == \
+            ids.slugify(entities.label(subject_label(article, draft)))
+    found = [replace(f, reading=Reading(
+        tuple(d for d in f.reading.drafts if not same(d)),
+        f.reading.skips + tuple(Skip(d.start, d.end, f"{d.property} {d.value!r} is the "
+                                     "subject itself") for d in f.reading.drafts if same(d))))
+        for f in article.found]
+    return replace(article, found=found)
+
+
 def article_claims(article: ArticleFacts, entities: Entities, doc_order: int) -> list[dict]:
     """One row per distinct fact, in text order, each with an id made from its content."""
     ordinals = {s.sentence_id: s.ordinal for s in article.sentences}
@@ -216,6 +232,7 @@ def resolve(articles: list[ArticleFacts]) -> dict[str, list[dict]]:
         title_sentence = article.sentences[0].sentence_id
         entities.note(title_label(article.document.title), SUBJECT_TYPE, (doc_order, 0, 0),
                       title_sentence)
+        article = not_itself(article, entities)
         claims += article_claims(article, entities, doc_order)
         skip_ids = ids.Apart()
         skipped += [skip_row(article, found, skip, skip_ids)
