@@ -356,3 +356,16 @@ def test_a_parent_or_subsidiary_is_no_person(owner, refused):
         assert (accepts(draft, text) is not None) == refused
     assert accepts(Draft("founded_by", owner, "entity", 0, len(owner),
                          object_type="organisation"), text) is None
+
+
+@pytest.mark.parametrize(("context", "written", "passes"), [
+    ("The chain added several hundred screens.", "hundred", False),
+    ("It has a few dozen members.", "dozen", False),
+    ("It employs some 300 people.", "300", True),
+    ("It added two hundred screens.", "two hundred", True),
+])
+def test_a_number_word_made_vague_is_no_count(context, written, passes):
+    start = context.index(written)
+    draft = Draft("quantity", "1", "integer", start, start + len(written),
+                  qualifiers=(("unit", "screens"),))
+    assert (accepts(draft, context) is None) is passes

@@ -533,11 +533,21 @@ def date(draft: Draft) -> Draft:
     return draft
 
 
+@cache
+def _vague_before() -> re.Pattern:
+    """A word that makes the number after it vague (numbers.yaml vague), right before it."""
+    words = "|".join(map(re.escape, rulebook.load("numbers")["vague"]))
+    return re.compile(rf"(?<![\w-])(?i:{words})\s+$")
+
+
 def amount(draft: Draft, context: str, offset: int) -> Draft:
     """A number is whole: both ends of a range or neither; an amount of money keeps its
     currency, its scale and its date; a scale word is not the thing counted."""
     qualifiers = dict(draft.qualifiers)
     start, end = offset + draft.start, offset + draft.end
+    if _vague_before().search(context, 0, start):
+        raise Refused(f"quantity gate: {quote(draft, context, offset)!r} is made vague by the "
+                      "word before it ('several hundred' is no count)")
     if qualifiers.get("quantity_qualifier") not in BOUNDS:
         for pattern in _ranges():
             for match in pattern.finditer(context):
