@@ -280,6 +280,8 @@ def event(value: str) -> Draft:
      "After it merged with the Farmers' Union"),
     ("The school was founded by Donald M. Spencer", "The school was founded by Donald M. Spencer"),
     ("Acme S.A. was listed", "Acme S.A. was listed"),
+    ("the company began franchising its operations and",
+     "the company began franchising its operations"),
 ])
 def test_a_text_loses_an_editors_mark_and_a_sentence_glued_before_it(written, value):
     assert [(d.value, written[d.start:d.end]) for d in gated(Reading((event(written),)),

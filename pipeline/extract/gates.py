@@ -249,6 +249,12 @@ def _suffix_start() -> re.Pattern:
     return re.compile(rf"(?:{suffixes})\b")
 
 
+@cache
+def _dangling() -> re.Pattern:
+    words = "|".join(map(re.escape, _vocabulary()["dangling_conjunctions"]))
+    return re.compile(rf"\s+(?:{words})$")
+
+
 def whole_words(draft: Draft, context: str, offset: int) -> None:
     """A text value starts and ends at a word's edge, and not with the suffix of a person's
     name ("Jr.along with ...", where the copy lost the space after "Jr."): else it was cut
@@ -270,9 +276,9 @@ def inside_word(context: str, at: int) -> bool:
 
 def text(draft: Draft, context: str, offset: int) -> Draft:
     """A text value (an event's summary, a motto) cut at words' edges (`whole_words`), without
-    an editor's mark at either end ("[citation needed] One story claims ..."), and only the
-    last of two sentences the copy glued together without a space ("... in north east
-    England.After NECS merged ...")."""
+    an editor's mark at either end ("[citation needed] One story claims ...") or a conjunction
+    at its end ("... its operations and"), and only the last of two sentences the copy glued
+    together without a space ("... in north east England.After NECS merged ...")."""
     whole_words(draft, context, offset)
     written = quote(draft, context, offset)
     start, end = 0, len(written)
@@ -284,6 +290,8 @@ def text(draft: Draft, context: str, offset: int) -> Draft:
         start = mark.end()
     while mark := marks[1].search(written, start, end):
         end = mark.start()
+    if dangling := _dangling().search(written, start, end):
+        end = dangling.start()
     if (start, end) == (0, len(written)):
         return draft
     if start >= end:
