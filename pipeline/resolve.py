@@ -9,7 +9,7 @@ the others.
 """
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from operator import itemgetter
 
@@ -17,7 +17,7 @@ from pipeline import ids, rulebook
 from pipeline.cache import Memo
 from pipeline.extract import rule_rows
 from pipeline.extract.gates import title_label
-from pipeline.extract.model import QUALIFIERS, Draft, Found
+from pipeline.extract.model import QUALIFIERS, Draft, Found, Reading, Skip
 from pipeline.normalise.dates import DateParseError, from_edtf
 from pipeline.read import Document
 from pipeline.schemas import column_types, columns, typed
@@ -165,12 +165,29 @@ def names_in(article: ArticleFacts) -> set[str]:
     return names
 
 
+def not_itself(article: ArticleFacts, entities: Entities) -> ArticleFacts:
+    """The article's findings without a relation from an entity to itself (its parent, its
+    founder or its subsidiary named as the subject: "Acme Cruises is a subsidiary of Acme
+    Cruises Holdings" in the article on the holdings), each reported; the validator refuses a
+    claim whose object is its subject."""
+    def same(draft: Draft) -> bool:
+        return draft.value_type == "entity" and ids.slugify(entities.label(draft.value)) == \
+            ids.slugify(entities.label(subject_label(article, draft)))
+    found = [replace(f, reading=Reading(
+        tuple(d for d in f.reading.drafts if not same(d)),
+        f.reading.skips + tuple(Skip(d.start, d.end, f"{d.property} {d.value!r} is the "
+                                     "subject itself") for d in f.reading.drafts if same(d))))
+        for f in article.found]
+    return replace(article, found=found)
+
+
 def resolve_article(article: ArticleFacts, aliases: dict[str, str]
                     ) -> tuple[list[dict], list[dict], list]:
     """The article's claims and skipped spans, and the entities they name (Entities.notes),
     each first named at (sentence, offset): a pure function of the article and the aliases of
     its names (ArticleFacts.names), so that a rebuild reuses it for every article but the
     edited one."""
+    article = not_itself(article, Entities(aliases=aliases))
     skip_ids = ids.Apart()
     skipped = [skip_row(article, found, skip, skip_ids)
                for found in article.found for skip in found.reading.skips]

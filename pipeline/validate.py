@@ -148,6 +148,14 @@ def _evidence_problem(text: str, row: dict, sentence: dict, section: dict,
     return ""
 
 
+def _itself_problem(row: dict) -> str:
+    """No rule relates an entity to itself (resolve.not_itself)."""
+    if row["object_id"] and row["object_id"] == row["subject_id"] and \
+            not row["rule_id"].startswith(CURATED):
+        return f"{row['property_id']} {row['value']!r} relates the subject to itself"
+    return ""
+
+
 def _gate_problem(text: str, row: dict, sentence: dict, types: dict[str, str]) -> str:
     """The value passes its type's gate unchanged (pipeline/extract/gates.py)."""
     refusal = row_refusal(row, text, sentence, types.get(row["object_id"] or ""))
@@ -251,7 +259,8 @@ def claim_row_problems(tables: dict[str, list[dict]]) -> list[str]:
             problems.append(f"{where}: sentence_id is not a sentence of the claim's document")
             continue
         text = texts[claim["document_id"]]
-        problem = (_span_problem(text, claim, "quote", (sentence["char_start"],
+        problem = (_itself_problem(claim)
+                   or _span_problem(text, claim, "quote", (sentence["char_start"],
                                                          sentence["char_end"]))
                    or _gate_problem(text, claim, sentence, types)
                    or _evidence_problem(text, claim, sentence, sections[sentence["section_id"]],

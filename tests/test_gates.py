@@ -282,6 +282,8 @@ def event(value: str) -> Draft:
      "After it merged with the Farmers' Union"),
     ("The school was founded by Donald M. Spencer", "The school was founded by Donald M. Spencer"),
     ("Acme S.A. was listed", "Acme S.A. was listed"),
+    ("the company began franchising its operations and",
+     "the company began franchising its operations"),
 ])
 def test_a_text_loses_an_editors_mark_and_a_sentence_glued_before_it(written, value):
     assert [(d.value, written[d.start:d.end]) for d in gated(Reading((event(written),)),
@@ -378,3 +380,16 @@ def test_one_reading_of_a_personal_names_words_serves_the_three_readers():
     # The gate refuses an organisation only with a known given name: the shape is not enough.
     assert person_shape().fullmatch("Acme Motors") and not is_personal_name("Acme Motors")
     assert not person_shape().fullmatch("A Roe")
+
+
+@pytest.mark.parametrize(("context", "written", "passes"), [
+    ("The chain added several hundred screens.", "hundred", False),
+    ("It has a few dozen members.", "dozen", False),
+    ("It employs some 300 people.", "300", True),
+    ("It added two hundred screens.", "two hundred", True),
+])
+def test_a_number_word_made_vague_is_no_count(context, written, passes):
+    start = context.index(written)
+    draft = Draft("quantity", "1", "integer", start, start + len(written),
+                  qualifiers=(("unit", "screens"),))
+    assert (accepts(draft, context) is None) is passes

@@ -298,6 +298,10 @@ def lead(text: str) -> list[tuple]:
     ("Sample Motors Limited (formerly SAMCO, short for Sample Engineering Company) is a company.",
      [("official_name", "Sample Motors Limited"), ("former_name", "SAMCO"),
       ("former_name", "Sample Engineering Company")]),
+    ("Sample Games (formerly Zip Studios, Sample Games Oslo and Black Fox Studios) is a "
+     "video game developer.",
+     [("official_name", "Sample Games"), ("former_name", "Zip Studios"),
+      ("former_name", "Sample Games Oslo"), ("former_name", "Black Fox Studios")]),
     ("Sample City Football Club (often known as City) is a football club.",
      [("official_name", "Sample City Football Club"), ("also_known_as", "City")]),
     # a front: a list of names before the verb, and a clause on where the name comes from

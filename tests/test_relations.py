@@ -476,3 +476,25 @@ def test_an_institution_the_organisation_opens_or_runs(sentence, subject, value,
 ])
 def test_no_institution_without_an_organisation_opening_a_named_one(sentence):
     assert [c for c in claims(sentence) if c[1] == "operator_of"] == []
+
+
+def test_a_relation_from_the_subject_to_itself_is_reported_not_published(seeds):
+    """"Vela Cruises is a subsidiary of Vela Cruises Holdings" in the article on the holdings
+    names the subject as its own parent: no claim, a skip; the validator refuses one."""
+    from pipeline.publish import build_article
+    from pipeline.resolve import resolve
+    from pipeline.validate import claim_row_problems
+    (seeds / "vela.txt").write_text(
+        "= Vela Cruises Holdings Ltd =\n\nVela Cruises is a subsidiary of Vela Cruises Holdings "
+        "Ltd, a company based in Oslo.\n", encoding="utf-8")
+    tables = resolve([build_article(seeds / "vela.txt", "vela.txt").facts])
+    assert [c for c in tables["claims"] if c["object_id"] == c["subject_id"]] == []
+    assert any("subject itself" in s["reason"] for s in tables["skipped"])
+    claim = {"claim_id": "vela:c-1", "document_id": "vela", "sentence_id": "s",
+             "subject_id": "vela", "object_id": "vela", "property_id": "parent_organization",
+             "value": "Vela", "rule_id": "relations/subsidiary-phrase"}
+    sentence = {"sentence_id": "s", "document_id": "vela"}
+    problems = claim_row_problems({"documents": [{"document_id": "vela", "text": ""}],
+                                   "sentences": [sentence], "sections": [], "curation": [],
+                                   "entities": [], "claims": [claim]})
+    assert problems and "relates the subject to itself" in problems[0], problems

@@ -255,6 +255,12 @@ def _suffix_start() -> re.Pattern:
     return re.compile(rf"(?:{suffixes})\b")
 
 
+@cache
+def _dangling() -> re.Pattern:
+    words = "|".join(map(re.escape, _vocabulary()["dangling_conjunctions"]))
+    return re.compile(rf"\s+(?:{words})$")
+
+
 def whole_words(draft: Draft, context: str, offset: int) -> None:
     """A text value starts and ends at a word's edge, and not with the suffix of a person's
     name ("Jr.along with ...", where the copy lost the space after "Jr."): else it was cut
@@ -276,9 +282,9 @@ def inside_word(context: str, at: int) -> bool:
 
 def text(draft: Draft, context: str, offset: int) -> Draft:
     """A text value (an event's summary, a motto) cut at words' edges (`whole_words`), without
-    an editor's mark at either end ("[citation needed] One story claims ..."), and only the
-    last of two sentences the copy glued together without a space ("... in north east
-    England.After NECS merged ...")."""
+    an editor's mark at either end ("[citation needed] One story claims ...") or a conjunction
+    at its end ("... its operations and"), and only the last of two sentences the copy glued
+    together without a space ("... in north east England.After NECS merged ...")."""
     whole_words(draft, context, offset)
     written = quote(draft, context, offset)
     start, end = 0, len(written)
@@ -290,6 +296,8 @@ def text(draft: Draft, context: str, offset: int) -> Draft:
         start = mark.end()
     while mark := marks[1].search(written, start, end):
         end = mark.start()
+    if dangling := _dangling().search(written, start, end):
+        end = dangling.start()
     if (start, end) == (0, len(written)):
         return draft
     if start >= end:
@@ -531,11 +539,21 @@ def date(draft: Draft) -> Draft:
     return draft
 
 
+@cache
+def _vague_before() -> re.Pattern:
+    """A word that makes the number after it vague (numbers.yaml vague), right before it."""
+    words = "|".join(map(re.escape, rulebook.load("numbers")["vague"]))
+    return re.compile(rf"(?<![\w-])(?i:{words})\s+$")
+
+
 def amount(draft: Draft, context: str, offset: int) -> Draft:
     """A number is whole: both ends of a range or neither; an amount of money keeps its
     currency, its scale and its date; a scale word is not the thing counted."""
     qualifiers = dict(draft.qualifiers)
     start, end = offset + draft.start, offset + draft.end
+    if _vague_before().search(context, 0, start):
+        raise Refused(f"quantity gate: {quote(draft, context, offset)!r} is made vague by the "
+                      "word before it ('several hundred' is no count)")
     if qualifiers.get("quantity_qualifier") not in BOUNDS:
         for pattern in _ranges():
             for match in pattern.finditer(context):

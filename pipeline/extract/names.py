@@ -174,6 +174,7 @@ class Segment:
     marked: bool = False
     skip: str | None = None
     language: str | None = None  # the language a following "romanized:" part is in
+    listing: str | None = None  # the property of a list a prefix opened: "formerly A, B and C"
 
     @property
     def property(self) -> str | None:
@@ -269,6 +270,9 @@ def read_segment(text: str, start: int, end: int, previous: Segment,
     if label:
         return read_labelled(text, start + label.start("value"), end, label["label"],
                              previous.language)
+    listed = read_listed(text, start, end, previous)
+    if listed:
+        return listed
     quoted = QUOTED.fullmatch(part)
     if quoted:
         inner = "inner" if quoted["inner"] is not None else "curly"
@@ -290,8 +294,22 @@ def read_prefixed(text: str, start: int, end: int, previous: Segment) -> Segment
         if lowered.startswith(prefix + " "):
             return Segment(tuple(Part(name_property(prefixes[prefix], text[a:b]), a, b)
                                  for a, b in alternatives(text, start + len(prefix), end)),
-                           marked=True)
+                           marked=True, listing=prefixes[prefix])
     return None
+
+
+def read_listed(text: str, start: int, end: int, previous: Segment) -> Segment | None:
+    """A part that goes on with the list a prefix opened ("formerly Zipline Studios, Acme
+    Games and Vela Studios": each a former name, "and" parting the last two), where a comma
+    (not a semicolon) comes before it and it is written in Latin letters from a capital."""
+    after_comma = text[:start].rstrip().endswith(",")
+    start, end = tight(text, start, end)
+    if not previous.listing or not after_comma or not text[start:start + 1].isupper() or \
+            scripts_of(text[start:end]) != {LATIN}:
+        return None
+    return Segment(tuple(Part(name_property(previous.listing, text[a:b]), a, b)
+                         for a, b in alternatives(text, start, end, joined_by_and=True)),
+                   marked=True, listing=previous.listing)
 
 
 ROMANISED = re.compile(r"(?P<native>[^A-Za-z]+?)\s+(?P<latin>[A-Z].*)", re.DOTALL)
