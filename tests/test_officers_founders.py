@@ -277,3 +277,21 @@ def test_every_claim_re_derives_from_its_evidence():
         evidence = document.text[found.evidence_start:found.evidence_end]
         again = people.rederive(found.rule_id, evidence)
         assert [d.key() for d in again.drafts] == [d.key() for d in found.reading.drafts]
+
+
+@pytest.mark.parametrize("title, text, status", [
+    # an office in apposition, "former" before it
+    ("Orbis Bank", "The firm was founded in 2006 by Jane Roe, the former Chairman and CEO of "
+     "Orbis Bank.", "former"),
+    # the copular form, "former" and "current"
+    ("Lyra Guild", "Mr. John Roe is a former Chairman of the Lyra Guild.", "former"),
+    ("Lyra Guild", "John Roe is the current chairman of the Lyra Guild.", "current"),
+    # the holder after the organisation's name and the office
+    ("Vela Foods", "Vela Foods former CEO Mark Doe joined the board.", "former"),
+])
+def test_a_former_or_current_office_says_so(title, text, status):
+    """"former"/"current" before an office is the claim's status, never left out: a former
+    chairman published without it reads as the chairman now."""
+    statuses = {q.get("status") for prop, _, subject, q in claims(title, text)
+                if subject is None and prop in ("chairperson", "leader")}
+    assert statuses == {status}
