@@ -500,3 +500,15 @@ def test_the_rank_of_one_who_leads_another_body_is_that_persons(tmp_path, text, 
 ])
 def test_no_rank_without_someone_leading_a_body(tmp_path, text):
     assert [c for c in claims(tmp_path, text, KIO) if c[0] == "honorific_prefix"] == []
+
+
+@pytest.mark.parametrize("title, text, name", [
+    ("Orbis-Vela B.C.", "Orbis-Vela B.C. is a Greek basketball club based in Athens.",
+     "Orbis-Vela B.C."),
+    ("Lyra Foods", "Lyra Foods Inc. (NYSE: LYF) is a food company.", "Lyra Foods Inc."),
+    ("Vela Co", "Vela Co. is a trading firm.", "Vela Co."),
+    # the sentence's own full stop is no part of the name
+    ("Orbis Group", "Orbis Group is a unit of Lyra Foods Inc.", "Orbis Group"),
+])
+def test_a_name_ending_in_an_abbreviation_keeps_its_full_stop(tmp_path, title, text, name):
+    assert [c[1] for c in claims(tmp_path, text, title) if c[0] == "official_name"] == [name]

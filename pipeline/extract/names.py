@@ -33,6 +33,7 @@ from pipeline.extract.gates import title_label
 from pipeline.extract.model import Draft, Found, Reading, Skip
 from pipeline.normalise.codes import language_tag, script_of, scripts_of
 from pipeline.normalise.names import (
+    ABBREVIATION_END,
     TRIM,
     abbreviated_name,
     clean_name,
@@ -398,6 +399,9 @@ def read_alternatives(match: re.Match, spec: dict) -> Reading:
 ALTERNATIVE = re.compile(r"\s*,\s*(?:or\s+)?|\s+or\s+")
 ALTERNATIVE_OR_AND = re.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+")
 BRACKETS = re.compile(r"\s*\([^()]*\)")
+# The full stop of an abbreviation that ends a name inside a sentence ("Acme B.C. is a club",
+# "Acme Inc. (NYSE: AC)"): the words after it go on in lower case or a bracket or a comma.
+NAME_DOT = re.compile(r"\.(?=\s*[a-z(,;:])")
 
 
 def alternatives(text: str, start: int, end: int,
@@ -425,8 +429,11 @@ def _leading_words() -> re.Pattern:
 
 
 def tight(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span without surrounding white space or punctuation, nor a leading "the" or filler."""
+    """The span without surrounding white space or punctuation, nor a leading "the" or filler;
+    the full stop of an abbreviation that ends a name stays ("Acme B.C. is a club")."""
     start, end = trimmed(text, start, end, TRIM)
+    if NAME_DOT.match(text, end) and ABBREVIATION_END.search(text, start, end):
+        end += 1
     leading = _leading_words().match(text, start, end)
     return (leading.end(), end) if leading else (start, end)
 
