@@ -538,3 +538,14 @@ def test_a_lead_on_the_titles_unit_gives_none_of_its_names_to_the_subject():
     assert read_sentence(names, text, "Kite")[0] == []
     assert facts(relations, text, "Kite", "parent_organization") == [
         ("Kite Express", "Kite", {}), (None, "Vela Post", {})]
+
+
+@pytest.mark.parametrize("text", [
+    "After Vela Foods merged with Orbis Group in 1992, Lyra Dairies absorbed Orbis Milk.",
+    # two sentences the copy glued together without a space
+    "It became a large dairy in the north.After Vela Foods merged with Orbis Group in 1992, "
+    "Lyra Dairies absorbed Orbis Milk.",
+])
+def test_a_clause_that_only_times_the_main_clause_is_no_event(text):
+    values = [value for _, value, _ in facts(events, text, "Lyra Dairies", "significant_event")]
+    assert not [v for v in values if "After" in v], values

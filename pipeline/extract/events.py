@@ -29,6 +29,7 @@ from functools import cache
 from pipeline import rulebook
 from pipeline.extract import patterns
 from pipeline.extract.engine import Rule, RuleSet, merged
+from pipeline.extract.gates import GLUED_SENTENCES
 from pipeline.extract.model import Reading, Skip
 from pipeline.normalise.dates import OPEN, DateParseError, parse_date, time_of
 
@@ -97,9 +98,12 @@ def _person_state() -> re.Pattern:
 def no_event(clause: str) -> str | None:
     """Why a dated clause is no event: a present state (`present_state`), a person's role or
     state told by pronoun (events.yaml person_pronouns), or a fragment (fragment_openers);
-    None for an event."""
+    None for an event. Of two sentences the copy glued ("England.After B merged ..."), the
+    last is the clause, as the text gate keeps only that."""
+    clause = GLUED_SENTENCES.split(clause)[-1]
     if clause.split(" ", 1)[0] in rulebook.load("events")["fragment_openers"]:
-        return "a fragment of a clause (the agent of a passive before its date), not an event"
+        return ("a fragment of a clause (the agent of a passive before its date, or a clause "
+                "that only times the main clause after it), not an event")
     if present_state(clause):
         return "a present state, not an event: the dates in its sentence are another thing's"
     if _person_state().match(clause):
