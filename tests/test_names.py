@@ -512,3 +512,16 @@ def test_no_rank_without_someone_leading_a_body(tmp_path, text):
 ])
 def test_a_name_ending_in_an_abbreviation_keeps_its_full_stop(tmp_path, title, text, name):
     assert [c[1] for c in claims(tmp_path, text, title) if c[0] == "official_name"] == [name]
+
+
+@pytest.mark.parametrize("title, text, names", [
+    # a title in capitals of several words is the name in capitals, not an abbreviation
+    ("ORBIS SPORTS GROUP PLC", "Vela Acquisitions is a venture capital firm.", []),
+    ("ORBIS SPORTS GROUP PLC", "Orbis Sports Group PLC is a holding company.",
+     ["Orbis Sports Group PLC"]),
+    # one word in capitals may be the name's abbreviation
+    ("AFL–CIO", "The American Federation of Labor is a federation of unions.",
+     ["American Federation of Labor"]),
+])
+def test_a_lead_name_unlike_a_title_in_capitals(tmp_path, title, text, names):
+    assert [c[1] for c in claims(tmp_path, text, title) if c[0] == "official_name"] == names

@@ -538,12 +538,13 @@ def lead_problem(draft: Draft, title: str, lead: str) -> str | None:
     or a name that does not start as the title does in a lead that does not name the title
     ("Design Solutions Studio is ..." in the article "Limelight Design Studio"): someone else,
     or the subject under a name the article does not tie to it. A title in capitals may be
-    the name's abbreviation (AFL–CIO)."""
+    the name's abbreviation when it is one word (AFL–CIO); in several ("ACME SPORTS GROUP
+    PLC") it is the name in capitals."""
     article = LEADING_THE.match(title)
     if article and draft.value.casefold() == title[article.end():].casefold():
         return f"{draft.value!r} is the title {title!r} without its article, cut short"
-    if title.upper() == title or title.casefold() in lead.casefold() or starts_alike(
-            draft.value, title):
+    abbreviation = title.upper() == title and len(title.split()) == 1
+    if abbreviation or title.casefold() in lead.casefold() or starts_alike(draft.value, title):
         return None
     return (f"{draft.value!r} does not start as the title {title!r} does: not read as the "
             "subject's official name")
