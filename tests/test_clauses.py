@@ -549,3 +549,18 @@ def test_a_lead_on_the_titles_unit_gives_none_of_its_names_to_the_subject():
 def test_a_clause_that_only_times_the_main_clause_is_no_event(text):
     values = [value for _, value, _ in facts(events, text, "Lyra Dairies", "significant_event")]
     assert not [v for v in values if "After" in v], values
+
+
+@pytest.mark.parametrize("text, year", [
+    ("Lyra Brewing Ltd. (French: Brasseries Lyra) is a Belgian-owned beer company founded by "
+     "Jo Lyra in 1847 in London, Ontario.", "1847"),
+    ("Lyra Brewing is a record label formed in Monterrey in 1996.", "1996"),
+])
+def test_a_present_definition_with_its_founding_is_the_inception_not_an_event(text, year):
+    assert facts(events, text, "Lyra Brewing", "significant_event") == []
+    assert [value for _, value, _ in facts(events, text, "Lyra Brewing", "inception")] == [year]
+
+
+def test_a_past_definition_with_its_founding_stays_an_event():
+    text = "Lyra Poets was a band founded in the Philippines in 1997."
+    assert facts(events, text, "Lyra Poets", "significant_event")

@@ -33,6 +33,8 @@ from pipeline.extract.gates import GLUED_SENTENCES
 from pipeline.extract.model import Reading, Skip
 from pipeline.normalise.dates import OPEN, DateParseError, parse_date, time_of
 
+BRACKETED = re.compile(r"\s*\([^()]*\)")
+
 
 def read_match(rule: Rule, match) -> Reading:
     """Every claim spec of the rule read from one match (offsets relative to the match)."""
@@ -85,6 +87,24 @@ def present_state(clause: str) -> bool:
 
 
 @cache
+def _defined_founding() -> re.Pattern:
+    """A present "is a"/"are the" and a noun phrase (no clause opener or punctuation in it)
+    going on with a founding participle (events.yaml founding_participles)."""
+    vocabulary = rulebook.load("events")
+    adverbs = "|".join(vocabulary["state_adverbs"])
+    openers = "|".join(vocabulary["clause_openers"])
+    founded = "|".join(map(re.escape, vocabulary["founding_participles"]))
+    return re.compile(rf"^[^,;]*?\b(?:is|are)\s+(?:(?:{adverbs})\s+)*(?:an?|the)\s+"
+                      rf"(?:(?!\b(?:{openers})\b)[^,;])*?\b(?:{founded})\b")
+
+
+def defined_founding(clause: str) -> bool:
+    """Whether the clause is a present definition going on with a founding ("Acme (Acme SA)
+    is a beer company founded by A"): the inception rules read its date. Brackets aside."""
+    return _defined_founding().match(BRACKETED.sub("", clause)) is not None
+
+
+@cache
 def _person_state() -> re.Pattern:
     """A person's pronoun and a verb of state (events.yaml person_states), not a passive ("he
     was elected" is an event)."""
@@ -106,6 +126,8 @@ def no_event(clause: str) -> str | None:
                 "that only times the main clause after it), not an event")
     if present_state(clause):
         return "a present state, not an event: the dates in its sentence are another thing's"
+    if defined_founding(clause):
+        return "a definition and its founding: the founding is the inception, not an event"
     if _person_state().match(clause):
         return "a person's role or state, not an event of the organisation"
     return None
