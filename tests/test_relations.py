@@ -479,15 +479,25 @@ def test_no_institution_without_an_organisation_opening_a_named_one(sentence):
 
 
 def test_a_relation_from_the_subject_to_itself_is_reported_not_published(seeds):
-    """"Vela Cruises is a subsidiary of Vela Cruises Holdings" in the article on the holdings
-    names the subject as its own parent: no claim, a skip; the validator refuses one."""
+    """A reading that names the subject as its own parent (the clause layer now gives "Vela
+    Cruises is a subsidiary of Vela Cruises Holdings" to Vela Cruises, but any rule may err):
+    no claim, a skip; the validator refuses one."""
+    from dataclasses import replace
+
+    from pipeline.extract.model import Draft, Reading
     from pipeline.publish import build_article
     from pipeline.resolve import resolve
     from pipeline.validate import claim_row_problems
     (seeds / "vela.txt").write_text(
-        "= Vela Cruises Holdings Ltd =\n\nVela Cruises is a subsidiary of Vela Cruises Holdings "
-        "Ltd, a company based in Oslo.\n", encoding="utf-8")
-    tables = resolve([build_article(seeds / "vela.txt", "vela.txt").facts])
+        "= Vela Cruises Holdings Ltd =\n\nVela Cruises Holdings Ltd is a company based in "
+        "Oslo.\n", encoding="utf-8")
+    facts = build_article(seeds / "vela.txt", "vela.txt").facts
+    itself = Draft("parent_organization", "Vela Cruises Holdings Ltd", "entity", 0, 25,
+                   object_type="organisation")
+    first = facts.found[0]
+    facts = replace(facts, found=[replace(first, reading=Reading(
+        first.reading.drafts + (itself,), first.reading.skips)), *facts.found[1:]])
+    tables = resolve([facts])
     assert [c for c in tables["claims"] if c["object_id"] == c["subject_id"]] == []
     assert any("subject itself" in s["reason"] for s in tables["skipped"])
     claim = {"claim_id": "vela:c-1", "document_id": "vela", "sentence_id": "s",
