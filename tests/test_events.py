@@ -289,13 +289,15 @@ def test_event_time_reads_periods_and_bounds():
     "Ann Lyra is an American producer and the founder of Vela Films in 2007.",
     "He was professor of astronomy at Vela University in 1730.",
     "She previously served as President of the Vela Museum from 1988.",
+    # a present definition and its founding: the founding is the inception
+    "Vela Trust is a charity founded in 1994.",
 ])
 def test_a_present_state_or_a_persons_role_is_no_event_and_takes_no_date(sentence):
     assert events(sentence) == []
 
 
 @pytest.mark.parametrize(("sentence", "quote"), [
-    ("Vela Trust is a charity founded in 1994.", "Vela Trust is a charity founded"),
+    ("Vela Trust was a charity founded in 1994.", "Vela Trust was a charity founded"),
     ("Vela Dairies Limited is a society that was first registered in 1922.",
      "Vela Dairies Limited is a society that was first registered"),
     ("Vela Records was a hybrid of two labels between 1940 and 1985.",
