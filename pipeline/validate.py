@@ -24,7 +24,7 @@ from pipeline.datasette_metadata import datasette_metadata
 from pipeline.derive import VIEWS, derive
 from pipeline.errors import excerpt
 from pipeline.executor import Executor, LocalProcesses
-from pipeline.extract import on_a_work, rederive
+from pipeline.extract import not_on_one, rederive
 from pipeline.extract.gates import row_refusal, title_label
 from pipeline.extract.model import QUALIFIERS, Reading
 from pipeline.formats import DATABASE, DATASETTE, json_text, sqlite_problems
@@ -232,17 +232,20 @@ def document_problems(tables: dict[str, list[dict]], memo: Memo | None = None) -
 
 
 def work_problems(tables: dict[str, list[dict]]) -> list[str]:
-    """No rule's claim is about the subject of an article on a creative work (extract.on_a_work,
-    asked again of the published title, text and sentences)."""
+    """No rule's claim is about the subject of an article on no organisation (a list, a
+    creative work, a person: extract.not_on_one, asked again of the published title, text and
+    sentences)."""
     sentences: dict[str, list] = {}
     for row in sorted(tables["sentences"], key=lambda row: row["char_start"]):
         sentences.setdefault(row["document_id"], []).append(SimpleNamespace(**row))
-    works = {d["document_id"]: ids.slugify(title_label(d["title"])) for d in tables["documents"]
-             if on_a_work(d["title"], d["text"], sentences.get(d["document_id"], []))}
+    others = {d["document_id"]: (ids.slugify(title_label(d["title"])), kind)
+              for d in tables["documents"]
+              if (kind := not_on_one(d["title"], d["text"], sentences.get(d["document_id"], [])))}
     return [f"{table_path('claims')} ({claim['claim_id']}): {claim['property_id']} is about the "
-            "subject of an article on a creative work, which is no organisation"
-            for claim in tables["claims"] if not claim["rule_id"].startswith(CURATED)
-            and works.get(claim["document_id"]) == claim["subject_id"]]
+            f"subject of an article on {others[claim['document_id']][1]}, which is no "
+            "organisation" for claim in tables["claims"]
+            if not claim["rule_id"].startswith(CURATED)
+            and others.get(claim["document_id"], ("",))[0] == claim["subject_id"]]
 
 
 def claim_row_problems(tables: dict[str, list[dict]]) -> list[str]:

@@ -99,7 +99,23 @@ def test_a_first_sentence_opening_with_another_name_is_no_lead(title, text, lead
     ("Lyra", "Lyra is a company that made a film.", False),
 ])
 def test_an_article_on_a_creative_work_is_not_on_an_organisation(title, lead, work):
-    assert definitions.is_about_a_work(title, lead) is work
+    assert (definitions.not_an_organisation(title, lead) == "a creative work") is work
+
+
+@pytest.mark.parametrize("title, lead, kind", [
+    ("List of awards received by Vela", "Vela is an American rock band formed in 1970.",
+     "a list"),
+    ("Ann Vela", "Ann Vela (born 12 May 1950) is the head of Lyra Group.", "a person"),
+    ("Theodore Vela", 'Theodore "Ted" Vela (June 23, 1913 - March 13, 1989) was an American trial '
+     "lawyer.", "a person"),
+    ("Jo Lyra", "Jo Lyra is a British businesswoman and the founder of Vela Foods.", "a person"),
+    # a firm named as a person, or by a trade, is an organisation
+    ("Jo Lyra", "Jo Lyra is a British fashion house founded in 1983.", None),
+    ("Vela Lawyers", "Vela Lawyers is a lawyer referral service based in Leeds.", None),
+    ("Lyra Bankers", "Lyra Bankers is an investment bank.", None),
+])
+def test_an_article_on_a_list_or_a_person_is_not_on_an_organisation(title, lead, kind):
+    assert definitions.not_an_organisation(title, lead) == kind
 
 
 def test_no_organisation_fact_is_read_about_a_song():
@@ -113,3 +129,8 @@ def test_no_organisation_fact_is_read_about_a_song():
     found = extract(document, segment(document))
     assert [d for f in found for d in f.reading.drafts if d.subject is None] == []
     assert any("creative work" in s.reason for f in found for s in f.reading.skips)
+
+
+def test_a_lead_on_another_person_leaves_the_article_on_its_organisation():
+    lead = "Ann Vela, Founder and CEO of Lyra Marketing, is an entrepreneur and speaker."
+    assert definitions.not_an_organisation("Lyra Marketing", lead) is None

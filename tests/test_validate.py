@@ -366,3 +366,18 @@ def test_a_claim_about_the_subject_of_an_article_on_a_song():
     assert len(problems) == 1 and "creative work" in problems[0], problems
     tables["claims"] = [claim | {"rule_id": "curation/lyra-1"}]
     assert work_problems(tables) == []
+
+
+def test_a_claim_about_the_subject_of_an_article_on_a_person():
+    from pipeline.validate import work_problems
+    heading = {"document_id": "ann-vela", "section_id": "ann-vela:sec-00", "kind": "heading",
+               "text": "Ann Vela", "char_start": 2, "char_end": 10}
+    lead = heading | {"kind": "prose", "text": "Ann Vela was an American trial lawyer.",
+                      "char_start": 14, "char_end": 52}
+    claim = {"claim_id": "ann-vela:c-1", "document_id": "ann-vela", "subject_id": "ann-vela",
+             "property_id": "official_name", "rule_id": "names/title"}
+    text = "= Ann Vela =\n\nAnn Vela was an American trial lawyer.\n"
+    tables = {"documents": [{"document_id": "ann-vela", "title": "Ann Vela", "text": text}],
+              "sentences": [heading, lead], "claims": [claim]}
+    problems = work_problems(tables)
+    assert len(problems) == 1 and "on a person" in problems[0], problems

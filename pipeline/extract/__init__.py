@@ -46,29 +46,29 @@ FAMILY_SEPARATOR = "/"
 
 def extract(document, sentences) -> list[Found]:
     """Every family's findings in one document, each value through its gate (gates.py), in a
-    stable order; none about the subject of an article on a creative work (`on_a_work`)."""
+    stable order; none about the subject of an article on no organisation (`not_on_one`)."""
     spans = {s.sentence_id: (s.char_start, s.char_end) for s in sentences}
     found = [gated(f, document.text, spans[f.sentence_id]) for family in FAMILIES.values()
              for f in family.find(document, sentences)]
-    if on_a_work(document.title, document.text, sentences):
-        found = [not_the_subjects(f) for f in found]
+    if kind := not_on_one(document.title, document.text, sentences):
+        found = [not_the_subjects(f, kind) for f in found]
     return sorted(found, key=lambda f: (f.evidence_start, f.evidence_end, f.rule_id,
                                         f.sentence_id))
 
 
-def on_a_work(title: str, text: str, sentences) -> bool:
-    """Whether the article is on a song, a book, a film (definitions.is_about_a_work, from its
-    title and lead): its subject is no organisation, so no organisation's facts are its own.
-    The validator asks the same of each published document."""
+def not_on_one(title: str, text: str, sentences) -> str | None:
+    """What the article is on where that is no organisation: a list, a creative work, a person
+    (definitions.not_an_organisation, from its title and lead); its subject's facts are no
+    organisation's. The validator asks the same of each published document."""
     lead = [text[start:end] for _, start, end in scopes("lead", sentences)]
-    return definitions.is_about_a_work(title, lead[0] if lead else "")
+    return definitions.not_an_organisation(title, lead[0] if lead else "")
 
 
-def not_the_subjects(found: Found) -> Found:
+def not_the_subjects(found: Found, kind: str) -> Found:
     """The finding without its drafts about the article's own subject, each reported."""
     drafts = tuple(d for d in found.reading.drafts if d.subject is not None)
-    skips = tuple(Skip(d.start, d.end, f"{d.property} {d.value!r}: the article is on a creative "
-                       "work, not an organisation") for d in found.reading.drafts
+    skips = tuple(Skip(d.start, d.end, f"{d.property} {d.value!r}: the article is on {kind}, "
+                       "not an organisation") for d in found.reading.drafts
                   if d.subject is None)
     return replace(found, reading=Reading(drafts, found.reading.skips + skips))
 

@@ -22,6 +22,7 @@ from pipeline.extract import patterns
 from pipeline.extract.engine import Rule, RuleSet, merged
 from pipeline.extract.model import Reading
 from pipeline.normalise.codes import territory_kind
+from pipeline.normalise.names import starts_alike
 
 FAMILY = "definitions"
 
@@ -51,26 +52,38 @@ def read(rule: Rule, match: re.Match) -> Reading:
 
 
 @cache
-def _work_lead() -> re.Pattern:
-    """The lead's first "is a ..." ending in a kind of work (vocabulary.yaml work_kinds) that is
+def _kind_lead(kinds: str) -> re.Pattern:
+    """The lead's first "is a ..." ending in a word of the vocabulary.yaml list `kinds` that is
     the head of the phrase right after it (no stop word between: "is a company that made a
     film" is a company): only a stop word, a participle or punctuation follows it ("is a song
     written by", "is the second album of"; not "is a book company", whose head is "company")."""
-    stop, work = _words("stop_words"), rulebook.words_pattern("work_kinds")
-    head = rf"(?i:{work})(?!\s+(?!(?:{stop})\b)[a-z][\w-]*(?<!ed)(?<!en)(?<!ing)\b)(?![\w-])"
+    stop, kind = _words("stop_words"), rulebook.words_pattern(kinds)
+    head = rf"(?i:{kind})(?!\s+(?!(?:{stop})\b)[a-z][\w-]*(?<!ed)(?<!en)(?<!ing)\b)(?![\w-])"
     return re.compile(rf"^(?:(?!\b(?:is|was|are|were)\s).)*\b(?:is|was|are|were)\s+"
                       rf"(?:an?|the)\s+(?:(?!(?:{stop})\b)[\w'’-]+\s+){{0,6}}?(?:{head})")
 
 
-def is_about_a_work(title: str, lead: str) -> bool:
-    """Whether the article is on a creative work rather than an organisation: its title's
-    disambiguator ends in a kind of work ("(Hole song)", "(album)"), or its lead's first
-    sentence says it is one (`_work_lead`)."""
+LIST_TITLE = re.compile(r"Lists? of\s")
+BORN = re.compile(r"^[^()]*\((?:[^()]*[;,]\s*)?(?:born|b\.)\s")  # "A (born 1950) is ..."
+
+
+def not_an_organisation(title: str, lead: str) -> str | None:
+    """What the article is on where that is no organisation, else None: a list ("List of
+    awards ..."); a creative work, by its title's disambiguator ("(Hole song)", "(album)") or
+    its lead ("is a song by ...", vocabulary.yaml work_kinds); a person, by a birth date in the
+    lead's first bracket or a lead that says what the person is ("was an American trial
+    lawyer", person_kinds), where the lead opens with the title's name."""
+    if LIST_TITLE.match(title):
+        return "a list"
     disambiguator = re.search(r"\(([^()]*)\)\s*$", title)
-    kinds = rulebook.words("work_kinds")
-    if disambiguator and disambiguator[1].split()[-1].casefold() in kinds:
-        return True
-    return bool(_work_lead().search(lead))
+    if disambiguator and disambiguator[1].split()[-1].casefold() in rulebook.words("work_kinds"):
+        return "a creative work"
+    if _kind_lead("work_kinds").search(lead):
+        return "a creative work"
+    person = BORN.match(lead) or _kind_lead("person_kinds").search(lead)
+    if person and starts_alike(lead, title):  # not "A, the founder of Acme, is an investor"
+        return "a person"
+    return None
 
 
 RULES = RuleSet(FAMILY, read, family_macros)
