@@ -295,3 +295,15 @@ def test_published_places_of_the_fixture(built_package):
 def test_located_in_gives_way_to_a_head_office_named_after_it(text, seats):
     drafts, _ = read_sentence(places, text, "Orbis")
     assert [d.value for d, _ in drafts if d.property == "headquarters"] == seats
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Vela Motors is a truck maker producing trucks, originally based in Ocala, Florida, then "
+     "in Dayton, Ohio, and now in Austin, Texas.",
+     {"Ocala": "former", "Dayton": "former", "Austin": None}),
+    ("Vela Radio was a radio station based out of Redding, California, and now in Hilo, Hawaii.",
+     {"Redding": "former", "Hilo": None}),
+])
+def test_seats_one_after_another_are_former_but_the_last(text, expected):
+    seats = {value: q.get("status") for _, p, value, _, q in claims(text) if p == "headquarters"}
+    assert seats == expected

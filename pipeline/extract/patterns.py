@@ -233,7 +233,9 @@ def first_matched(match: re.Match, groups: str | list[str]) -> str:
     return next((group for group in groups if match[group] is not None), groups[0])
 
 def qualifiers_of(match: re.Match, spec: dict) -> dict[str, str]:
-    """Qualifiers from the spec's groups; raises DateParseError for a date that is not one."""
+    """Qualifiers from the spec's groups, and fixed ones (`set`, or `set_if` a group matched:
+    a seat followed by "then in B" is a former one); raises DateParseError for a date that is
+    not one."""
     found = {}
     for name, groups in spec.get("dates", {}).items():
         group = first_matched(match, groups)
@@ -246,6 +248,9 @@ def qualifiers_of(match: re.Match, spec: dict) -> dict[str, str]:
     for name, group in spec.get("ordinals", {}).items():
         if match[group] is not None:
             found[name] = str(ordinals[match[group].lower()])
+    for group, fixed in spec.get("set_if", {}).items():
+        if match[group] is not None:
+            found |= fixed
     return found | spec.get("set", {})
 
 
