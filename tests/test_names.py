@@ -525,3 +525,15 @@ def test_a_name_ending_in_an_abbreviation_keeps_its_full_stop(tmp_path, title, t
 ])
 def test_a_lead_name_unlike_a_title_in_capitals(tmp_path, title, text, names):
     assert [c[1] for c in claims(tmp_path, text, title) if c[0] == "official_name"] == names
+
+
+@pytest.mark.parametrize("title, text, names", [
+    ("Orbis Golf", "Orbis Golf, Inc. is a wholly owned subsidiary of Vela Sports.",
+     {"Orbis Golf, Inc."}),
+    ("Lyra Estates", "Lyra Estates, L.L.C. is a privately held real estate company.",
+     {"Lyra Estates, L.L.C."}),
+    # a comma before anything else still ends the name
+    ("Vela Union", "Vela Union, also known as VU, is a trade union.", {"Vela Union"}),
+])
+def test_a_legal_form_after_a_comma_is_part_of_the_lead_name(tmp_path, title, text, names):
+    assert {c[1] for c in claims(tmp_path, text, title) if c[0] == "official_name"} == names

@@ -396,8 +396,16 @@ def read_alternatives(match: re.Match, spec: dict) -> Reading:
         for a, b in alternatives(match.string, *match.span(spec["value"]))))
 
 
-ALTERNATIVE = re.compile(r"\s*,\s*(?:or\s+)?|\s+or\s+")
-ALTERNATIVE_OR_AND = re.compile(r"\s*,\s*(?:or\s+|and\s+)?|\s+(?:or|and)\s+")
+@cache
+def _alternatives(joined_by_and: bool) -> re.Pattern:
+    """What parts names of a list ("A, or B", "A or B"; "A and B" too where `joined_by_and`):
+    never the comma before a legal form, which ends the name before it ("Acme Golf, Inc.")."""
+    comma = rf"\s*,(?!\s*(?:{rulebook.words_pattern('legal_forms')})\b)\s*"
+    if joined_by_and:
+        return re.compile(rf"{comma}(?:or\s+|and\s+)?|\s+(?:or|and)\s+")
+    return re.compile(rf"{comma}(?:or\s+)?|\s+or\s+")
+
+
 BRACKETS = re.compile(r"\s*\([^()]*\)")
 # The full stop of an abbreviation that ends a name inside a sentence ("Acme B.C. is a club",
 # "Acme Inc. (NYSE: AC)"): the words after it go on in lower case or a bracket or a comma.
@@ -408,9 +416,8 @@ def alternatives(text: str, start: int, end: int,
                  joined_by_and: bool = False) -> list[tuple[int, int]]:
     """Spans of "A or the B, C" between start and end, each without a leading article or a
     parenthesis after it ("CONMEBOL (/ˈkɒnmɪbɒl/)"); with `joined_by_and`, "A and B" too."""
-    separators = ALTERNATIVE_OR_AND if joined_by_and else ALTERNATIVE
     spans = [tight(text, a, without_brackets(text, a, b))
-             for a, b in pieces(text, start, end, separators)]
+             for a, b in pieces(text, start, end, _alternatives(joined_by_and))]
     return [(a, b) for a, b in spans if a < b]
 
 
