@@ -62,9 +62,8 @@ def _present_state() -> tuple[re.Pattern, re.Pattern]:
     """A present copula and a noun phrase opening a clause's predicate, and the verbs of
     events.yaml (EVENTS_VERB) with its clause openers: see `present_state`."""
     vocabulary = rulebook.load("events")
-    adverbs = "|".join(vocabulary["state_adverbs"])
     openers = "|".join(vocabulary["clause_openers"])
-    copula = re.compile(rf"^[^,;()]*?\b(?:is|are)\s+(?:(?:{adverbs})\s+)*(?:an?|the)\s")
+    copula = re.compile(rf"^[^,;()]*?{_present_copula()}")
     verb = re.compile(rf"{vocabulary['macros']['EVENTS_VERB']}|\b(?:{openers})\b|[,;(]")
     return copula, verb
 
@@ -91,11 +90,17 @@ def _defined_founding() -> re.Pattern:
     """A present "is a"/"are the" and a noun phrase (no clause opener or punctuation in it)
     going on with a founding participle (events.yaml founding_participles)."""
     vocabulary = rulebook.load("events")
-    adverbs = "|".join(vocabulary["state_adverbs"])
     openers = "|".join(vocabulary["clause_openers"])
     founded = "|".join(map(re.escape, vocabulary["founding_participles"]))
-    return re.compile(rf"^[^,;]*?\b(?:is|are)\s+(?:(?:{adverbs})\s+)*(?:an?|the)\s+"
+    return re.compile(rf"^[^,;]*?{_present_copula()}\s*"
                       rf"(?:(?!\b(?:{openers})\b)[^,;])*?\b(?:{founded})\b")
+
+
+def _present_copula() -> str:
+    """A present "is a"/"are the", perhaps with adverbs of state between (events.yaml
+    state_adverbs: "is also a", "is now the")."""
+    adverbs = "|".join(rulebook.load("events")["state_adverbs"])
+    return rf"\b(?:is|are)\s+(?:(?:{adverbs})\s+)*(?:an?|the)\s"
 
 
 def defined_founding(clause: str) -> bool:
