@@ -38,6 +38,7 @@ import platformdirs
 
 from pipeline.errors import InputError
 from pipeline.executor import Executor, LocalProcesses, remove_orphans, stamped
+from pipeline.manifest import file_sha256, read_manifest
 from pipeline.schemas import SCHEMA_DIR  # in the wheel, inside the package
 
 PIPELINE_DIR = Path(__file__).resolve().parent
@@ -245,6 +246,39 @@ class ArticleCache:
             manifest = {"inputs": inputs, "files": folder_digest(out)}
             with contextlib.suppress(OSError):
                 write_entry(self.manifest_path(out), manifest)
+
+
+class PreviousPackage:
+    """The package a publish replaces, as a store of the files it would write again unchanged:
+    one its manifest lists with the same size and SHA-256, whose bytes still hash to that, is
+    linked into the new package instead of written. A rebuild after one edit writes again
+    only the few review pages it changed, not the site's tens of megabytes, and removing the
+    old package then frees only what changed. A file that does not check out (missing, edited
+    since, a link, on another disk) is written as usual; without a folder, every file is."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+        self.files: dict[str, dict] | None = None
+
+    def write(self, package: Path, name: str, data: bytes) -> None:
+        """`data` as the file `name` of the package being staged at `package`."""
+        if not self._linked(package, name, data):
+            (package / name).write_bytes(data)
+
+    def _linked(self, package: Path, name: str, data: bytes) -> bool:
+        if self.files is None:
+            self.files = (read_manifest(self.folder) if self.folder is not None else None) or {}
+        listed = self.files.get(name)
+        if not isinstance(listed, dict) or listed.get("bytes") != len(data):
+            return False
+        digest, old = hashlib.sha256(data).hexdigest(), self.folder / name
+        try:
+            if listed.get("sha256") != digest or old.is_symlink() or file_sha256(old) != digest:
+                return False
+            os.link(old, package / name, follow_symlinks=False)
+        except OSError:
+            return False
+        return True
 
 
 MISSING = object()

@@ -22,6 +22,7 @@ from pipeline.cache import (
     CACHE_LIMIT,
     ArticleCache,
     Memo,
+    PreviousPackage,
     article_key,
     claim,
     inputs_digest,
@@ -329,13 +330,14 @@ def check_across_rows(tables: dict[str, list[dict]], claims: Memo | None = None
 
 
 def write_review_site(folder: Path, tables: dict[str, list[dict]], metadata: dict,
-                      memo=None) -> list[str]:
-    """The review site (`memo` renders again only the pages whose rows changed). A site that
-    cannot be written is a problem, not an error."""
+                      previous: PreviousPackage, memo=None) -> list[str]:
+    """The review site (`memo` renders again only the pages whose rows changed; `previous`
+    links those the replaced package holds unchanged). A site that cannot be written is a
+    problem, not an error."""
     from pipeline.site import write_site
 
     try:
-        write_site(folder, tables, metadata, memo)
+        write_site(folder, tables, metadata, memo, previous)
     except OSError as error:
         if out_of_space(error):
             raise no_space("the review site", error) from None
@@ -463,8 +465,8 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
         staging = schedule.enter_context(staging_folder(place))
         checking = schedule.meanwhile(check_across_rows, tables, memo="claims")
         database = schedule.meanwhile(write_database, staging, tables)
-        review = schedule.meanwhile(write_review_site, staging, tables,
-                                    descriptor([], sources), memo="review")
+        review = schedule.meanwhile(write_review_site, staging, tables, descriptor([], sources),
+                                    PreviousPackage(place), memo="review")
         fragments = make_fragments(merged_only(tables), schedule.memo("fragments"))
         fragments |= own_fragments.join()
         problems = write_package(staging, tables, sources, fragments, schedule.memo("fragments"))

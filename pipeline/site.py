@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
-from pipeline.cache import Memo
+from pipeline.cache import Memo, PreviousPackage
 from pipeline.curate import CURATED
 from pipeline.review import (
     article_section,
@@ -325,11 +325,13 @@ def entity_labels(per_document: dict[str, list[dict]], entities: dict[str, dict]
 
 
 def write_site(folder: Path, tables: dict[str, list[dict]], descriptor: dict,
-               memo: Memo | None = None) -> None:
+               memo: Memo | None = None, previous: PreviousPackage | None = None) -> None:
     """Write the site into the package folder `folder`, each file UTF-8, byte for byte what
-    site_files gives. Its folders are made as their first file comes (a folder's files come
+    site_files gives (through `previous`, which links the pages the package it replaces
+    holds unchanged). Its folders are made as their first file comes (a folder's files come
     after its parent's), and `folder` itself must exist."""
+    previous = previous or PreviousPackage(None)
     for path, text in site_files(tables, descriptor, memo):
         if "/" in path:
             (folder / path).parent.mkdir(exist_ok=True)
-        (folder / path).write_bytes(text.encode("utf-8"))
+        previous.write(folder, path, text.encode("utf-8"))

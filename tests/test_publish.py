@@ -275,9 +275,11 @@ def test_memo_adds_segments_and_compacts_when_most_entries_are_stale(tmp_path):
 
 
 def test_a_format_that_cannot_be_written_is_a_problem_not_a_crash(tmp_path):
+    from pipeline.cache import PreviousPackage
     from pipeline.formats import write_database
     from pipeline.publish import write_review_site
-    for write in (write_database, lambda *args: write_review_site(*args, {"title": "t"})):
+    for write in (write_database,
+                  lambda *args: write_review_site(*args, {"title": "t"}, PreviousPackage(None))):
         problems = write(tmp_path / "missing", {"properties": []})
         assert problems and "could not be written" in problems[0]
 
@@ -423,3 +425,31 @@ def test_a_rebuild_after_an_alias_changes_elsewhere_equals_a_cold_build(tmp_path
     ally = [line for line in after.splitlines() if line.startswith("alpha-front:")
             and "BDA" in line]
     assert ally and "beta-democratic-army" in ally[0] and ally[0] not in before
+
+
+def test_a_rebuild_links_the_review_pages_the_replaced_package_holds_unchanged(tmp_path, seeds):
+    """The pages a rebuild would write again byte for byte are the old package's files, linked
+    (the same inode), not copies; a page edited in the old package since (its size kept) is
+    written anew, as is the edited article's; the package is what a cold build makes."""
+    from conftest import quiet
+
+    from pipeline.publish import publish
+    three_articles(seeds)
+    cache, out, cold = tmp_path / "cache", tmp_path / "pkg", tmp_path / "cold"
+    publish(seeds, out, report=quiet, cache_folder=cache)
+    pages = {path.name: path for path in (out / "review" / "articles").glob("*.html")}
+    before = {name: (path.stat().st_ino, path.read_bytes()) for name, path in pages.items()}
+    damaged = sorted(pages)[-1]
+    text = before[damaged][1]
+    pages[damaged].write_bytes(text.replace(b"<html", b"<HTML", 1))
+    edit_the_articles(seeds, "edited")
+    publish(seeds, out, report=quiet, cache_folder=cache)
+    publish(seeds, cold, report=quiet)
+    assert folder_bytes(out) == folder_bytes(cold)
+    after = {path.name: (path.stat().st_ino, path.read_bytes())
+             for path in (out / "review" / "articles").glob("*.html")}
+    linked = {name for name in after if after[name][0] == before[name][0]}
+    changed = {name for name in after if after[name][1] != before[name][1]}
+    assert damaged not in linked and after[damaged][1] == text
+    assert changed and not changed & linked
+    assert linked == set(after) - changed - {damaged}

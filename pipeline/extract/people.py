@@ -44,12 +44,14 @@ SMALL_WORDS = ("of", "the", "and", "in")
 
 
 def _alternation(words, capital_first: bool = False) -> str:
-    """A regex for any of the words, longest first; optionally with a capital first letter."""
+    """A regex for any of the words, longest first (then in order, so that a set of words gives
+    one pattern in every process: the memo of compiled regexes is keyed by the pattern);
+    optionally with a capital first letter."""
     def one(word: str) -> str:
         if capital_first and word[:1].isalpha():
             return f"[{word[0]}{word[0].upper()}]" + re.escape(word[1:])
         return re.escape(word)
-    return "|".join(one(w) for w in sorted(words, key=len, reverse=True))
+    return "|".join(one(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 @cache
