@@ -564,3 +564,10 @@ def test_a_present_definition_with_its_founding_is_the_inception_not_an_event(te
 def test_a_past_definition_with_its_founding_stays_an_event():
     text = "Lyra Poets was a band founded in the Philippines in 1997."
     assert facts(events, text, "Lyra Poets", "significant_event")
+
+
+def test_a_relative_clause_prior_to_which_is_no_event():
+    text = ("It has been directed by Ann Vela since 1996, prior to which it was directed by "
+            "Jo Lyra from 1993.")
+    values = [value for _, value, _ in facts(events, text, "Vela Chorus", "significant_event")]
+    assert not [v for v in values if v.startswith("prior")], values

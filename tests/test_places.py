@@ -303,6 +303,13 @@ def test_located_in_gives_way_to_a_head_office_named_after_it(text, seats):
      {"Ocala": "former", "Dayton": "former", "Austin": None}),
     ("Vela Radio was a radio station based out of Redding, California, and now in Hilo, Hawaii.",
      {"Redding": "former", "Hilo": None}),
+    # the last seat is no place the rule reads: the one before it is still a former one
+    ("Vela Motors is a truck maker producing trucks, originally based in Ocala, Florida, then "
+     "in Dayton, Ohio, and now in the enterprise zone in Austin, Texas.",
+     {"Ocala": "former", "Dayton": "former"}),
+    # "now in its tenth year" names no later seat
+    ("Vela Radio is a radio station based in Redding, California, now in its tenth year.",
+     {"Redding": None}),
 ])
 def test_seats_one_after_another_are_former_but_the_last(text, expected):
     seats = {value: q.get("status") for _, p, value, _, q in claims(text) if p == "headquarters"}
