@@ -113,6 +113,11 @@ def test_an_article_on_a_creative_work_is_not_on_an_organisation(title, lead, wo
     ("Jo Lyra", "Jo Lyra is a British fashion house founded in 1983.", None),
     ("Vela Lawyers", "Vela Lawyers is a lawyer referral service based in Leeds.", None),
     ("Lyra Bankers", "Lyra Bankers is an investment bank.", None),
+    # a title written as a person's name, a lead that calls it no organisation
+    ("George Vela", "George is a senior professional with twenty years of experience.",
+     "a person"),
+    ("John Lyra", '"Integrity is the core of my business," says John Lyra.', "a person"),
+    ("John Lyra", "John Lyra is a British department store company.", None),
 ])
 def test_an_article_on_a_list_or_a_person_is_not_on_an_organisation(title, lead, kind):
     assert definitions.not_an_organisation(title, lead) == kind

@@ -20,6 +20,7 @@ from functools import cache
 from pipeline import rulebook
 from pipeline.extract import patterns
 from pipeline.extract.engine import Rule, RuleSet, merged
+from pipeline.extract.gates import is_personal_name, title_label
 from pipeline.extract.model import Reading
 from pipeline.normalise.codes import territory_kind
 from pipeline.normalise.names import starts_alike
@@ -72,7 +73,9 @@ def not_an_organisation(title: str, lead: str) -> str | None:
     awards ..."); a creative work, by its title's disambiguator ("(Hole song)", "(album)") or
     its lead ("is a song by ...", vocabulary.yaml work_kinds); a person, by a birth date in the
     lead's first bracket or a lead that says what the person is ("was an American trial
-    lawyer", person_kinds), where the lead opens with the title's name."""
+    lawyer", person_kinds), where the lead opens with the title's name; or a title written as a
+    person's name (gates.is_personal_name: a common given name and a surname) whose lead does
+    not call it an organisation ("Jo Roe is an American fashion company" is one)."""
     if LIST_TITLE.match(title):
         return "a list"
     disambiguator = re.search(r"\(([^()]*)\)\s*$", title)
@@ -82,6 +85,8 @@ def not_an_organisation(title: str, lead: str) -> str | None:
         return "a creative work"
     person = BORN.match(lead) or _kind_lead("person_kinds").search(lead)
     if person and starts_alike(lead, title):  # not "A, the founder of Acme, is an investor"
+        return "a person"
+    if is_personal_name(title_label(title)) and not _kind_lead("organisation_kinds").search(lead):
         return "a person"
     return None
 
