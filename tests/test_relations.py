@@ -508,3 +508,14 @@ def test_a_relation_from_the_subject_to_itself_is_reported_not_published(seeds):
                                    "sentences": [sentence], "sections": [], "curation": [],
                                    "entities": [], "claims": [claim]})
     assert problems and "relates the subject to itself" in problems[0], problems
+
+
+@pytest.mark.parametrize("text, parent", [
+    ("The company is a wholly owned subsidiary of Norvel S.A.S.", "Norvel S.A.S."),
+    ("The company is a subsidiary of Norvel S.A.S. (Paris).", "Norvel S.A.S."),
+    ("The company is a subsidiary of Norvel Inc.", "Norvel Inc"),
+])
+def test_a_parent_ending_the_sentence_keeps_the_dot_only_of_letters_with_dots(text, parent):
+    """After "S.A.S" the full stop is also the last letter's dot; after "Inc" it may be only
+    the sentence's."""
+    assert claims(text) == [(None, "parent_organization", parent, parent, {})]

@@ -13,8 +13,11 @@ from pipeline.spans import trimmed
 
 SPACES = re.compile(r"\s+")
 TRIM = " \t\n,;:.*•·-–—\"'“”‘’"
+# Letters each with its dot ("S.A.S", "U.S"): never written without the last one, so a full stop
+# after them is theirs too.
+INITIALS_END = re.compile(r"\b[A-Z]\.[A-Z]$")
 # A name ending in an initial or a company abbreviation keeps its final dot.
-ABBREVIATION_END = re.compile(r"(?:\b[A-Z]\.[A-Z]|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|Bros))$")
+ABBREVIATION_END = re.compile(rf"(?:{INITIALS_END.pattern[:-1]}|\b(?:Inc|Ltd|Co|Corp|Jr|Sr|Bros))$")
 CAPITAL = "[A-ZÀ-ÖØ-Þ]"  # a capital letter of a name, Latin letters with accents too
 INITIAL = r"[A-Z]\."
 ROLE_TITLES = ("office_titles", "people/roles/not_titles", "people/other_offices")
@@ -40,11 +43,13 @@ def clean_name(text: str) -> str:
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of a name without a leading "the" and surrounding punctuation or space. The dot
     that ends an abbreviation stays, as clean_name keeps it ("Acme Corp. (NYSE: AC)"), except at
-    the end of the text, where it may be the sentence's full stop ("a unit of Acme Inc.")."""
+    the end of the text, where it may be the sentence's full stop ("a unit of Acme Inc."),
+    unless the name ends in letters each with its dot ("a unit of Airbus S.A.S.")."""
     stop = end
     start, end = trimmed(text, ARTICLE.match(text, start, end).end(), end, TRIM)
-    if end + 1 < len(text) and end < stop and text[end] == "." and \
-            ABBREVIATION_END.search(text, start, end):
+    if end < stop and text[end] == "." and (
+            INITIALS_END.search(text, start, end) if end + 1 == len(text)
+            else ABBREVIATION_END.search(text, start, end)):
         end += 1
     return start, end
 
