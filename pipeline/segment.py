@@ -77,10 +77,12 @@ def split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def rejoined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans, where pysbd ended a sentence at a short abbreviation ("Co.", "sq.") before a
     word that opens no sentence (lower case: "sq. ft."; a legal form: "Acme Co. Ltd., whose"),
-    joined again: those are one sentence."""
+    or before a bracket written right after it ("Acme Co.,ltd.(AC), founded"), joined again:
+    those are one sentence."""
     joined: list[tuple[int, int]] = []
     for start, end in spans:
-        if joined and SHORT_ABBREVIATION_END.search(text, *joined[-1]) and NO_OPENER.match(
+        glued = joined and joined[-1][1] == start and text.startswith("(", start)
+        if glued or joined and SHORT_ABBREVIATION_END.search(text, *joined[-1]) and NO_OPENER.match(
                 text, start):
             joined[-1] = (joined[-1][0], end)
         else:

@@ -571,3 +571,27 @@ def test_a_relative_clause_prior_to_which_is_no_event():
             "Jo Lyra from 1993.")
     values = [value for _, value, _ in facts(events, text, "Vela Chorus", "significant_event")]
     assert not [v for v in values if v.startswith("prior")], values
+
+
+@pytest.mark.parametrize("title, text, family, prop, value", [
+    ("Vela children products Co.,ltd", "Vela children products Co.,ltd  is a subsidiary of  the "
+     "Orbis Group, focusing on prams.", relations, "parent_organization", "Orbis Group"),
+    ("Kite (Holdings) Limited", "Kite (Holdings) Limited, was a conglomerate, based in Leeds.",
+     places, "headquarters", "Leeds"),
+    ("Lyra Polymer Co.,ltd.", "Lyra Polymer Co.,ltd.(LPC), established in 2001, is a maker of "
+     "resins.", events, "inception", "2001"),
+])
+def test_a_title_not_shaped_as_a_name_opens_the_subjects_clause(title, text, family, prop,
+                                                                 value):
+    """Lower-case words, a bracket inside or a legal form glued to its comma: the title as
+    written is still the subject's name."""
+    assert facts(family, text, title, prop) == [(None, value, {})]
+
+
+@pytest.mark.parametrize("text", [
+    "Vela children products Co.,ltd bought a firm based in Leeds.",
+    "The Orbis Group, which owns Vela children products Co.,ltd, is based in Leeds.",
+])
+def test_a_title_not_shaped_as_a_name_gives_it_no_other_bodys_seat(text):
+    assert [s for s, _, _ in facts(places, text, "Vela children products Co.,ltd",
+                                   "headquarters") if s is None] == []

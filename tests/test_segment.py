@@ -82,3 +82,9 @@ def test_any_text_reads_cleanly_and_every_span_round_trips(tmp_path_factory, tit
         assert document.text[sentence.char_start:sentence.char_end] == sentence.text
     assert not row_problems("sentences", [s.row() for s in sentences])
     assert not row_problems("sections", [s.row() for s in document.sections])
+
+
+def test_a_bracket_glued_to_a_full_stop_opens_no_sentence():
+    text = "Kite Polymer Co.,ltd.(KPC), founded in 2001, is a maker. It has a plant."
+    assert [text[a:b] for a, b in split_paragraph(text, 0, len(text))] == [
+        "Kite Polymer Co.,ltd.(KPC), founded in 2001, is a maker.", "It has a plant."]

@@ -219,6 +219,20 @@ class Actors:
     # names the text gives a subsidiary of the title ("Acme Inc., a subsidiary of Acme
     # Group"): another company, though a short form of the title starts them
     units: frozenset[str] = frozenset()
+    # the title as written, where it is not shaped as one name (`odd_title`)
+    odd: str = ""
+
+    def one_word(self, text: str) -> tuple[str, dict[str, str]]:
+        """The text with each whole writing of an odd title (`odd_title`) put as one word of
+        its length ("Xxxx"), so that a clause it opens reads as the subject's, and what gives
+        each such word back. Lengths stay, so positions in the text do too."""
+        if not self.odd:
+            return text, {}
+        words = {}
+        for at, end in _occurrences(self.odd, text):
+            words["X" + "x" * (end - at - 1)] = text[at:end]
+            text = text[:at] + "X" + "x" * (end - at - 1) + text[end:]
+        return text, words
 
     def titled(self, phrase: str) -> bool:
         """Whether a phrase is the title's name itself, not a short form or a pronoun."""
@@ -302,7 +316,15 @@ def actors_of(title: str, text: str) -> Actors:
     plain_names = frozenset(plain(n) for n in names if n)
     return Actors(plain_names, frozenset(kinds_named),
                   frozenset(plain(n) for n in (full, legal_form().sub("", full)) if n),
-                  kind_names(text, plain_names), units_of(full, text))
+                  kind_names(text, plain_names), units_of(full, text),
+                  full if odd_title(full) else "")
+
+
+def odd_title(title: str) -> bool:
+    """Whether a title is not shaped as the names a clause's reader takes (`NAME`): lower-case
+    words ("BIUCO children products Co.,ltd"), a bracket inside ("Cheung Kong (Holdings)
+    Limited"), a legal form glued to a comma ("Co.,ltd.")."""
+    return not re.fullmatch(NAME, title)
 
 
 def units_of(full: str, text: str) -> frozenset[str]:
@@ -574,9 +596,10 @@ def assigned(reading: Reading, mode: str | None, text: str, position: int,
     drafts, skips = [], list(reading.skips)
     titled = any(actors.titled(d.subject or "") or actors.titled(str(d.value))
                  for d in reading.drafts)
+    read_as, words = actors.one_word(text)
     for draft in reading.drafts:
         said = draft.subject if draft.subject is not None else (
-            actor(text, position) if mode is not None else None)
+            given_back(actor(read_as, position), words) if mode is not None else None)
         other = said and actors.other_referent(said, base + position)
         if other:
             skips.append(Skip(0, draft.end, f"{said!r} is {other}, the {said.split()[-1]} "
@@ -603,7 +626,8 @@ def assigned(reading: Reading, mode: str | None, text: str, position: int,
                 skips.append(Skip(draft.start, draft.end,
                                   f"the clause's actor is {opener!r}, not the subject"))
             continue
-        who = actor(text, position + (draft.start if mode == "value" else 0))
+        who = given_back(actor(read_as, position + (draft.start if mode == "value" else 0)),
+                         words)
         value_start = position + draft.start
         if (who is not None and actors.refers(who)) or (
                 mode == "value" and (who is None or not named(who) or actors.mentioned(
@@ -618,6 +642,13 @@ def assigned(reading: Reading, mode: str | None, text: str, position: int,
                               f"the clause's actor is {repr(who) if who else 'not named'}, "
                               "not the subject"))
     return Reading(tuple(drafts), tuple(skips))
+
+
+def given_back(phrase: str | None, words: dict[str, str]) -> str | None:
+    """The phrase with each word that stood for the title (Actors.one_word) written back."""
+    for word in sorted(words, key=len, reverse=True):
+        phrase = phrase and phrase.replace(word, words[word])
+    return phrase
 
 
 def opening_person(text: str, position: int, actors: Actors) -> str | None:
