@@ -312,3 +312,21 @@ def test_a_clause_that_goes_on_about_the_subject_or_a_past_state_is_dated(senten
 def test_the_agent_of_a_passive_is_no_event_of_its_own():
     sentence = "Vela was founded in Oslo, Norway, in 1881 by Ann Lyra and moved to Bergen in 1891."
     assert not [quote for quote, _ in events(sentence) if quote.startswith("by ")]
+
+
+@pytest.mark.parametrize("text, subject, year", [
+    ("It was merged with Orbis in 1998, forming Orbis Lyra (now Lyra).", "Orbis Lyra", "1998"),
+    ("Kite and Vela amalgamated in 1921 to form the Kite Vela Company.", "Kite Vela Company",
+     "1921"),
+])
+def test_a_merger_dates_the_founding_of_the_body_it_formed(text, subject, year):
+    assert [c for c in claims(text) if c[0] == "inception"] == [
+        ("inception", year, year, {}, subject)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kite merged with Vela in 1998, forming part of the Orbis Group.",
+    "Kite merged with Vela in 1998.",
+])
+def test_a_merger_that_forms_no_named_body_founds_nothing(text):
+    assert [c for c in claims(text) if c[0] == "inception"] == []
