@@ -519,3 +519,14 @@ def test_a_parent_ending_the_sentence_keeps_the_dot_only_of_letters_with_dots(te
     """After "S.A.S" the full stop is also the last letter's dot; after "Inc" it may be only
     the sentence's."""
     assert claims(text) == [(None, "parent_organization", parent, parent, {})]
+
+
+def test_a_body_bought_from_its_former_parent_was_that_parents_until_then():
+    got = claims("Orbis bought Kite Foods from its former parent Lyra Group in 2001.")
+    assert ("Kite Foods", "parent_organization", "Lyra Group", "Lyra Group",
+            {"end_time": "2001", "status": "former"}) in got
+
+
+def test_a_body_bought_from_a_seller_not_called_its_parent_gets_no_parent():
+    got = claims("Orbis bought Kite Foods from Lyra Group in 2001.")
+    assert [c for c in got if c[1] == "parent_organization"] == []
