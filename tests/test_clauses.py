@@ -38,6 +38,8 @@ def facts(family, text: str, title: str, prop: str) -> list[tuple]:
      "based", "Skyway Air Co. (NYSE: SKY)"),  # a colon in brackets ends no clause
     ("Lyra is a bus maker, the largest in Ohio, based in Dayton.", "based", "Lyra"),
     ("He is CIO at Orbis Ltd, a firm established in 1979.", "established", "Orbis Ltd"),
+    ("About Kite: Kite, LLC of Lisle, Ill., is a wholly-owned subsidiary of Orbis, Inc.",
+     "a wholly", "Kite, LLC"),  # its town and state after its legal form: no part of the name
     ("Lyra Sound is a British music publishing company, and audio device maker, based in Leeds.",
      "based", "Lyra Sound"),  # a noun phrase joined by "and" without a determiner
 ])
@@ -54,6 +56,7 @@ def test_the_actor_of_a_clause(text, trigger, who):
     ("She worked for a firm with a branch office headquartered in Cork.", "headquartered"),
     ("He was Manager in Ohio, a post based in Dayton.", "based"),  # not Ohio's
     ("He sells pipes and valves, based in Leeds.", "based"),
+    ("Bank of Dayton, Ohio, is a unit of Orbis.", "a unit"),  # no legal form: "of" in the name
 ])
 def test_no_actor_where_the_text_names_none(text, trigger):
     assert actor(text, text.index(trigger)) is None

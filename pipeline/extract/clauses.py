@@ -81,6 +81,10 @@ OPENING_PARTICIPLE = re.compile(r"[A-Za-z]+(?:ed|en)\b|[Ss]et up\b|[Bb]uilt\b|[L
 # a list: "Lisle, Ill., is").
 ASIDE = r",\s+(?:[Aa]n?\s|[Tt]he\s|[a-z])[^,;]*(?:,\s+(?:Inc|Ltd|LLC|Co|Corp)\.?)?,"
 ASIDE_END = re.compile(rf"{ASIDE}$")
+# A town and its state after a name's legal form, between commas: where the company is, no
+# part of its name ("Acme, LLC of Lisle, Ill., is").
+SEAT_ASIDE_END = re.compile(r"\b(?:Inc|Ltd|LLC|Corp|Co)\.?(?P<seat>\s+of\s+[A-Z][\w.'’-]*"
+                            r"(?:\s+[A-Z][\w.'’-]*)*,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,)$")
 # A word that ties a clause to the one before it ("... was formed in 1955 when A and B merged").
 SUBORDINATE_TAIL = re.compile(r"\b(?:when|after|as|because|until|once)\s*$")
 # A name, then "is a subsidiary of" or ", a division of" (and the parent's name after it).
@@ -497,7 +501,9 @@ def hung_on(text: str, position: int, depth: int) -> str | None:
     if auxiliary:  # "X was founded", "X became a subsidiary": the clause's own subject
         end = len(left[:auxiliary.start()].rstrip())
         aside = ASIDE_END.search(left, 0, end)
-        subject = _phrases()["tail"].search(left, 0, aside.start() if aside else end)
+        seat = SEAT_ASIDE_END.search(left, 0, end)
+        cut = aside.start() if aside else seat.start("seat") if seat else end
+        subject = _phrases()["tail"].search(left, 0, cut)
         return subject.group() if subject and not modified().search(left, 0, subject.start()) \
             and not PLACE_BEFORE.search(left, 0, subject.start()) else None
     return noun_before(text, len(left), depth)
