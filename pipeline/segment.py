@@ -82,8 +82,8 @@ def rejoined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     joined: list[tuple[int, int]] = []
     for start, end in spans:
         glued = joined and joined[-1][1] == start and text.startswith("(", start)
-        if glued or joined and SHORT_ABBREVIATION_END.search(text, *joined[-1]) and NO_OPENER.match(
-                text, start):
+        if glued or (joined and SHORT_ABBREVIATION_END.search(text, *joined[-1])
+                     and NO_OPENER.match(text, start)):
             joined[-1] = (joined[-1][0], end)
         else:
             joined.append((start, end))

@@ -79,11 +79,12 @@ OPENING_PARTICIPLE = re.compile(r"[A-Za-z]+(?:ed|en)\b|[Ss]et up\b|[Bb]uilt\b|[L
 # An aside between a clause's subject and its verb: "Acme, a unit of X, is", "Acme, doing
 # business as Ace, is", "Acme, formerly Ace, Inc., is" (a name after the comma is a place or
 # a list: "Lisle, Ill., is").
-ASIDE = r",\s+(?:[Aa]n?\s|[Tt]he\s|[a-z])[^,;]*(?:,\s+(?:Inc|Ltd|LLC|Co|Corp)\.?)?,"
+SHORT_FORM = r"(?:Inc|Ltd|LLC|Co|Corp)"  # a legal form that ends a company's name
+ASIDE = rf",\s+(?:[Aa]n?\s|[Tt]he\s|[a-z])[^,;]*(?:,\s+{SHORT_FORM}\.?)?,"
 ASIDE_END = re.compile(rf"{ASIDE}$")
 # A town and its state after a name's legal form, between commas: where the company is, no
 # part of its name ("Acme, LLC of Lisle, Ill., is").
-SEAT_ASIDE_END = re.compile(r"\b(?:Inc|Ltd|LLC|Corp|Co)\.?(?P<seat>\s+of\s+[A-Z][\w.'’-]*"
+SEAT_ASIDE_END = re.compile(rf"\b{SHORT_FORM}\.?(?P<seat>\s+of\s+[A-Z][\w.'’-]*"
                             r"(?:\s+[A-Z][\w.'’-]*)*,\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,)$")
 # A word that ties a clause to the one before it ("... was formed in 1955 when A and B merged").
 SUBORDINATE_TAIL = re.compile(r"\b(?:when|after|as|because|until|once)\s*$")
@@ -234,8 +235,9 @@ class Actors:
             return text, {}
         words = {}
         for at, end in _occurrences(self.odd, text):
-            words["X" + "x" * (end - at - 1)] = text[at:end]
-            text = text[:at] + "X" + "x" * (end - at - 1) + text[end:]
+            word = "X" + "x" * (end - at - 1)
+            words[word] = text[at:end]
+            text = text[:at] + word + text[end:]
         return text, words
 
     def titled(self, phrase: str) -> bool:
