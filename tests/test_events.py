@@ -326,6 +326,7 @@ def test_a_merger_dates_the_founding_of_the_body_it_formed(text, subject, year):
 
 @pytest.mark.parametrize("text", [
     "Kite merged with Vela in 1998, forming part of the Orbis Group.",
+    "Kite merged with Vela in 1998, forming Europe's largest bank.",
     "Kite merged with Vela in 1998.",
 ])
 def test_a_merger_that_forms_no_named_body_founds_nothing(text):
