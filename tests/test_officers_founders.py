@@ -93,6 +93,18 @@ def own(title: str, text: str) -> set[tuple]:
     ("Harbour Holdings, LLC", "Since their formation, Barden was also President and Chief "
      "Executive Officer of Harbour Holdings, LLC and Chairman of BDI.",
      {("leader", "Barden", "president"), ("leader", "Barden", "chief executive officer")}),
+    ("Acme Ltd", "In 2009, Brandt was elected to the board and promoted to Chairman, "
+     "President and CEO of Acme Ltd.",
+     {("chairperson", "Brandt", None), ("leader", "Brandt", "president"),
+      ("leader", "Brandt", "ceo")}),
+    # a name of one word that founded the subject and held its offices, "he" or "she" after it
+    ("Harbour Logistics", "Prior to Bigco, Dabbiere founded Harbour Logistics, a software "
+     "firm, where he served as president and chief executive officer until 1999.",
+     {("founded_by", "Dabbiere", None), ("leader", "Dabbiere", "president"),
+      ("leader", "Dabbiere", "chief executive officer")}),
+    ("Harbour Engineers", "In 1978 Lilia became the first African American to start an "
+     "engineering firm when she founded and became CEO of Harbour Engineers.",
+     {("founded_by", "Lilia", None), ("leader", "Lilia", "ceo"), ("inception", "1978", None)}),
     # the office named by "its", whoever else the sentence names
     ("Harbour Films", "Bigco holds 92% while the remaining 8% is held by its chief executive "
      "officer Ann Lee and other staff.",
@@ -131,8 +143,9 @@ def test_offices_in_two_universities_each_go_to_their_own():
     ("Acme Ltd", "Acme Ltd was founded in 1990 by Tom Hill, the former CEO.", "Tom Hill"),
     # a sentence word before the organisation's name is no part of it
     ("Besides Acme", "Besides Acme CEO Tom Hill, the board includes Ann Lee.", "Tom Hill"),
-    # a one-word name without a courtesy title is a fragment
-    ("Acme Ltd", "Brandt was promoted to Chairman, President and CEO of Acme Ltd.", "Brandt"),
+    # a one-word name in an office a state or a firm may hold, or before another person
+    ("Acme Ltd", "Norway was elected to the council and named chair of Acme Ltd.", "Norway"),
+    ("Acme", "Lilia met Ann Lee, when she founded and became CEO of Acme.", "Lilia"),
     # the office of another organisation, or another holder's
     ("Acme Tools", "Acme Tools is a unit of Bigco Group, whose CEO is Ann Lee.", "Ann Lee"),
     ("Acme Tools", "Ann Lee was the CEO, the chairman of Bigco.", "Ann Lee"),
@@ -182,7 +195,7 @@ def test_the_chairman_of_a_board_left_unnamed_is_not_the_subjects():
      {("founded_by", "Tom McHill", None), ("founded_by", "Ann Lee", None)}),
     ("Snow Boards Inc.",
      "In 1982, Lee co-founded Snow Boards Inc. with her husband, Tom Hill, in Lake Tahoe.",
-     {("founded_by", "Tom Hill", None)}),
+     {("founded_by", "Lee", None), ("founded_by", "Tom Hill", None)}),
     ("Food First",
      "Per Holm is a co-founder of the charity Food First together with Ann Lee and Tom Hill.",
      {("founded_by", "Per Holm", None), ("founded_by", "Ann Lee", None),
@@ -245,6 +258,13 @@ def test_the_chairman_of_a_board_left_unnamed_is_not_the_subjects():
      "The Harbour Referees League was formed by Tom Hill (a former referee) and Ann Lee (a "
      "former player at Bigco Rangers F.C. and pundit on Sky Sports Channel).",
      {("founded_by", "Tom Hill", None), ("founded_by", "Ann Lee", None)}),
+    # a name of one word that "he", "she", "his" or "her" refers back to
+    ("Harbour Media LLC", "Jordan formed Harbour Media LLC his senior year of high school.",
+     {("founded_by", "Jordan", None)}),
+    ("Harbour Marketing", "When Laurel formed Harbour Marketing in 2005, she had three goals.",
+     {("founded_by", "Laurel", None)}),
+    ("Harbour Age", "Maddy is a Senior Vice President at Harbour Age, a firm that she "
+     "co-founded in 1986.", {("founded_by", "Maddy", None), ("inception", "1986", None)}),
 ])
 def test_founders_of_the_subject(title, text, expected):
     assert own(title, text) == expected
@@ -256,8 +276,13 @@ def test_founders_of_the_subject(title, text, expected):
     # one word is a fragment, not a founder
     ("Acme Ltd", "In 2008 Bigco founded Acme Ltd."),
     ("Acme", "She founded Acme in 1990 with funding from Bill Gates."),
-    ("Acme", "Lee founded Acme after she met Tom, who later founded Bigco."),
+    ("Acme", "Lee founded Acme after meeting Tom, who later founded Bigco."),
     ("Acme Ltd", "Lady Mary founded Acme Ltd in 1990."),
+    ("Acme", "Microsoft formed Acme in 1990, and its revenue grew."),
+    # a person named between the one-word name and the pronoun may be whom it refers to
+    ("Acme", "Jordan formed Acme in 1990 when Tom Hill left his job."),
+    ("Acme", "Lilia met Ann Lee, when she founded and became CEO of Acme."),
+    ("Acme", "Maddy is a friend of Ann Lee at Acme, a firm that she founded."),
     ("Acme", "The founders of Bigco were Ann Lee and Tom Hill."),
     # a name after "the first" is another thing of that name
     ("Acme", "Tom Hill is the founder of the first Acme store in Leeds."),
@@ -265,6 +290,21 @@ def test_founders_of_the_subject(title, text, expected):
 ])
 def test_no_founder_of_the_subject(title, text):
     assert not {c for c in own(title, text) if c[0] == "founded_by"}
+
+
+@pytest.mark.parametrize("title, text, year", [
+    ("Harbour Engineers", "In 1978 Lilia became the first woman to start an engineering firm "
+     "when she founded and became CEO of Harbour Engineers.", "1978"),
+    ("Harbour Age", "Maddy is a vice president at Harbour Age, a firm that she co-founded in "
+     "1986.", "1986"),
+    ("Harbour Films", "She is the CEO of Harbour Films, based in Leeds, Yorkshire, which she "
+     "founded in 2001.", "2001"),
+])
+def test_a_persons_founding_clause_dates_the_founding(title, text, year):
+    """"when she founded", "which she founded in 2001": the founding the person's clause
+    dates is the organisation's."""
+    assert {value for prop, value, subject, _ in claims(title, text)
+            if prop == "inception" and subject is None} == {year}
 
 
 def test_every_claim_re_derives_from_its_evidence():
