@@ -84,7 +84,15 @@ def own(title: str, text: str) -> set[tuple]:
       ("leader", "Miguel A. Torres", "managing director")}),
     # the office of the article's subject, no organisation named with it
     ("Harbour Telecom", "As of May 2, 2016, Ann Lee was the CEO; she succeeded Tom Hill in 2010.",
-     {("leader", "Ann Lee", "ceo")}),
+     {("leader", "Ann Lee", "ceo"), ("leader", "Tom Hill", "ceo")}),
+    # the one succeeded in an office held it before
+    ("Harbour Institute", "On May 9, 2012, he was elected president and chief executive officer "
+     "of the Harbour Institute, succeeding retired Navy admiral Tom Hill, Jr.",
+     {("leader", "Tom Hill, Jr.", "president"),
+      ("leader", "Tom Hill, Jr.", "chief executive officer")}),
+    ("Harbour Systems", "He moved to Harbour Systems in January 1998, becoming Chairman of the "
+     "Board and CEO, succeeding Ann B. Lee.",
+     {("chairperson", "Ann B. Lee", None), ("leader", "Ann B. Lee", "ceo")}),
     ("Harbour Telecom", "Tom Hill is the chairman and managing director.",
      {("chairperson", "Tom Hill", None), ("leader", "Tom Hill", "managing director")}),
     # a name of one word that holds an office only a person holds
@@ -157,6 +165,9 @@ def test_offices_in_two_universities_each_go_to_their_own():
     # a name of one word in an office a state or a firm may hold
     ("Acme", "Norway was chair of Acme.", "Norway"),
     ("Acme", "Bigco was the leader of Acme.", "Bigco"),
+    # the one succeeded in another organisation's office, or in an office a state may have
+    ("Acme", "He moved to Bigco Group in 1998, becoming CEO, succeeding Tom Hill.", "Tom Hill"),
+    ("Acme", "He became president, succeeding Tom Hill.", "Tom Hill"),
     # a kind's noun alone is another organisation's name, not the subject's
     ("Acme Bank", "Tom Hill has been President of Bank member Oritani Bank since 1993.",
      "Tom Hill"),
@@ -328,6 +339,8 @@ def test_every_claim_re_derives_from_its_evidence():
     ("Lyra Guild", "John Roe is the current chairman of the Lyra Guild.", "current"),
     # the holder after the organisation's name and the office
     ("Vela Foods", "Vela Foods former CEO Mark Doe joined the board.", "former"),
+    # the one succeeded in the office
+    ("Vela Foods", "He became CEO, succeeding Mark Doe, who stepped down.", "former"),
 ])
 def test_a_former_or_current_office_says_so(title, text, status):
     """"former"/"current" before an office is the claim's status, never left out: a former
