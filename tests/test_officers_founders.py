@@ -113,6 +113,15 @@ def own(title: str, text: str) -> set[tuple]:
     ("Harbour Engineers", "In 1978 Lilia became the first African American to start an "
      "engineering firm when she founded and became CEO of Harbour Engineers.",
      {("founded_by", "Lilia", None), ("leader", "Lilia", "ceo"), ("inception", "1978", None)}),
+    # an officer who heads the organisation's team, or the organisation named with its kind
+    ("Harbour Resorts", "Harbour Resorts is backed by a team headed by CEO Ann Lee.",
+     {("leader", "Ann Lee", "ceo")}),
+    ("Harbour Trade", "The hotel was built with funds provided through Harbour Trade foreign "
+     "trade company led at the time by the state-appointed CEO Tom Hill.",
+     {("leader", "Tom Hill", "ceo")}),
+    # an office last in a list of what the person is
+    ("Harbour Age", "Ann Lee is the wife of Tom Lee and an author of three books, a speaker, "
+     "and the co-founder of Harbour Age.", {("founded_by", "Ann Lee", None)}),
     # the office named by "its", whoever else the sentence names
     ("Harbour Films", "Bigco holds 92% while the remaining 8% is held by its chief executive "
      "officer Ann Lee and other staff.",
@@ -168,6 +177,11 @@ def test_offices_in_two_universities_each_go_to_their_own():
     # the one succeeded in another organisation's office, or in an office a state may have
     ("Acme", "He moved to Bigco Group in 1998, becoming CEO, succeeding Tom Hill.", "Tom Hill"),
     ("Acme", "He became president, succeeding Tom Hill.", "Tom Hill"),
+    # a team or a company of another organisation's; an aside's office
+    ("Acme", "Acme is a unit of Bigco Group, a team headed by CEO Tom Hill.", "Tom Hill"),
+    ("Acme", "Acme bought Bigco, a trade company led by CEO Tom Hill.", "Tom Hill"),
+    ("Acme Homes", "Ann Lee is the daughter of Tom Lee, co-owner of Bigco and chief executive "
+     "officer of Acme Homes, a builder.", "Ann Lee"),
     # a kind's noun alone is another organisation's name, not the subject's
     ("Acme Bank", "Tom Hill has been President of Bank member Oritani Bank since 1993.",
      "Tom Hill"),
