@@ -113,6 +113,20 @@ def own(title: str, text: str) -> set[tuple]:
     ("Harbour Engineers", "In 1978 Lilia became the first African American to start an "
      "engineering firm when she founded and became CEO of Harbour Engineers.",
      {("founded_by", "Lilia", None), ("leader", "Lilia", "ceo"), ("inception", "1978", None)}),
+    # offices named otherwise: the founder's, a role "her" refers forward to, a career's end,
+    # an office glossed in brackets
+    ("Harbour Golf", "Mr. Hill is best known as the founder of Harbour Golf, a company he "
+     "started in 1990 and remained as President and CEO through its sale in 1997.",
+     {("founded_by", "Hill", None), ("inception", "1990", None), ("leader", "Hill", "president"),
+      ("leader", "Hill", "ceo")}),
+    ("Harbour Chemicals", "Prior to her current role as CEO of Harbour Chemicals, K’Lynne was "
+     "a vice president of Bigco.", {("leader", "K’Lynne", "ceo")}),
+    ("Harbour Bank", "Sanford's career at Harbour Bank began in 1961 as an officer, and he was "
+     "promoted through the ranks culminating in the positions of chairman and chief executive "
+     "officer in 1987.",
+     {("chairperson", "Sanford", None), ("leader", "Sanford", "chief executive officer")}),
+    ("Royal Harbour Mint", "Ann Lee is the current Master of the Royal Harbour Mint (President "
+     "and CEO).", {("leader", "Ann Lee", "president"), ("leader", "Ann Lee", "ceo")}),
     # an officer who heads the organisation's team, or the organisation named with its kind
     ("Harbour Resorts", "Harbour Resorts is backed by a team headed by CEO Ann Lee.",
      {("leader", "Ann Lee", "ceo")}),
@@ -177,6 +191,17 @@ def test_offices_in_two_universities_each_go_to_their_own():
     # the one succeeded in another organisation's office, or in an office a state may have
     ("Acme", "He moved to Bigco Group in 1998, becoming CEO, succeeding Tom Hill.", "Tom Hill"),
     ("Acme", "He became president, succeeding Tom Hill.", "Tom Hill"),
+    # another organisation's office, or another person whom "he" may refer to
+    ("Acme", "Prior to her current role as CEO of Bigco, Lee was a vice president of Acme.",
+     "Lee"),
+    ("Acme", "Ann Lee is the founder of Acme, a company she started in 1990 and remained as "
+     "president of Bigco.", "Ann Lee"),
+    ("Acme", "Sanford's career at Bigco began in 1961, and he was promoted to CEO of Acme.",
+     "Sanford"),
+    ("Acme", "Sanford's career at Acme began in 1961 when Tom Hill hired her, and he was "
+     "promoted to CEO in 1987.", "Sanford"),
+    ("Royal Acme Mint", "Ann Lee is the current Master of the Royal Acme Mint (a Crown "
+     "corporation).", "Ann Lee"),
     # a team or a company of another organisation's; an aside's office
     ("Acme", "Acme is a unit of Bigco Group, a team headed by CEO Tom Hill.", "Tom Hill"),
     ("Acme", "Acme bought Bigco, a trade company led by CEO Tom Hill.", "Tom Hill"),
