@@ -242,10 +242,12 @@ def test_the_chairman_of_a_board_left_unnamed_is_not_the_subjects():
     # the people named after "with" founded it too
     ("Harbour Arts Society",
      "In 2001, she founded the Harbour Arts Society with her husband Tom McHill and Ann Lee.",
-     {("founded_by", "Tom McHill", None), ("founded_by", "Ann Lee", None)}),
+     {("founded_by", "Tom McHill", None), ("founded_by", "Ann Lee", None),
+      ("inception", "2001", None)}),
     ("Snow Boards Inc.",
      "In 1982, Lee co-founded Snow Boards Inc. with her husband, Tom Hill, in Lake Tahoe.",
-     {("founded_by", "Lee", None), ("founded_by", "Tom Hill", None)}),
+     {("founded_by", "Lee", None), ("founded_by", "Tom Hill", None),
+      ("inception", "1982", None)}),
     ("Food First",
      "Per Holm is a co-founder of the charity Food First together with Ann Lee and Tom Hill.",
      {("founded_by", "Per Holm", None), ("founded_by", "Ann Lee", None),
@@ -349,6 +351,9 @@ def test_no_founder_of_the_subject(title, text):
      "1986.", "1986"),
     ("Harbour Films", "She is the CEO of Harbour Films, based in Leeds, Yorkshire, which she "
      "founded in 2001.", "2001"),
+    # a missing full stop glues the sentence to the one before
+    ("Harbour Party", "He was the longest serving Marshal of the Sejm In January 2001, he "
+     "founded the Harbour Party with Tom Hill and Ann Lee.", "2001-01"),
 ])
 def test_a_persons_founding_clause_dates_the_founding(title, text, year):
     """"when she founded", "which she founded in 2001": the founding the person's clause
