@@ -136,6 +136,9 @@ def own(title: str, text: str) -> set[tuple]:
     # an office last in a list of what the person is
     ("Harbour Age", "Ann Lee is the wife of Tom Lee and an author of three books, a speaker, "
      "and the co-founder of Harbour Age.", {("founded_by", "Ann Lee", None)}),
+    ("Harbour Group", "Tom Hill (born 1944) is an Italian businessman, chairman of Bigco "
+     "International, director of Gap Inc., and former president and CEO of Harbour Group.",
+     {("leader", "Tom Hill", "president"), ("leader", "Tom Hill", "ceo")}),
     # the office named by "its", whoever else the sentence names
     ("Harbour Films", "Bigco holds 92% while the remaining 8% is held by its chief executive "
      "officer Ann Lee and other staff.",
@@ -207,6 +210,7 @@ def test_offices_in_two_universities_each_go_to_their_own():
     ("Acme", "Acme bought Bigco, a trade company led by CEO Tom Hill.", "Tom Hill"),
     ("Acme Homes", "Ann Lee is the daughter of Tom Lee, co-owner of Bigco and chief executive "
      "officer of Acme Homes, a builder.", "Ann Lee"),
+    ("Acme", "Ann Lee is the wife of Tom Lee, a speaker, and the CEO of Acme.", "Ann Lee"),
     # a kind's noun alone is another organisation's name, not the subject's
     ("Acme Bank", "Tom Hill has been President of Bank member Oritani Bank since 1993.",
      "Tom Hill"),
