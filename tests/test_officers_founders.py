@@ -335,6 +335,7 @@ def test_founders_of_the_subject(title, text, expected):
     ("Acme", "Lee founded Acme after meeting Tom, who later founded Bigco."),
     ("Acme Ltd", "Lady Mary founded Acme Ltd in 1990."),
     ("Acme", "Microsoft formed Acme in 1990, and its revenue grew."),
+    ("Acme", "When Bigco formed Acme in 1990, its chief said he was pleased."),
     # a person named between the one-word name and the pronoun may be whom it refers to
     ("Acme", "Jordan formed Acme in 1990 when Tom Hill left his job."),
     ("Acme", "Lilia met Ann Lee, when she founded and became CEO of Acme."),

@@ -85,8 +85,11 @@ def macros() -> dict[str, str]:
         # Words of a clause that name no other person, so that a personal pronoun after them
         # refers back to the person before them: a personal name there ("met Ann Lee, when
         # she") may be whom it refers to, but not an office ("a Senior Vice President") or a
-        # name described ("the first African American").
-        "PEOPLE_NO_OTHER": (r"(?:(?!(?<!\bthe )(?<!\ban )(?<!\ba )(?<!\bfirst )"
+        # name described ("the first African American"); nor "it", "its", "they" or "their",
+        # which say that the one before is a thing ("When Bigco formed Acme, its chief said
+        # he").
+        "PEOPLE_NO_OTHER": (r"(?:(?!\b(?:[Ii]ts?|[Tt]hey|[Tt]heir|[Tt]hem)\b|"
+                            r"(?<!\bthe )(?<!\ban )(?<!\ba )(?<!\bfirst )"
                             rf"(?!{role}){person})[^.;])*?"),
         # The rest of a clause up to a personal pronoun that refers back to a one-word name
         # before it and makes it a person's.
