@@ -84,7 +84,15 @@ def own(title: str, text: str) -> set[tuple]:
       ("leader", "Miguel A. Torres", "managing director")}),
     # the office of the article's subject, no organisation named with it
     ("Harbour Telecom", "As of May 2, 2016, Ann Lee was the CEO; she succeeded Tom Hill in 2010.",
-     {("leader", "Ann Lee", "ceo")}),
+     {("leader", "Ann Lee", "ceo"), ("leader", "Tom Hill", "ceo")}),
+    # the one succeeded in an office held it before
+    ("Harbour Institute", "On May 9, 2012, he was elected president and chief executive officer "
+     "of the Harbour Institute, succeeding retired Navy admiral Tom Hill, Jr.",
+     {("leader", "Tom Hill, Jr.", "president"),
+      ("leader", "Tom Hill, Jr.", "chief executive officer")}),
+    ("Harbour Systems", "He moved to Harbour Systems in January 1998, becoming Chairman of the "
+     "Board and CEO, succeeding Ann B. Lee.",
+     {("chairperson", "Ann B. Lee", None), ("leader", "Ann B. Lee", "ceo")}),
     ("Harbour Telecom", "Tom Hill is the chairman and managing director.",
      {("chairperson", "Tom Hill", None), ("leader", "Tom Hill", "managing director")}),
     # a name of one word that holds an office only a person holds
@@ -93,6 +101,44 @@ def own(title: str, text: str) -> set[tuple]:
     ("Harbour Holdings, LLC", "Since their formation, Barden was also President and Chief "
      "Executive Officer of Harbour Holdings, LLC and Chairman of BDI.",
      {("leader", "Barden", "president"), ("leader", "Barden", "chief executive officer")}),
+    ("Acme Ltd", "In 2009, Brandt was elected to the board and promoted to Chairman, "
+     "President and CEO of Acme Ltd.",
+     {("chairperson", "Brandt", None), ("leader", "Brandt", "president"),
+      ("leader", "Brandt", "ceo")}),
+    # a name of one word that founded the subject and held its offices, "he" or "she" after it
+    ("Harbour Logistics", "Prior to Bigco, Dabbiere founded Harbour Logistics, a software "
+     "firm, where he served as president and chief executive officer until 1999.",
+     {("founded_by", "Dabbiere", None), ("leader", "Dabbiere", "president"),
+      ("leader", "Dabbiere", "chief executive officer")}),
+    ("Harbour Engineers", "In 1978 Lilia became the first African American to start an "
+     "engineering firm when she founded and became CEO of Harbour Engineers.",
+     {("founded_by", "Lilia", None), ("leader", "Lilia", "ceo"), ("inception", "1978", None)}),
+    # offices named otherwise: the founder's, a role "her" refers forward to, a career's end,
+    # an office glossed in brackets
+    ("Harbour Golf", "Mr. Hill is best known as the founder of Harbour Golf, a company he "
+     "started in 1990 and remained as President and CEO through its sale in 1997.",
+     {("founded_by", "Hill", None), ("inception", "1990", None), ("leader", "Hill", "president"),
+      ("leader", "Hill", "ceo")}),
+    ("Harbour Chemicals", "Prior to her current role as CEO of Harbour Chemicals, K’Lynne was "
+     "a vice president of Bigco.", {("leader", "K’Lynne", "ceo")}),
+    ("Harbour Bank", "Sanford's career at Harbour Bank began in 1961 as an officer, and he was "
+     "promoted through the ranks culminating in the positions of chairman and chief executive "
+     "officer in 1987.",
+     {("chairperson", "Sanford", None), ("leader", "Sanford", "chief executive officer")}),
+    ("Royal Harbour Mint", "Ann Lee is the current Master of the Royal Harbour Mint (President "
+     "and CEO).", {("leader", "Ann Lee", "president"), ("leader", "Ann Lee", "ceo")}),
+    # an officer who heads the organisation's team, or the organisation named with its kind
+    ("Harbour Resorts", "Harbour Resorts is backed by a team headed by CEO Ann Lee.",
+     {("leader", "Ann Lee", "ceo")}),
+    ("Harbour Trade", "The hotel was built with funds provided through Harbour Trade foreign "
+     "trade company led at the time by the state-appointed CEO Tom Hill.",
+     {("leader", "Tom Hill", "ceo")}),
+    # an office last in a list of what the person is
+    ("Harbour Age", "Ann Lee is the wife of Tom Lee and an author of three books, a speaker, "
+     "and the co-founder of Harbour Age.", {("founded_by", "Ann Lee", None)}),
+    ("Harbour Group", "Tom Hill (born 1944) is an Italian businessman, chairman of Bigco "
+     "International, director of Gap Inc., and former president and CEO of Harbour Group.",
+     {("leader", "Tom Hill", "president"), ("leader", "Tom Hill", "ceo")}),
     # the office named by "its", whoever else the sentence names
     ("Harbour Films", "Bigco holds 92% while the remaining 8% is held by its chief executive "
      "officer Ann Lee and other staff.",
@@ -131,8 +177,9 @@ def test_offices_in_two_universities_each_go_to_their_own():
     ("Acme Ltd", "Acme Ltd was founded in 1990 by Tom Hill, the former CEO.", "Tom Hill"),
     # a sentence word before the organisation's name is no part of it
     ("Besides Acme", "Besides Acme CEO Tom Hill, the board includes Ann Lee.", "Tom Hill"),
-    # a one-word name without a courtesy title is a fragment
-    ("Acme Ltd", "Brandt was promoted to Chairman, President and CEO of Acme Ltd.", "Brandt"),
+    # a one-word name in an office a state or a firm may hold, or before another person
+    ("Acme Ltd", "Norway was elected to the council and named chair of Acme Ltd.", "Norway"),
+    ("Acme", "Lilia met Ann Lee, when she founded and became CEO of Acme.", "Lilia"),
     # the office of another organisation, or another holder's
     ("Acme Tools", "Acme Tools is a unit of Bigco Group, whose CEO is Ann Lee.", "Ann Lee"),
     ("Acme Tools", "Ann Lee was the CEO, the chairman of Bigco.", "Ann Lee"),
@@ -144,6 +191,26 @@ def test_offices_in_two_universities_each_go_to_their_own():
     # a name of one word in an office a state or a firm may hold
     ("Acme", "Norway was chair of Acme.", "Norway"),
     ("Acme", "Bigco was the leader of Acme.", "Bigco"),
+    # the one succeeded in another organisation's office, or in an office a state may have
+    ("Acme", "He moved to Bigco Group in 1998, becoming CEO, succeeding Tom Hill.", "Tom Hill"),
+    ("Acme", "He became president, succeeding Tom Hill.", "Tom Hill"),
+    # another organisation's office, or another person whom "he" may refer to
+    ("Acme", "Prior to her current role as CEO of Bigco, Lee was a vice president of Acme.",
+     "Lee"),
+    ("Acme", "Ann Lee is the founder of Acme, a company she started in 1990 and remained as "
+     "president of Bigco.", "Ann Lee"),
+    ("Acme", "Sanford's career at Bigco began in 1961, and he was promoted to CEO of Acme.",
+     "Sanford"),
+    ("Acme", "Sanford's career at Acme began in 1961 when Tom Hill hired her, and he was "
+     "promoted to CEO in 1987.", "Sanford"),
+    ("Royal Acme Mint", "Ann Lee is the current Master of the Royal Acme Mint (a Crown "
+     "corporation).", "Ann Lee"),
+    # a team or a company of another organisation's; an aside's office
+    ("Acme", "Acme is a unit of Bigco Group, a team headed by CEO Tom Hill.", "Tom Hill"),
+    ("Acme", "Acme bought Bigco, a trade company led by CEO Tom Hill.", "Tom Hill"),
+    ("Acme Homes", "Ann Lee is the daughter of Tom Lee, co-owner of Bigco and chief executive "
+     "officer of Acme Homes, a builder.", "Ann Lee"),
+    ("Acme", "Ann Lee is the wife of Tom Lee, a speaker, and the CEO of Acme.", "Ann Lee"),
     # a kind's noun alone is another organisation's name, not the subject's
     ("Acme Bank", "Tom Hill has been President of Bank member Oritani Bank since 1993.",
      "Tom Hill"),
@@ -179,10 +246,12 @@ def test_the_chairman_of_a_board_left_unnamed_is_not_the_subjects():
     # the people named after "with" founded it too
     ("Harbour Arts Society",
      "In 2001, she founded the Harbour Arts Society with her husband Tom McHill and Ann Lee.",
-     {("founded_by", "Tom McHill", None), ("founded_by", "Ann Lee", None)}),
+     {("founded_by", "Tom McHill", None), ("founded_by", "Ann Lee", None),
+      ("inception", "2001", None)}),
     ("Snow Boards Inc.",
      "In 1982, Lee co-founded Snow Boards Inc. with her husband, Tom Hill, in Lake Tahoe.",
-     {("founded_by", "Tom Hill", None)}),
+     {("founded_by", "Lee", None), ("founded_by", "Tom Hill", None),
+      ("inception", "1982", None)}),
     ("Food First",
      "Per Holm is a co-founder of the charity Food First together with Ann Lee and Tom Hill.",
      {("founded_by", "Per Holm", None), ("founded_by", "Ann Lee", None),
@@ -245,6 +314,13 @@ def test_the_chairman_of_a_board_left_unnamed_is_not_the_subjects():
      "The Harbour Referees League was formed by Tom Hill (a former referee) and Ann Lee (a "
      "former player at Bigco Rangers F.C. and pundit on Sky Sports Channel).",
      {("founded_by", "Tom Hill", None), ("founded_by", "Ann Lee", None)}),
+    # a name of one word that "he", "she", "his" or "her" refers back to
+    ("Harbour Media LLC", "Jordan formed Harbour Media LLC his senior year of high school.",
+     {("founded_by", "Jordan", None)}),
+    ("Harbour Marketing", "When Laurel formed Harbour Marketing in 2005, she had three goals.",
+     {("founded_by", "Laurel", None)}),
+    ("Harbour Age", "Maddy is a Senior Vice President at Harbour Age, a firm that she "
+     "co-founded in 1986.", {("founded_by", "Maddy", None), ("inception", "1986", None)}),
 ])
 def test_founders_of_the_subject(title, text, expected):
     assert own(title, text) == expected
@@ -256,8 +332,14 @@ def test_founders_of_the_subject(title, text, expected):
     # one word is a fragment, not a founder
     ("Acme Ltd", "In 2008 Bigco founded Acme Ltd."),
     ("Acme", "She founded Acme in 1990 with funding from Bill Gates."),
-    ("Acme", "Lee founded Acme after she met Tom, who later founded Bigco."),
+    ("Acme", "Lee founded Acme after meeting Tom, who later founded Bigco."),
     ("Acme Ltd", "Lady Mary founded Acme Ltd in 1990."),
+    ("Acme", "Microsoft formed Acme in 1990, and its revenue grew."),
+    ("Acme", "When Bigco formed Acme in 1990, its chief said he was pleased."),
+    # a person named between the one-word name and the pronoun may be whom it refers to
+    ("Acme", "Jordan formed Acme in 1990 when Tom Hill left his job."),
+    ("Acme", "Lilia met Ann Lee, when she founded and became CEO of Acme."),
+    ("Acme", "Maddy is a friend of Ann Lee at Acme, a firm that she founded."),
     ("Acme", "The founders of Bigco were Ann Lee and Tom Hill."),
     # a name after "the first" is another thing of that name
     ("Acme", "Tom Hill is the founder of the first Acme store in Leeds."),
@@ -265,6 +347,24 @@ def test_founders_of_the_subject(title, text, expected):
 ])
 def test_no_founder_of_the_subject(title, text):
     assert not {c for c in own(title, text) if c[0] == "founded_by"}
+
+
+@pytest.mark.parametrize("title, text, year", [
+    ("Harbour Engineers", "In 1978 Lilia became the first woman to start an engineering firm "
+     "when she founded and became CEO of Harbour Engineers.", "1978"),
+    ("Harbour Age", "Maddy is a vice president at Harbour Age, a firm that she co-founded in "
+     "1986.", "1986"),
+    ("Harbour Films", "She is the CEO of Harbour Films, based in Leeds, Yorkshire, which she "
+     "founded in 2001.", "2001"),
+    # a missing full stop glues the sentence to the one before
+    ("Harbour Party", "He was the longest serving Marshal of the Sejm In January 2001, he "
+     "founded the Harbour Party with Tom Hill and Ann Lee.", "2001-01"),
+])
+def test_a_persons_founding_clause_dates_the_founding(title, text, year):
+    """"when she founded", "which she founded in 2001": the founding the person's clause
+    dates is the organisation's."""
+    assert {value for prop, value, subject, _ in claims(title, text)
+            if prop == "inception" and subject is None} == {year}
 
 
 def test_every_claim_re_derives_from_its_evidence():
@@ -288,6 +388,8 @@ def test_every_claim_re_derives_from_its_evidence():
     ("Lyra Guild", "John Roe is the current chairman of the Lyra Guild.", "current"),
     # the holder after the organisation's name and the office
     ("Vela Foods", "Vela Foods former CEO Mark Doe joined the board.", "former"),
+    # the one succeeded in the office
+    ("Vela Foods", "He became CEO, succeeding Mark Doe, who stepped down.", "former"),
 ])
 def test_a_former_or_current_office_says_so(title, text, status):
     """"former"/"current" before an office is the claim's status, never left out: a former

@@ -12,8 +12,9 @@ and the `claims` its named groups make:
         - {property: headquarters, value: old, dates: {end_time: date}}
 
 A claim spec: `property`; `value` (the group holding the value as written); optional `subject`
-(a group naming the subject; without it, or when it names the document's subject by a pronoun,
-the claim is about the document's subject), `subject_type`, `type` (overrides the property's
+(a group naming the subject, or a list of groups of which the first that matched names it;
+without it, or when it names the document's subject by a pronoun, the claim is about the
+document's subject), `subject_type`, `type` (overrides the property's
 value type), `split: list` (one claim per item of "A, B and C"); qualifiers from groups read as
 EDTF dates (`dates:`, a group or a list of groups of which the first that matched is read), as
 written (`text:`), as a number word or ordinal (`ordinals:`), or fixed (`set:`). A claim spec
@@ -276,7 +277,8 @@ def read_claim(match: re.Match, spec: dict, base: int, definite: bool = False) -
         qualifiers = qualifiers_of(match, spec)
     except DateParseError as error:
         return date_not_read(match, base, error)
-    subject = subject_of(match[spec["subject"]], definite) if spec.get("subject") else None
+    subject = (subject_of(match[first_matched(match, spec["subject"])], definite)
+               if spec.get("subject") else None)
     drafts = []
     for start, end in value_spans(match, spec["value"], spec.get("split")):
         own = dict(qualifiers)

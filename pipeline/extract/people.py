@@ -78,6 +78,22 @@ def macros() -> dict[str, str]:
         # A name of one word, which only a clause that makes it a person reads ("Iain was
         # chief executive officer of Acme"; claims with `alone`).
         "PEOPLE_ONE_NAME": rf"\b{_name_word(names)}(?![ -]?[A-Z])",
+        # A phrase that opens a sentence before whom it is about ("In 2008, ", "Prior to
+        # Acme, ").
+        "PEOPLE_OPENING": (r"(?:In|On|By|When|After|Before|Prior to|Since|From|As of)"
+                           r" [^,;]{1,40}?,? "),
+        # Words of a clause that name no other person, so that a personal pronoun after them
+        # refers back to the person before them: a personal name there ("met Ann Lee, when
+        # she") may be whom it refers to, but not an office ("a Senior Vice President") or a
+        # name described ("the first African American"); nor "it", "its", "they" or "their",
+        # which say that the one before is a thing ("When Bigco formed Acme, its chief said
+        # he").
+        "PEOPLE_NO_OTHER": (r"(?:(?!\b(?:[Ii]ts?|[Tt]hey|[Tt]heir|[Tt]hem)\b|"
+                            r"(?<!\bthe )(?<!\ban )(?<!\ba )(?<!\bfirst )"
+                            rf"(?!{role}){person})[^.;])*?"),
+        # The rest of a clause up to a personal pronoun that refers back to a one-word name
+        # before it and makes it a person's.
+        "PEOPLE_REFERRED_BACK": r"{PEOPLE_NO_OTHER}\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im)\b",
         # A subject as {SUBJECT}, or a name with "of the" inside ("the Assembly of the African
         # Union"), which would otherwise be read from its tail ("African Union"), or with a
         # mark inside or after it ("Yahoo! Inc.", "Acme®"); a kind's noun alone names the
@@ -199,7 +215,7 @@ def read_holder(match, spec: dict, base: int) -> Reading:
     reading = patterns.read_claim(match, spec, base)
     drafts, skips = [], list(reading.skips)
     for draft in reading.drafts:
-        problem = person_problem(draft, spec.get("alone", False))
+        problem = draft.object_type == "person" and person_problem(draft, spec.get("alone", False))
         if problem:
             skips.append(Skip(draft.start, draft.end, problem))
         else:
