@@ -114,6 +114,7 @@ OFFICIALLY = re.compile(r",\s+(?:officially|formally|in full)\s+(?:the\s+)?")
 WORD_BREAK = re.compile(r"[\s–—-]+")
 LEADING_THE = re.compile(r"^[Tt]he\s+")
 SENTENCE_END = re.compile(r"(?<=[a-z)])\.\s")
+SENTENCE_STOP = re.compile(r"[.!?](?=\s+[A-Z\"“]|\s*$)|\n", re.MULTILINE)  # roughly
 DISAMBIGUATION = re.compile(r"\s*\([^()]*\)$")
 # What extends the title into a longer name of the same organisation: a place ("of Detroit")
 # or a name with a legal form after a comma (", Investment Counsel Inc.").
@@ -129,6 +130,7 @@ SUBJECT_PRONOUNS = ("it", "its", "they", "their")
 # stop ends the name: "... Corporation. Founded in"), and a section's heading.
 KIND_NAME = re.compile(rf"(?:{CAP}(?<!\.)[^\S\n]+)+(?P<kind>[A-Z][a-z]+)\b(?![\w&'’–-])")
 HEADING = re.compile(r"^=+ ", re.MULTILINE)
+OWN_DETERMINER = re.compile(r"(?:[Oo]ur|[Ii]ts|[Tt]heir)\s")  # "our company" is the subject
 PERSONAL = re.compile(PRONOUN)  # a person's pronoun ("he") names no organisation
 PERSONAL_OPENER = re.compile(r"[Ss]he|[Hh]e|[Hh]is|[Hh]er|I")  # never an organisation
 NAMED = re.compile(rf"(?:[Tt]he\s+)?{CAP}|{PRONOUN}\b")
@@ -140,6 +142,23 @@ def kinds() -> re.Pattern:
     """A head noun of an organisation's kind after a determiner: "the company", "the band",
     "The Company"; not a name ending in one ("The Park National Bank")."""
     return re.compile(_kind_phrase(), re.IGNORECASE)
+
+
+@cache
+def related_kind() -> re.Pattern:
+    """A word before a kind's noun that makes it another organisation than the subject ("the
+    parent company", "the holding company"): prose.yaml's `related_kinds`."""
+    words = "|".join(rulebook.load("prose")["related_kinds"])
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+
+
+@cache
+def definition() -> re.Pattern:
+    """A sentence that opens by saying what its subject is ("Beta Ltd is a maker of tools",
+    "The parent company is one of the largest")."""
+    phrase = _kind_phrase().replace("?P<kind>", "")
+    return re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>{phrase}|{NAME})\s+(?:is|was)\s+"
+                      r"(?:an?|the|one)\s", re.MULTILINE)
 
 
 @cache
@@ -219,6 +238,9 @@ class Actors:
     # names the text gives a subsidiary of the title ("Acme Inc., a subsidiary of Acme
     # Group"): another company, though a short form of the title starts them
     units: frozenset[str] = frozenset()
+    # the sentences right after one that defines another organisation ("Beta Ltd is a maker of
+    # tools."): (start, end, that organisation), in the order written
+    defined: tuple[tuple[int, int, str], ...] = ()
 
     def titled(self, phrase: str) -> bool:
         """Whether a phrase is the title's name itself, not a short form or a pronoun."""
@@ -226,15 +248,24 @@ class Actors:
                     & self.title)
 
     def other_referent(self, phrase: str, at: int) -> str | None:
-        """The other organisation "the <kind>" at `at` (in the document) refers to: the name of
-        that kind written last before it in its section, where it is not the subject's ("GF is
-        a division of Georg Fischer Corporation. ... the Corporation is headquartered in")."""
-        kind = kinds().fullmatch(phrase.strip())
-        if not kind:
+        """The other organisation "the <kind>" or "it" at `at` (in the document) refers to:
+        the name of that kind written last before it in its section, where it is not the
+        subject's ("GF is a division of Georg Fischer Corporation. ... the Corporation is
+        headquartered in"), else the organisation the sentence before defines ("Beta Ltd is a
+        maker of tools. The firm serves 800 clients"): a sentence goes on about what the one
+        before was about. "Our company", "its group" are the subject's own."""
+        text = phrase.strip()
+        kind = kinds().fullmatch(text)
+        if kind and OWN_DETERMINER.match(text):
             return None
-        last = [(name, own) for start, reach, named_kind, name, own in self.kind_names
-                if start < at <= reach and named_kind == kind["kind"].casefold()]
-        return last[-1][0] if last and not last[-1][1] else None
+        if kind:
+            last = [(name, own) for start, reach, named_kind, name, own in self.kind_names
+                    if start < at <= reach and named_kind == kind["kind"].casefold()]
+            if last:
+                return None if last[-1][1] else last[-1][0]
+        elif text.casefold() not in SUBJECT_PRONOUNS:
+            return None
+        return next((name for start, end, name in self.defined if start <= at < end), None)
 
     def refers(self, phrase: str) -> bool:
         """Whether a phrase names the document's own subject."""
@@ -243,12 +274,19 @@ class Actors:
             return True
         kind = kinds().fullmatch(text)
         if kind:
-            return kind["kind"].casefold() in {*self.kinds, *generic_kinds()}
+            return kind["kind"].casefold() in {*self.kinds, *generic_kinds()} and not \
+                related_kind().search(text)
         if plain(text) in self.units:
             return False
         # the name with its legal form ("Acme Ltd.") is the name the title gives without it
         return plain(text) in self.names or plain(
             legal_form().sub("", PARENTHESIS.sub("", text).strip(" ,;:"))) in self.names
+
+    def goes_by(self, name: str) -> bool:
+        """Whether a name is the subject's: one it goes by (`refers`), or made of its title's
+        words ("Chiefs" for "Kaizer Chiefs F.C.")."""
+        words = {word for title in self.title for word in title.split()}
+        return self.refers(name) or set(plain(name).split()) <= words
 
     @cached_property
     def mention(self) -> re.Pattern:
@@ -300,9 +338,28 @@ def actors_of(title: str, text: str) -> Actors:
     opening = f"{full} {first_sentence(text)}"
     kinds_named = {m.casefold() for m in kind_word().findall(opening)}
     plain_names = frozenset(plain(n) for n in names if n)
-    return Actors(plain_names, frozenset(kinds_named),
-                  frozenset(plain(n) for n in (full, legal_form().sub("", full)) if n),
-                  kind_names(text, plain_names), units_of(full, text))
+    actors = Actors(plain_names, frozenset(kinds_named),
+                    frozenset(plain(n) for n in (full, legal_form().sub("", full)) if n),
+                    kind_names(text, plain_names), units_of(full, text))
+    return replace(actors, defined=defined_others(text, actors))
+
+
+def defined_others(text: str, actors: Actors) -> tuple[tuple[int, int, str], ...]:
+    """The sentence after each that defines another organisation than the subject, with that
+    organisation's name. The first definition is the subject's (a lead may name it otherwise
+    than its title does), and so is one by a name the subject goes by (`Actors.goes_by`); a
+    person defined ("Jane Roe is the chief executive") is no "it"."""
+    found = []
+    for match in list(definition().finditer(text))[1:]:
+        name = match["name"]
+        if actors.goes_by(name) or (person_shape().fullmatch(name) and name_kind(name) is None):
+            continue
+        first = SENTENCE_STOP.search(text, match.end())
+        second = first and SENTENCE_STOP.search(text, first.end())
+        if first:
+            found.append((first.end(), second.end() if second else len(text),
+                          PARENTHESIS.sub("", name)))
+    return tuple(found)
 
 
 def units_of(full: str, text: str) -> frozenset[str]:
@@ -596,7 +653,8 @@ def assigned(reading: Reading, mode: str | None, text: str, position: int,
             drafts.append(draft)
             continue
         if mode == "opener":
-            opener = opening_person(text, position + draft.start, actors)
+            opener = opening_person(text, position + draft.start, actors) or opening_other(
+                text, position + draft.start, actors, base)
             if opener is None:
                 drafts.append(draft)
             else:
@@ -634,6 +692,15 @@ def opening_person(text: str, position: int, actors: Actors) -> str | None:
         {word.casefold() for word in words} & subject_words) and words[0] not in opening_words()
     return who if person else None
 
+
+
+def opening_other(text: str, position: int, actors: Actors, base: int) -> str | None:
+    """The other organisation that "the <kind>" or "it" opening the clause holding `position`
+    refers to (`Actors.other_referent`: "Founded in 1802, the Corporation is present in 34
+    countries" after "Georg Fischer Corporation"); None where it is no other's."""
+    start = clause_start(text, position)
+    who = actor(text, start)
+    return who and actors.other_referent(who, base + start)
 
 
 @cache
