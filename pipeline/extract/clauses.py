@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from functools import cache, cached_property, lru_cache
 
 from pipeline import rulebook
+from pipeline.extract.gates import is_personal_name
 from pipeline.extract.model import Reading, Skip
 from pipeline.normalise.names import (
     INITIAL,
@@ -253,9 +254,12 @@ class Actors:
         subject's ("GF is a division of Georg Fischer Corporation. ... the Corporation is
         headquartered in"), else the organisation the sentence before defines ("Beta Ltd is a
         maker of tools. The firm serves 800 clients"): a sentence goes on about what the one
-        before was about. "Our company", "its group" are the subject's own."""
+        before was about. "Our company", "its group" are the subject's own; "the parent
+        company" is another (itself)."""
         text = phrase.strip()
         kind = kinds().fullmatch(text)
+        if kind and related_kind().search(text):
+            return text
         if kind and OWN_DETERMINER.match(text):
             return None
         if kind:
@@ -352,14 +356,28 @@ def defined_others(text: str, actors: Actors) -> tuple[tuple[int, int, str], ...
     found = []
     for match in list(definition().finditer(text))[1:]:
         name = match["name"]
-        if actors.goes_by(name) or (person_shape().fullmatch(name) and name_kind(name) is None):
-            continue
-        first = SENTENCE_STOP.search(text, match.end())
-        second = first and SENTENCE_STOP.search(text, first.end())
-        if first:
-            found.append((first.end(), second.end() if second else len(text),
-                          PARENTHESIS.sub("", name)))
+        stop = SENTENCE_STOP.search(text, match.end())
+        if stop and not actors.goes_by(name) and not is_personal_name(name):
+            found.append((stop.end(), going_on(text, stop.end()), PARENTHESIS.sub("", name)))
     return tuple(found)
+
+
+def going_on(text: str, start: int) -> int:
+    """Where the sentences about what the sentence before `start` was about end: the next
+    sentence, and each after it that opens with "it" or "the <kind>" again."""
+    while True:
+        stop = SENTENCE_STOP.search(text, start)
+        if stop is None:
+            return len(text)
+        if not refers_back().match(text, stop.end()):
+            return stop.end()
+        start = stop.end()
+
+
+@cache
+def refers_back() -> re.Pattern:
+    """A sentence's opening "it" or "the <kind>": it goes on about what the one before was."""
+    return re.compile(rf"\s*(?:It\b|{_kind_phrase().replace('?P<kind>', '')})")
 
 
 def units_of(full: str, text: str) -> frozenset[str]:
@@ -636,8 +654,8 @@ def assigned(reading: Reading, mode: str | None, text: str, position: int,
             actor(text, position) if mode is not None else None)
         other = said and actors.other_referent(said, base + position)
         if other:
-            skips.append(Skip(0, draft.end, f"{said!r} is {other}, the {said.split()[-1]} "
-                              "named last before it, not the subject"))
+            whom = "another organisation" if other == said.strip() else other
+            skips.append(Skip(0, draft.end, f"{said!r} is {whom}, not the subject"))
             continue
         if draft.subject is not None and kinds().fullmatch(draft.subject):
             drafts.append(replace(draft, subject=None))
