@@ -341,3 +341,11 @@ def test_a_count_acting_in_a_clause_a_conjunction_opens_is_skipped():
 def test_a_noun_ending_in_ss_or_us_is_a_modifier_of_the_thing_counted():
     assert claims("It delivers three key business outcomes to its clients.")[0][3] == {
         "unit": "key business outcomes"}
+
+
+def test_counts_in_the_brackets_after_another_name_are_not_the_subjects():
+    assert counts_in("Acme Support", "Acme Support is a subsidiary of Beta Sons, the holding "
+                     "company of the Beta Group (150 years old, over 600,000 employees and "
+                     "operations in over 100 countries). It serves 300 clients.") == (
+        [("quantity", "300", "clients", None)],
+        ["150 years old, over 600,000 employees and operations in over 100 countries"])
