@@ -349,3 +349,17 @@ def test_counts_in_the_brackets_after_another_name_are_not_the_subjects():
                      "operations in over 100 countries). It serves 300 clients.") == (
         [("quantity", "300", "clients", None)],
         ["150 years old, over 600,000 employees and operations in over 100 countries"])
+
+
+@pytest.mark.parametrize(("text", "counts", "skipped"), [
+    # the -ing phrase's actor is the clause's subject: a nameless one is not the subject
+    ("Acme Caterers is a caterer. Knowing only two people in town, a busy catering company "
+     "was the perfect place to begin.", [], ["two"]),
+    # ... the subject by its kind or its name is
+    ("Acme Caterers is a caterer. Serving over 300 clients, the company is the largest one.",
+     [("quantity", "300", "clients", None)], []),
+    ("Acme Caterers is a caterer. Operating in 12 states, Acme Caterers is the largest one.",
+     [("quantity", "12", "states", None)], []),
+])
+def test_a_count_in_an_opening_ing_phrase_is_its_actors(text, counts, skipped):
+    assert counts_in("Acme Caterers", text) == (counts, skipped)

@@ -75,6 +75,8 @@ OPENING_ADVERBIAL = re.compile(r"(?:[A-Z][a-z]+,\s+)?(?:[Ii]n|[Oo]n|[Aa]t|[Bb]y|
                                r"[^,;]*?,?")
 # A participle or a noun phrase that opens a sentence and describes its subject ("Based in X,
 # Acme ...", "A unit of X, Acme ...", "As a unit of X, Acme ...").
+# An -ing phrase that opens a clause, up to its comma ("Serving 300 towns, ...").
+OPENING_ING = re.compile(r"[A-Z][a-z]+ing\s[^,;]*,")
 OPENING_PARTICIPLE = re.compile(r"[A-Za-z]+(?:ed|en)\b|[Ss]et up\b|[Bb]uilt\b|[Ll]ed\b|"
                                 r"(?:[Aa]s\s+)?(?:[Aa]n?|[Tt]he)\s")
 # An aside between a clause's subject and its verb: "Acme, a unit of X, is", "Acme, doing
@@ -715,10 +717,25 @@ def opening_person(text: str, position: int, actors: Actors) -> str | None:
 def opening_other(text: str, position: int, actors: Actors, base: int) -> str | None:
     """The other organisation that "the <kind>" or "it" opening the clause holding `position`
     refers to (`Actors.other_referent`: "Founded in 1802, the Corporation is present in 34
-    countries" after "Georg Fischer Corporation"); None where it is no other's."""
+    countries" after "Georg Fischer Corporation"), or who does what an -ing phrase opening it
+    says where `position` is in that phrase (`opening_actor`); None where it is the subject."""
     start = clause_start(text, position)
+    participle = OPENING_ING.match(text, start)
+    if participle and position < participle.end():
+        return opening_actor(text, participle.end(), actors)
     who = actor(text, start)
     return who and actors.other_referent(who, base + start)
+
+
+def opening_actor(text: str, end: int, actors: Actors) -> str | None:
+    """Who does what an -ing phrase opening a clause says (up to `end`): the clause's subject
+    after it, the subject only where that names it ("Serving 300 towns, the bank is ...");
+    None where it does ("Knowing only two people in town, a busy catering firm was ..." names
+    nobody who knew them)."""
+    who = opening_subject(text, end - 1)
+    if who is not None and actors.refers(who):
+        return None
+    return who or "nobody the text names"
 
 
 @cache
