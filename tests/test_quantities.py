@@ -363,3 +363,11 @@ def test_counts_in_the_brackets_after_another_name_are_not_the_subjects():
 ])
 def test_a_count_in_an_opening_ing_phrase_is_its_actors(text, counts, skipped):
     assert counts_in("Acme Caterers", text) == (counts, skipped)
+
+
+def test_a_count_in_a_relative_clause_on_a_name_is_that_name_s():
+    text = ("Acme Garage is a museum. One of its first customers was Vela Studios, which "
+            "purchased eight oscillators to test its theatres. Acme Garage, which has two "
+            "rooms, is small.")
+    assert counts_in("Acme Garage", text)[0] == [
+        ("quantity", "8", "oscillators", "Vela Studios"), ("quantity", "2", "rooms", None)]
