@@ -371,3 +371,20 @@ def test_a_count_in_a_relative_clause_on_a_name_is_that_name_s():
             "rooms, is small.")
     assert counts_in("Acme Garage", text)[0] == [
         ("quantity", "8", "oscillators", "Vela Studios"), ("quantity", "2", "rooms", None)]
+
+
+def test_a_count_of_the_parent_named_by_a_short_form_of_the_title_is_not_the_subjects():
+    text = ("Acme Power is a subsidiary of Acme (NYSE: A), a maker of energy. Acme has a "
+            "portfolio of 20,400 megawatts. Acme Power has 2,000 employees.")
+    assert counts_in("Acme Power", text) == ([("employees", "2000", "employees", None)],
+                                             ["20,400"])
+
+
+def test_a_number_with_a_thousands_mark_is_not_read_from_its_last_digits():
+    assert read("Its approximately 15’835 employees generated sales.") == ([], [])
+
+
+def test_a_measure_whose_number_counts_things_of_its_own_is_that_count():
+    assert claims("The college has a student body of approximately 390 undergraduates.") == [
+        ("quantity", "390", "approximately 390",
+         {"quantity_qualifier": "about", "unit": "undergraduates"}, None)]

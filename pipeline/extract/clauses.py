@@ -90,6 +90,9 @@ SUBORDINATE_TAIL = re.compile(r"\b(?:when|after|as|because|until|once)\s*$")
 UNIT_BEFORE = re.compile(rf"(?P<name>{NAME}),?\s+(?:(?:is|was)\s+)?(?:an?|the)\s+"
                          r"(?:[\w-]+\s+){0,3}?(?:subsidiary|division|unit|arm)\s+of\s+"
                          r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$")  # "of delivery giant Acme"
+# After a name, "is a subsidiary of" and the parent's name.
+PARENT_AFTER = re.compile(rf",?\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?"
+                          rf"(?:subsidiary|division|unit|arm)\s+of\s+(?:the\s+)?(?P<name>{NAME})")
 # A noun phrase without a determiner joined by "and" to the one before ("..., and systems
 # maker").
 JOINED_NOUN_TAIL = re.compile(r",\s+and\s+(?:[a-z][\w-]*\s+){0,6}[a-z][\w-]*$")
@@ -383,14 +386,16 @@ def refers_back() -> re.Pattern:
 
 
 def units_of(full: str, text: str) -> frozenset[str]:
-    """The names the text calls a subsidiary or division of the title, written just before
-    the title ("Acme Inc., a subsidiary of Acme Group", "Acme Ltd is a unit of Acme Group")."""
+    """The names of other companies of the title's group: the text calls one a subsidiary or
+    division of the title, written just before it ("Acme Inc., a subsidiary of Acme Group",
+    "Acme Ltd is a unit of Acme Group"), or the title's parent, written just after it ("Acme
+    Power is a subsidiary of Acme (NYSE: A)": "Acme" there is the parent, not a short form)."""
     units = set()
-    for at, _ in _occurrences(full, text):
+    for at, end in _occurrences(full, text):
         unit = UNIT_BEFORE.search(text[max(0, at - 200):at])
-        if unit and plain(unit["name"]) != plain(full):
-            units.add(plain(unit["name"]))
-    return frozenset(units)
+        parent = PARENT_AFTER.match(text, end)
+        units |= {plain(found["name"]) for found in (unit, parent) if found}
+    return frozenset(units - {plain(full)})
 
 
 def written_forms(full: str, text: str) -> set[str]:
@@ -717,13 +722,16 @@ def opening_person(text: str, position: int, actors: Actors) -> str | None:
 def opening_other(text: str, position: int, actors: Actors, base: int) -> str | None:
     """The other organisation that "the <kind>" or "it" opening the clause holding `position`
     refers to (`Actors.other_referent`: "Founded in 1802, the Corporation is present in 34
-    countries" after "Georg Fischer Corporation"), or who does what an -ing phrase opening it
-    says where `position` is in that phrase (`opening_actor`); None where it is the subject."""
+    countries" after "Georg Fischer Corporation"), a company of the subject's group the text
+    names (`units_of`), or who does what an -ing phrase opening it says where `position` is in
+    that phrase (`opening_actor`); None where it is the subject."""
     start = clause_start(text, position)
     participle = OPENING_ING.match(text, start)
     if participle and position < participle.end():
         return opening_actor(text, participle.end(), actors)
     who = actor(text, start)
+    if who is not None and plain(who) in actors.units:
+        return who
     return who and actors.other_referent(who, base + start)
 
 
