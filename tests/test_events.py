@@ -312,3 +312,11 @@ def test_a_clause_that_goes_on_about_the_subject_or_a_past_state_is_dated(senten
 def test_the_agent_of_a_passive_is_no_event_of_its_own():
     sentence = "Vela was founded in Oslo, Norway, in 1881 by Ann Lyra and moved to Bergen in 1891."
     assert not [quote for quote, _ in events(sentence) if quote.startswith("by ")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The chain undertook a major expansion program during the 1990s and 2000s adding screens.",
+    "The band toured Japan in 1998 and 2001, each time with a new singer.",
+])
+def test_a_clause_with_two_dates_is_not_dated_by_the_first(sentence):
+    assert events(sentence) == []
