@@ -317,6 +317,7 @@ def test_the_agent_of_a_passive_is_no_event_of_its_own():
 @pytest.mark.parametrize("sentence", [
     "The chain undertook a major expansion program during the 1990s and 2000s adding screens.",
     "The band toured Japan in 1998 and 2001, each time with a new singer.",
+    "The network was broadened through new partnerships in 1988, 1990, 1997 and 2006.",
 ])
 def test_a_clause_with_two_dates_is_not_dated_by_the_first(sentence):
     assert events(sentence) == []
