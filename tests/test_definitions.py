@@ -118,6 +118,17 @@ def test_an_article_on_a_creative_work_is_not_on_an_organisation(title, lead, wo
      "a person"),
     ("John Lyra", '"Integrity is the core of my business," says John Lyra.', "a person"),
     ("John Lyra", "John Lyra is a British department store company.", None),
+    # a title written as a person's name, with a common given name
+    ("Todd Vela", "Todd Vela is an American film producer and the founder of Lyra Films.",
+     "a person"),
+    ("Janice Vela", "I am married to my high school sweetheart, Tom Vela.", "a person"),
+    # an office only a person holds, at another organisation
+    ("Rodney Vela", "Rodney Vela is the managing partner at Lyra Equity Group.", "a person"),
+    ("Vela Marsh", "Vela Marsh was the chief executive of Lyra Foods.", "a person"),
+    # an organisation that is another's owner, member, partner or head office is one
+    ("Vela Holdings", "Vela Holdings is the owner of Lyra Hotel.", None),
+    ("Vela Partners", "Vela Partners is a founding member of the Lyra Alliance.", None),
+    ("Vela Bank", "Vela Bank is the leading partner of Lyra Pay.", None),
 ])
 def test_an_article_on_a_list_or_a_person_is_not_on_an_organisation(title, lead, kind):
     assert definitions.not_an_organisation(title, lead) == kind

@@ -331,3 +331,12 @@ def test_a_merger_dates_the_founding_of_the_body_it_formed(text, subject, year):
 ])
 def test_a_merger_that_forms_no_named_body_founds_nothing(text):
     assert [c for c in claims(text) if c[0] == "inception"] == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The chain undertook a major expansion program during the 1990s and 2000s adding screens.",
+    "The band toured Japan in 1998 and 2001, each time with a new singer.",
+    "The network was broadened through new partnerships in 1988, 1990, 1997 and 2006.",
+])
+def test_a_clause_with_two_dates_is_not_dated_by_the_first(sentence):
+    assert events(sentence) == []

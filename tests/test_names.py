@@ -7,6 +7,7 @@ from pipeline.extract import names
 from pipeline.normalise.codes import language_of, language_tag, script_of
 from pipeline.normalise.names import (
     abbreviated_name,
+    clean_name,
     initials_match,
     name_kind,
 )
@@ -537,3 +538,9 @@ def test_a_lead_name_unlike_a_title_in_capitals(tmp_path, title, text, names):
 ])
 def test_a_legal_form_after_a_comma_is_part_of_the_lead_name(tmp_path, title, text, names):
     assert {c[1] for c in claims(tmp_path, text, title) if c[0] == "official_name"} == names
+
+
+@pytest.mark.parametrize("written", ["ACME BUILDERS LTD.", "ACME BUILDERS INC.",
+                                     "Acme Builders Ltd."])
+def test_a_legal_form_in_capitals_keeps_its_full_stop(written):
+    assert clean_name(written) == written

@@ -12,6 +12,8 @@ from pipeline.normalise.numbers import (
     quantity_pattern,
     range_pattern,
 )
+from pipeline.read import read_bytes
+from pipeline.segment import segment
 
 
 def read(text: str) -> tuple[list[tuple], list[str]]:
@@ -278,3 +280,111 @@ def test_a_count_of_the_subjects_clause_is_published(title, sentence, value):
 
 def test_a_reflexive_pronoun_is_not_the_thing_counted():
     assert claims("The former one established themselves as the leading installer.") == []
+
+
+def counts_in(title: str, text: str) -> tuple[list[tuple], list[str]]:
+    """(property, value, unit, subject) of each count an article publishes, and the quotes
+    it skips, sentence by sentence as a publish reads them."""
+    document = read_bytes(f"= {title} =\n\n{text}\n".encode(), "article.txt")
+    drafts, skips = [], []
+    for found in quantities.find(document, segment(document)):
+        evidence = document.text[found.evidence_start:found.evidence_end]
+        drafts += [(d.property, d.value, dict(d.qualifiers).get("unit"), d.subject)
+                   for d in found.reading.drafts]
+        skips += [evidence[s.start:s.end] for s in found.reading.skips]
+    return drafts, skips
+
+
+@pytest.mark.parametrize(("text", "skipped"), [
+    # "the Corporation" is the corporation named last before it, not the division
+    ("Acme Pipes is a division of Beta Holding Corporation. Founded in 1802, the Corporation is "
+     "present in 34 countries.", ["34"]),
+    # "the firm" and "it" go on about the firm the sentence before defines
+    ("Acme Ratings is a ratings agency. Beta KMV is a leading provider of credit software. The "
+     "firm serves more than 1,600 clients.", ["more than 1,600"]),
+    ("Acme Ratings is a ratings agency. Beta KMV is a leading provider of credit software. It "
+     "was sold in 2002. It serves more than 1,600 clients.", ["more than 1,600"]),
+    # the parent or holding company is another organisation
+    ("Acme Pharma is a subsidiary of Beta Corp. The holding company is one of the largest "
+     "makers of drugs. It operates 150 affiliates.", ["150"]),
+    ("Acme Pharma is a maker of drugs. The parent company employs 30,000 people.",
+     ["employs 30,000"]),
+])
+def test_a_count_of_another_organisation_the_text_refers_back_to_is_not_the_subjects(
+        text, skipped):
+    assert counts_in(text.split(" is ")[0], text) == ([], skipped)
+
+
+@pytest.mark.parametrize("text", [
+    # the subject's own company, though another company was named before
+    "Acme Bakery is a bakery. We own Beta Baking Company. Our company has 400 delivery vans.",
+    # "it" after the subject's own definition, and after a person's
+    "Acme Bakery is a bakery. It has 400 delivery vans.",
+    "Acme Bakery is a bakery. John Smith is its chief executive. It has 400 delivery vans.",
+])
+def test_a_count_the_subject_s_own_sentences_give_is_published(text):
+    assert counts_in("Acme Bakery", text)[0] == [("quantity", "400", "delivery vans", None)]
+
+
+def test_staff_in_the_description_of_another_name_are_that_name_s():
+    assert counts_in("Acme Services", "In 2014 Acme Services acquired Beta Group, a Canadian "
+                     "maker of pumps, recording sales of $420 million, and employing "
+                     "approximately 1,700 people.")[0] == [
+        ("employees", "1700", "people", "Beta Group")]
+
+
+def test_a_count_acting_in_a_clause_a_conjunction_opens_is_skipped():
+    assert read("In 2010 the Association publicised the fact that around six million people in "
+                "the UK have failed to buy a receiver.") == ([], ["six million"])
+
+
+def test_a_noun_ending_in_ss_or_us_is_a_modifier_of_the_thing_counted():
+    assert claims("It delivers three key business outcomes to its clients.")[0][3] == {
+        "unit": "key business outcomes"}
+
+
+def test_counts_in_the_brackets_after_another_name_are_not_the_subjects():
+    assert counts_in("Acme Support", "Acme Support is a subsidiary of Beta Sons, the holding "
+                     "company of the Beta Group (150 years old, over 600,000 employees and "
+                     "operations in over 100 countries). It serves 300 clients.") == (
+        [("quantity", "300", "clients", None)],
+        ["150 years old, over 600,000 employees and operations in over 100 countries"])
+
+
+@pytest.mark.parametrize(("text", "counts", "skipped"), [
+    # the -ing phrase's actor is the clause's subject: a nameless one is not the subject
+    ("Acme Caterers is a caterer. Knowing only two people in town, a busy catering company "
+     "was the perfect place to begin.", [], ["two"]),
+    # ... the subject by its kind or its name is
+    ("Acme Caterers is a caterer. Serving over 300 clients, the company is the largest one.",
+     [("quantity", "300", "clients", None)], []),
+    ("Acme Caterers is a caterer. Operating in 12 states, Acme Caterers is the largest one.",
+     [("quantity", "12", "states", None)], []),
+])
+def test_a_count_in_an_opening_ing_phrase_is_its_actors(text, counts, skipped):
+    assert counts_in("Acme Caterers", text) == (counts, skipped)
+
+
+def test_a_count_in_a_relative_clause_on_a_name_is_that_name_s():
+    text = ("Acme Garage is a museum. One of its first customers was Vela Studios, which "
+            "purchased eight oscillators to test its theatres. Acme Garage, which has two "
+            "rooms, is small.")
+    assert counts_in("Acme Garage", text)[0] == [
+        ("quantity", "8", "oscillators", "Vela Studios"), ("quantity", "2", "rooms", None)]
+
+
+def test_a_count_of_the_parent_named_by_a_short_form_of_the_title_is_not_the_subjects():
+    text = ("Acme Power is a subsidiary of Acme (NYSE: A), a maker of energy. Acme has a "
+            "portfolio of 20,400 megawatts. Acme Power has 2,000 employees.")
+    assert counts_in("Acme Power", text) == ([("employees", "2000", "employees", None)],
+                                             ["20,400"])
+
+
+def test_a_number_with_a_thousands_mark_is_not_read_from_its_last_digits():
+    assert read("Its approximately 15’835 employees generated sales.") == ([], [])
+
+
+def test_a_measure_whose_number_counts_things_of_its_own_is_that_count():
+    assert claims("The college has a student body of approximately 390 undergraduates.") == [
+        ("quantity", "390", "approximately 390",
+         {"quantity_qualifier": "about", "unit": "undergraduates"}, None)]

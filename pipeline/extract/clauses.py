@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from functools import cache, cached_property, lru_cache
 
 from pipeline import rulebook
+from pipeline.extract.gates import is_personal_name
 from pipeline.extract.model import Reading, Skip
 from pipeline.normalise.names import (
     INITIAL,
@@ -74,6 +75,8 @@ OPENING_ADVERBIAL = re.compile(r"(?:[A-Z][a-z]+,\s+)?(?:[Ii]n|[Oo]n|[Aa]t|[Bb]y|
                                r"[^,;]*?,?")
 # A participle or a noun phrase that opens a sentence and describes its subject ("Based in X,
 # Acme ...", "A unit of X, Acme ...", "As a unit of X, Acme ...").
+# An -ing phrase that opens a clause, up to its comma ("Serving 300 towns, ...").
+OPENING_ING = re.compile(r"[A-Z][a-z]+ing\s[^,;]*,")
 OPENING_PARTICIPLE = re.compile(r"[A-Za-z]+(?:ed|en)\b|[Ss]et up\b|[Bb]uilt\b|[Ll]ed\b|"
                                 r"(?:[Aa]s\s+)?(?:[Aa]n?|[Tt]he)\s")
 # An aside between a clause's subject and its verb: "Acme, a unit of X, is", "Acme, doing
@@ -92,6 +95,9 @@ SUBORDINATE_TAIL = re.compile(r"\b(?:when|after|as|because|until|once)\s*$")
 UNIT_BEFORE = re.compile(rf"(?P<name>{NAME}),?\s+(?:(?:is|was)\s+)?(?:an?|the)\s+"
                          r"(?:[\w-]+\s+){0,3}?(?:subsidiary|division|unit|arm)\s+of\s+"
                          r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$")  # "of delivery giant Acme"
+# After a name, "is a subsidiary of" and the parent's name.
+PARENT_AFTER = re.compile(rf",?\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,3}}?"
+                          rf"(?:subsidiary|division|unit|arm)\s+of\s+(?:the\s+)?(?P<name>{NAME})")
 # A noun phrase without a determiner joined by "and" to the one before ("..., and systems
 # maker").
 JOINED_NOUN_TAIL = re.compile(r",\s+and\s+(?:[a-z][\w-]*\s+){0,6}[a-z][\w-]*$")
@@ -119,6 +125,7 @@ OFFICIALLY = re.compile(r",\s+(?:officially|formally|in full)\s+(?:the\s+)?")
 WORD_BREAK = re.compile(r"[\s–—-]+")
 LEADING_THE = re.compile(r"^[Tt]he\s+")
 SENTENCE_END = re.compile(r"(?<=[a-z)])\.\s")
+SENTENCE_STOP = re.compile(r"[.!?](?=\s+[A-Z\"“]|\s*$)|\n", re.MULTILINE)  # roughly
 DISAMBIGUATION = re.compile(r"\s*\([^()]*\)$")
 # What extends the title into a longer name of the same organisation: a place ("of Detroit")
 # or a name with a legal form after a comma (", Investment Counsel Inc.").
@@ -134,6 +141,7 @@ SUBJECT_PRONOUNS = ("it", "its", "they", "their")
 # stop ends the name: "... Corporation. Founded in"), and a section's heading.
 KIND_NAME = re.compile(rf"(?:{CAP}(?<!\.)[^\S\n]+)+(?P<kind>[A-Z][a-z]+)\b(?![\w&'’–-])")
 HEADING = re.compile(r"^=+ ", re.MULTILINE)
+OWN_DETERMINER = re.compile(r"(?:[Oo]ur|[Ii]ts|[Tt]heir)\s")  # "our company" is the subject
 PERSONAL = re.compile(PRONOUN)  # a person's pronoun ("he") names no organisation
 PERSONAL_OPENER = re.compile(r"[Ss]he|[Hh]e|[Hh]is|[Hh]er|I")  # never an organisation
 NAMED = re.compile(rf"(?:[Tt]he\s+)?{CAP}|{PRONOUN}\b")
@@ -145,6 +153,23 @@ def kinds() -> re.Pattern:
     """A head noun of an organisation's kind after a determiner: "the company", "the band",
     "The Company"; not a name ending in one ("The Park National Bank")."""
     return re.compile(_kind_phrase(), re.IGNORECASE)
+
+
+@cache
+def related_kind() -> re.Pattern:
+    """A word before a kind's noun that makes it another organisation than the subject ("the
+    parent company", "the holding company"): prose.yaml's `related_kinds`."""
+    words = "|".join(rulebook.load("prose")["related_kinds"])
+    return re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+
+
+@cache
+def definition() -> re.Pattern:
+    """A sentence that opens by saying what its subject is ("Beta Ltd is a maker of tools",
+    "The parent company is one of the largest")."""
+    phrase = _kind_phrase().replace("?P<kind>", "")
+    return re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>{phrase}|{NAME})\s+(?:is|was)\s+"
+                      r"(?:an?|the|one)\s", re.MULTILINE)
 
 
 @cache
@@ -226,6 +251,9 @@ class Actors:
     units: frozenset[str] = frozenset()
     # the title as written, where it is not shaped as one name (`odd_title`)
     odd: str = ""
+    # the sentences right after one that defines another organisation ("Beta Ltd is a maker of
+    # tools."): (start, end, that organisation), in the order written
+    defined: tuple[tuple[int, int, str], ...] = ()
 
     def one_word(self, text: str) -> tuple[str, dict[str, str]]:
         """The text with each whole writing of an odd title (`odd_title`) put as one word of
@@ -246,15 +274,27 @@ class Actors:
                     & self.title)
 
     def other_referent(self, phrase: str, at: int) -> str | None:
-        """The other organisation "the <kind>" at `at` (in the document) refers to: the name of
-        that kind written last before it in its section, where it is not the subject's ("GF is
-        a division of Georg Fischer Corporation. ... the Corporation is headquartered in")."""
-        kind = kinds().fullmatch(phrase.strip())
-        if not kind:
+        """The other organisation "the <kind>" or "it" at `at` (in the document) refers to:
+        the name of that kind written last before it in its section, where it is not the
+        subject's ("GF is a division of Georg Fischer Corporation. ... the Corporation is
+        headquartered in"), else the organisation the sentence before defines ("Beta Ltd is a
+        maker of tools. The firm serves 800 clients"): a sentence goes on about what the one
+        before was about. "Our company", "its group" are the subject's own; "the parent
+        company" is another (itself)."""
+        text = phrase.strip()
+        kind = kinds().fullmatch(text)
+        if kind and related_kind().search(text):
+            return text
+        if kind and OWN_DETERMINER.match(text):
             return None
-        last = [(name, own) for start, reach, named_kind, name, own in self.kind_names
-                if start < at <= reach and named_kind == kind["kind"].casefold()]
-        return last[-1][0] if last and not last[-1][1] else None
+        if kind:
+            last = [(name, own) for start, reach, named_kind, name, own in self.kind_names
+                    if start < at <= reach and named_kind == kind["kind"].casefold()]
+            if last:
+                return None if last[-1][1] else last[-1][0]
+        elif text.casefold() not in SUBJECT_PRONOUNS:
+            return None
+        return next((name for start, end, name in self.defined if start <= at < end), None)
 
     def refers(self, phrase: str) -> bool:
         """Whether a phrase names the document's own subject."""
@@ -263,12 +303,19 @@ class Actors:
             return True
         kind = kinds().fullmatch(text)
         if kind:
-            return kind["kind"].casefold() in {*self.kinds, *generic_kinds()}
+            return kind["kind"].casefold() in {*self.kinds, *generic_kinds()} and not \
+                related_kind().search(text)
         if plain(text) in self.units:
             return False
         # the name with its legal form ("Acme Ltd.") is the name the title gives without it
         return plain(text) in self.names or plain(
             legal_form().sub("", PARENTHESIS.sub("", text).strip(" ,;:"))) in self.names
+
+    def goes_by(self, name: str) -> bool:
+        """Whether a name is the subject's: one it goes by (`refers`), or made of its title's
+        words ("Chiefs" for "Kaizer Chiefs F.C.")."""
+        words = {word for title in self.title for word in title.split()}
+        return self.refers(name) or set(plain(name).split()) <= words
 
     @cached_property
     def mention(self) -> re.Pattern:
@@ -320,10 +367,11 @@ def actors_of(title: str, text: str) -> Actors:
     opening = f"{full} {first_sentence(text)}"
     kinds_named = {m.casefold() for m in kind_word().findall(opening)}
     plain_names = frozenset(plain(n) for n in names if n)
-    return Actors(plain_names, frozenset(kinds_named),
-                  frozenset(plain(n) for n in (full, legal_form().sub("", full)) if n),
-                  kind_names(text, plain_names), units_of(full, text),
-                  full if odd_title(full) else "")
+    actors = Actors(plain_names, frozenset(kinds_named),
+                    frozenset(plain(n) for n in (full, legal_form().sub("", full)) if n),
+                    kind_names(text, plain_names), units_of(full, text),
+                    full if odd_title(full) else "")
+    return replace(actors, defined=defined_others(text, actors))
 
 
 def odd_title(title: str) -> bool:
@@ -333,15 +381,49 @@ def odd_title(title: str) -> bool:
     return not re.fullmatch(NAME, title)
 
 
+def defined_others(text: str, actors: Actors) -> tuple[tuple[int, int, str], ...]:
+    """The sentence after each that defines another organisation than the subject, with that
+    organisation's name. The first definition is the subject's (a lead may name it otherwise
+    than its title does), and so is one by a name the subject goes by (`Actors.goes_by`); a
+    person defined ("Jane Roe is the chief executive") is no "it"."""
+    found = []
+    for match in list(definition().finditer(text))[1:]:
+        name = match["name"]
+        stop = SENTENCE_STOP.search(text, match.end())
+        if stop and not actors.goes_by(name) and not is_personal_name(name):
+            found.append((stop.end(), going_on(text, stop.end()), PARENTHESIS.sub("", name)))
+    return tuple(found)
+
+
+def going_on(text: str, start: int) -> int:
+    """Where the sentences about what the sentence before `start` was about end: the next
+    sentence, and each after it that opens with "it" or "the <kind>" again."""
+    while True:
+        stop = SENTENCE_STOP.search(text, start)
+        if stop is None:
+            return len(text)
+        if not refers_back().match(text, stop.end()):
+            return stop.end()
+        start = stop.end()
+
+
+@cache
+def refers_back() -> re.Pattern:
+    """A sentence's opening "it" or "the <kind>": it goes on about what the one before was."""
+    return re.compile(rf"\s*(?:It\b|{_kind_phrase().replace('?P<kind>', '')})")
+
+
 def units_of(full: str, text: str) -> frozenset[str]:
-    """The names the text calls a subsidiary or division of the title, written just before
-    the title ("Acme Inc., a subsidiary of Acme Group", "Acme Ltd is a unit of Acme Group")."""
+    """The names of other companies of the title's group: the text calls one a subsidiary or
+    division of the title, written just before it ("Acme Inc., a subsidiary of Acme Group",
+    "Acme Ltd is a unit of Acme Group"), or the title's parent, written just after it ("Acme
+    Power is a subsidiary of Acme (NYSE: A)": "Acme" there is the parent, not a short form)."""
     units = set()
-    for at, _ in _occurrences(full, text):
+    for at, end in _occurrences(full, text):
         unit = UNIT_BEFORE.search(text[max(0, at - 200):at])
-        if unit and plain(unit["name"]) != plain(full):
-            units.add(plain(unit["name"]))
-    return frozenset(units)
+        parent = PARENT_AFTER.match(text, end)
+        units |= {plain(found["name"]) for found in (unit, parent) if found}
+    return frozenset(units - {plain(full)})
 
 
 def written_forms(full: str, text: str) -> set[str]:
@@ -610,8 +692,8 @@ def assigned(reading: Reading, mode: str | None, text: str, position: int,
             given_back(actor(read_as, position), words) if mode is not None else None)
         other = said and actors.other_referent(said, base + position)
         if other:
-            skips.append(Skip(0, draft.end, f"{said!r} is {other}, the {said.split()[-1]} "
-                              "named last before it, not the subject"))
+            whom = "another organisation" if other == said.strip() else other
+            skips.append(Skip(0, draft.end, f"{said!r} is {whom}, not the subject"))
             continue
         if draft.subject is not None and kinds().fullmatch(draft.subject):
             drafts.append(replace(draft, subject=None))
@@ -627,7 +709,8 @@ def assigned(reading: Reading, mode: str | None, text: str, position: int,
             drafts.append(draft)
             continue
         if mode == "opener":
-            opener = opening_person(text, position + draft.start, actors)
+            opener = opening_person(text, position + draft.start, actors) or opening_other(
+                text, position + draft.start, actors, base)
             if opener is None:
                 drafts.append(draft)
             else:
@@ -673,6 +756,33 @@ def opening_person(text: str, position: int, actors: Actors) -> str | None:
         {word.casefold() for word in words} & subject_words) and words[0] not in opening_words()
     return who if person else None
 
+
+
+def opening_other(text: str, position: int, actors: Actors, base: int) -> str | None:
+    """The other organisation that "the <kind>" or "it" opening the clause holding `position`
+    refers to (`Actors.other_referent`: "Founded in 1802, the Corporation is present in 34
+    countries" after "Georg Fischer Corporation"), a company of the subject's group the text
+    names (`units_of`), or who does what an -ing phrase opening it says where `position` is in
+    that phrase (`opening_actor`); None where it is the subject."""
+    start = clause_start(text, position)
+    participle = OPENING_ING.match(text, start)
+    if participle and position < participle.end():
+        return opening_actor(text, participle.end(), actors)
+    who = actor(text, start)
+    if who is not None and plain(who) in actors.units:
+        return who
+    return who and actors.other_referent(who, base + start)
+
+
+def opening_actor(text: str, end: int, actors: Actors) -> str | None:
+    """Who does what an -ing phrase opening a clause says (up to `end`): the clause's subject
+    after it, the subject only where that names it ("Serving 300 towns, the bank is ...");
+    None where it does ("Knowing only two people in town, a busy catering firm was ..." names
+    nobody who knew them)."""
+    who = opening_subject(text, end - 1)
+    if who is not None and actors.refers(who):
+        return None
+    return who or "nobody the text names"
 
 
 @cache

@@ -64,6 +64,15 @@ def _kind_lead(kinds: str) -> re.Pattern:
                       rf"(?:an?|the)\s+(?:(?!(?:{stop})\b)[\w'’-]+\s+){{0,6}}?(?:{head})")
 
 
+@cache
+def _office_lead() -> re.Pattern:
+    """The lead's first "is the <office> at/of ..." with an office only a person holds
+    (vocabulary.yaml person_offices: "is the managing partner at Acme Equity")."""
+    office = rulebook.words_pattern("person_offices")
+    return re.compile(r"^(?:(?!\b(?:is|was)\s).)*\b(?:is|was)\s+(?:(?:an?|the)\s+)?"
+                      rf"(?:[\w'’-]+\s+){{0,3}}?(?i:{office})\s+(?:at|of|for|with)\s")
+
+
 LIST_TITLE = re.compile(r"Lists? of\s")
 BORN = re.compile(r"^[^()]*\((?:[^()]*[;,]\s*)?(?:born|b\.)\s")  # "A (born 1950) is ..."
 
@@ -73,7 +82,8 @@ def not_an_organisation(title: str, lead: str) -> str | None:
     awards ..."); a creative work, by its title's disambiguator ("(Hole song)", "(album)") or
     its lead ("is a song by ...", vocabulary.yaml work_kinds); a person, by a birth date in the
     lead's first bracket or a lead that says what the person is ("was an American trial
-    lawyer", person_kinds), where the lead opens with the title's name; or a title written as a
+    lawyer", person_kinds) or what office they hold at another ("is the managing partner at
+    Acme", person_offices), where the lead opens with the title's name; or a title written as a
     person's name (gates.is_personal_name: a common given name and a surname) whose lead does
     not call it an organisation ("Jo Roe is an American fashion company" is one)."""
     if LIST_TITLE.match(title):
@@ -83,7 +93,8 @@ def not_an_organisation(title: str, lead: str) -> str | None:
         return "a creative work"
     if _kind_lead("work_kinds").search(lead):
         return "a creative work"
-    person = BORN.match(lead) or _kind_lead("person_kinds").search(lead)
+    person = BORN.match(lead) or _kind_lead("person_kinds").search(lead) or \
+        _office_lead().search(lead)
     if person and starts_alike(lead, title):  # not "A, the founder of Acme, is an investor"
         return "a person"
     if is_personal_name(title_label(title)) and not _kind_lead("organisation_kinds").search(lead):
