@@ -24,10 +24,13 @@ it is free, so a test may run beside any other:
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 import traceback
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -160,20 +163,44 @@ class Forked:
     def send_signal(self, signal_number: int) -> None:
         os.kill(self.pid, signal_number)
 
-    def wait(self) -> int:
-        if self.returncode is None:
-            self.returncode = os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
+    def wait(self, timeout: float | None = None) -> int:
+        """The exit code; subprocess.TimeoutExpired if the process runs on past `timeout`."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self.returncode is None:
+            pid, status = os.waitpid(self.pid, 0 if deadline is None else os.WNOHANG)
+            if pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
+            elif time.monotonic() > deadline:
+                raise subprocess.TimeoutExpired(["python", "-m", "pipeline"], timeout)
+            else:
+                time.sleep(0.05)
         return self.returncode
 
 
-def forked_run(*arguments, before=None) -> subprocess.CompletedProcess:
+def forked_run(*arguments, before=None, timeout: float | None = None
+               ) -> subprocess.CompletedProcess:
     """A `Forked` command run to its end, with what it printed, as `subprocess.run(...,
-    capture_output=True, text=True)` gives it."""
+    capture_output=True, text=True)` gives it. With a `timeout`, the command runs in a session
+    of its own, ended with every process it started if it runs on past it (a stall)."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        code = Forked(arguments, out.fileno(), err.fileno(), before).wait()
+        process = Forked(arguments, out.fileno(), err.fileno(),
+                         before if timeout is None else partial(in_own_session, before))
+        try:
+            code = process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+            raise
         printed = []
         for handle in (out, err):
             handle.seek(0)
             printed.append(handle.read().decode("utf-8"))
     return subprocess.CompletedProcess(["python", "-m", "pipeline", *map(str, arguments)], code,
                                        *printed)
+
+
+def in_own_session(before=None) -> None:
+    """A new session (its processes can be ended together), then `before`."""
+    os.setsid()
+    if before is not None:
+        before()
