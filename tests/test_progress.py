@@ -11,7 +11,6 @@ from conftest import Forked
 
 from pipeline.progress import CLEAR, duration
 
-REPO = Path(__file__).resolve().parent.parent
 ARTICLES = 12
 
 
