@@ -13,7 +13,7 @@ import typing
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, REPO, quiet
+from conftest import FIXTURES, quiet
 from test_publish import tree
 
 from pipeline import cache as caching
@@ -261,16 +261,14 @@ def test_the_cache_is_in_the_users_cache_folder_unless_told_otherwise(monkeypatc
     assert caching.default_folder() == tmp_path / "mine"
 
 
-def test_publishing_from_a_fresh_folder_leaves_no_cache_in_it(tmp_path):
+def test_publishing_from_a_fresh_folder_leaves_no_cache_in_it(tmp_path, monkeypatch, cli):
     work = tmp_path / "work"
     (work / "articles").mkdir(parents=True)
     (work / "articles" / "a.txt").write_text("= A =\n\nA group.\n", encoding="utf-8")
-    environment = {k: v for k, v in os.environ.items() if k != caching.ENVIRONMENT}
-    environment["XDG_CACHE_HOME"] = str(tmp_path / "xdg")
-    environment["PYTHONPATH"] = str(REPO)
-    result = subprocess.run([sys.executable, "-m", "pipeline", "publish", "--seeds", "articles",
-                             "--out", "package"], cwd=work, env=environment,
-                            capture_output=True, text=True)
+    monkeypatch.delenv(caching.ENVIRONMENT)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    monkeypatch.chdir(work)
+    result = cli("publish", "--seeds", "articles", "--out", "package")
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in work.iterdir()) == ["articles", "package"]
     if sys.platform.startswith("linux"):

@@ -3,15 +3,14 @@
 
 import os
 import pty
-import subprocess
-import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+from conftest import Forked
 
 from pipeline.progress import CLEAR, duration
 
-REPO = Path(__file__).resolve().parent.parent
 ARTICLES = 12
 
 
@@ -33,13 +32,21 @@ def publish_args(corpus: Path, *options: str) -> list[str]:
 
 
 def at_a_terminal(arguments: list[str]) -> tuple[str, str, int]:
-    """`python -m pipeline` in a new process, its standard error at a pseudo-terminal and
-    standard output a pipe."""
+    """`python -m pipeline` in a process of its own (conftest.Forked), its standard error at a
+    pseudo-terminal and standard output a file."""
     leader, follower = pty.openpty()
-    command = [sys.executable, "-m", "pipeline", *arguments]
-    process = subprocess.Popen(command, cwd=REPO, stdin=subprocess.DEVNULL,
-                               stdout=subprocess.PIPE, stderr=follower)
-    os.close(follower)
+    with tempfile.TemporaryFile() as stdout:
+        process = Forked(arguments, stdout.fileno(), follower)
+        os.close(follower)
+        seen = read_until_closed(leader)
+        code = process.wait()
+        stdout.seek(0)
+        out = stdout.read().decode()
+    return out, seen, code
+
+
+def read_until_closed(leader: int) -> str:
+    """What a pseudo-terminal showed until every process holding it ended."""
     seen = []
     while True:
         try:
@@ -50,9 +57,7 @@ def at_a_terminal(arguments: list[str]) -> tuple[str, str, int]:
             break
         seen.append(data)
     os.close(leader)
-    out = process.stdout.read().decode()
-    process.stdout.close()
-    return out, b"".join(seen).decode(), process.wait()
+    return b"".join(seen).decode()
 
 
 @pytest.mark.slow

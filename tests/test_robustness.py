@@ -8,7 +8,7 @@ Publishable inputs share one seeds folder (one publish, one validate, for speed)
 its own test of what became of it. Inputs that must be refused are run one by one, in the test's
 process (`cli`: the same `main` as `python -m pipeline`, without half a second of start-up each,
 and an uncaught exception fails the test as a traceback would); publishes that must finish
-within a timeout run in a new process that can be killed.
+within a timeout run in a process of their own (forked from the test's), which can be killed.
 
 The big inputs run at a reduced size by default; BIG_INPUTS=1 runs them at full size (a 10 MB
 article, 5,000 articles of 100 bytes), which takes a few minutes.
@@ -19,14 +19,13 @@ import os
 import random
 import re
 import shutil
-import signal
 import subprocess
-import sys
 import time
 import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import forked_run
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -46,19 +45,12 @@ csv.field_size_limit(2**31 - 1)  # documents.text of a big article is one cell
 
 
 def run_cli(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
-    """The CLI in a session of its own: on a timeout its worker processes are ended with it,
-    not left running for the minutes a stalled validation can take."""
-    command = [sys.executable, "-m", "pipeline", *args]
-    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          text=True, start_new_session=True) as process:
-        try:
-            stdout, stderr = process.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.communicate()
-            raise
-    assert "Traceback" not in stdout + stderr, stderr
-    return subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
+    """The CLI in a process and session of its own (a fork of this one, which compiles no
+    rules: conftest.forked_run): on a timeout its worker processes are ended with it, not
+    left running for the minutes a stalled validation can take."""
+    result = forked_run(*args, timeout=timeout)
+    assert "Traceback" not in result.stdout + result.stderr, result.stderr
+    return result
 
 
 def tree(folder: Path) -> dict[str, bytes]:
