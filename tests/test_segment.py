@@ -1,3 +1,4 @@
+import re
 import unicodedata
 
 from hypothesis import given, settings
@@ -82,3 +83,18 @@ def test_any_text_reads_cleanly_and_every_span_round_trips(tmp_path_factory, tit
         assert document.text[sentence.char_start:sentence.char_end] == sentence.text
     assert not row_problems("sentences", [s.row() for s in sentences])
     assert not row_problems("sections", [s.row() for s in document.sections])
+
+
+def test_pysbds_patterns_stay_compiled_while_other_patterns_come_and_go(monkeypatch):
+    """A paragraph split again after others' patterns (more than re's default cache holds)
+    have been used compiles none of pysbd's patterns again."""
+    paragraph = "Dr. Ko met Mr. Aung at 5 p.m. in St. Paul, Minn. on Jan. 3. It was 1990."
+    first = split_paragraph(paragraph, 0, len(paragraph))
+    for number in range(600):
+        re.search(f"another pattern {number}", "")
+    compiled = []
+    compile_pattern = re._compiler.compile
+    monkeypatch.setattr(re._compiler, "compile",
+                        lambda *args: compiled.append(args[0]) or compile_pattern(*args))
+    assert split_paragraph(paragraph, 0, len(paragraph)) == first
+    assert compiled == []
