@@ -8,6 +8,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
@@ -31,6 +32,7 @@ from pipeline.rows import FIELD_LIMIT, csv_rows, records_of, row_problems, rows_
 from pipeline.schemas import (
     DATA_DIR,
     JSON_DIR,
+    TEXT_AS_WRITTEN,
     column_types,
     columns,
     json_path,
@@ -45,6 +47,10 @@ METADATA = Path(__file__).resolve().parent / "package.yaml"
 ARTICLE_TABLES = ("documents", "sections", "sentences", "warnings")  # read from one article
 CSV_BOOLEANS = {True: "true", False: "false"}
 WRITERS = 2  # threads writing the tables' files
+FORMULA_STARTS = ("=", "+", "-", "@")
+SPREADSHEET_STRIPS = "\t\r"  # some spreadsheets drop these before reading a cell
+NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+SHOWN_CHARACTERS = 40
 
 
 @cache
@@ -103,12 +109,16 @@ def document_runs(rows: list[dict]) -> list[list[dict]]:
 class Fragment:
     """Some rows of a table as CSV records and as JSON lines, each read back when made:
     `problems` says where reading back did not give the same rows; `valid`, whether the rows
-    pass their JSON Schema (see write_tables for the messages)."""
+    pass their JSON Schema (see write_tables for the messages); `rows`, how many there are, and
+    `formulas`, their cells a spreadsheet would run (formula_cells), kept with the fragment so
+    that a rebuild looks again only at the runs of rows it has not met."""
 
     csv: bytes
     json: bytes
     problems: tuple[str, ...]
     valid: bool
+    rows: int = 0
+    formulas: tuple[tuple[str, int, int, str], ...] = ()
 
 
 def make_fragment(table: str, rows: list[dict]) -> Fragment:
@@ -128,7 +138,70 @@ def make_fragment(table: str, rows: list[dict]) -> Fragment:
     if json.loads(b"[" + objects + b"]") != rows:
         problems.append(f"{json_path(table)}: rows of {row_document(rows[0])!r} do not read "
                         "back from JSON as written")
-    return Fragment(lines, objects, tuple(problems), True)
+    return Fragment(lines, objects, tuple(problems), True, len(rows), formula_cells(table, rows))
+
+
+def runs_in_a_spreadsheet(value: str) -> bool:
+    """A cell a spreadsheet would evaluate as a formula on opening the CSV: text starting with
+    '=', '+', '-' or '@', but not a number ('-5', '+1.5') or a sign alone."""
+    text = value.lstrip(SPREADSHEET_STRIPS)
+    return len(text) > 1 and text.startswith(FORMULA_STARTS) and not NUMBER.fullmatch(text)
+
+
+@cache
+def _value_columns(table: str) -> tuple[str, ...]:
+    """The string columns whose formula-like text is warned about: not the article's text as
+    written (schemas.TEXT_AS_WRITTEN: a heading starts with '='), which the data dictionary
+    explains once instead."""
+    types = column_types(table)
+    return tuple(name for name in columns(table)
+                 if types[name] == "string" and (table, name) not in TEXT_AS_WRITTEN)
+
+
+def formula_cells(table: str, rows: list[dict]) -> tuple[tuple[str, int, int, str], ...]:
+    """Each value column of `rows` holding text a spreadsheet would run as a formula: the
+    column, how many such cells, the first one's index in `rows` and its text."""
+    found = []
+    for name in _value_columns(table):
+        cells = [(index, row[name]) for index, row in enumerate(rows)
+                 if row.get(name) and row[name][0] in "=+-@\t\r"
+                 and runs_in_a_spreadsheet(row[name])]
+        if cells:
+            found.append((name, len(cells), *cells[0]))
+    return tuple(found)
+
+
+def formula_warnings(table: str, parts: list[tuple[int, tuple]]) -> list[str]:
+    """The table's formula-like columns, from its parts in order: (how many rows a part has,
+    its formula_cells). Published unchanged (they are what the source says), but named, so
+    that a user imports those columns as text."""
+    totals: dict[str, list] = {}
+    offset = 0
+    for count, found in parts:
+        for name, cells, index, value in found:
+            totals.setdefault(name, [0, offset + index + 1, value])[0] += cells
+        offset += count
+    warnings = []
+    for name in (name for name in _value_columns(table) if name in totals):
+        cells, number, value = totals[name]
+        shown = value if len(value) <= SHOWN_CHARACTERS else value[:SHOWN_CHARACTERS] + "..."
+        warnings.append(f"{table_path(table)} column {name}: {cells} value(s) a spreadsheet "
+                        f"would run as a formula (first in data row {number}: {shown!r}); "
+                        "import the column as text")
+    return warnings
+
+
+def spreadsheet_warnings(tables: dict[str, list[dict]]) -> list[str]:
+    """Value columns holding text a spreadsheet would run as a formula (formula_warnings)."""
+    return [warning for table, rows in tables.items()
+            for warning in formula_warnings(table, [(len(rows), formula_cells(table, rows))])]
+
+
+def fragment_warnings(tables: list[str], fragments: dict[str, list[Fragment]]) -> list[str]:
+    """spreadsheet_warnings of the tables written from `fragments` (make_fragments), in the
+    order of `tables`, from what each fragment kept."""
+    return [warning for table in tables for warning in formula_warnings(
+        table, [(fragment.rows, fragment.formulas) for fragment in fragments[table]])]
 
 
 def reads_back(table: str, text: str, records: list[tuple]) -> bool:

@@ -320,15 +320,6 @@ def checked_sources(articles: list[Article], report) -> list[dict]:
             for a in sorted(articles, key=lambda a: a.source)]
 
 
-def check_across_rows(tables: dict[str, list[dict]], claims: Memo | None = None
-                      ) -> tuple[list, list]:
-    """The checks across rows (keys, spans and claims re-derived: validate.table_problems;
-    `claims` remembers documents whose claims re-derived before) and the formula-like values."""
-    from pipeline.validate import spreadsheet_warnings, table_problems
-
-    return table_problems(tables, claims), spreadsheet_warnings(tables)
-
-
 def write_review_site(folder: Path, tables: dict[str, list[dict]], metadata: dict,
                       previous: PreviousPackage, memo=None) -> list[str]:
     """The review site (`memo` renders again only the pages whose rows changed; `previous`
@@ -446,8 +437,8 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
         return None
     from pipeline.extract import prepare
     from pipeline.formats import write_database
-    from pipeline.package import descriptor, make_fragments, write_package
-    from pipeline.validate import validate_package
+    from pipeline.package import descriptor, fragment_warnings, make_fragments, write_package
+    from pipeline.validate import table_problems, validate_package
 
     fresh = [job for job in jobs if not cache.holds(job.key)]
     with no_space_is_an_error(out), Schedule(executor, cache_folder, warn) as schedule:
@@ -463,7 +454,7 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
         del articles  # only the rows are needed from here on: a large corpus's articles are big
         progress.stage("writing and checking the package")
         staging = schedule.enter_context(staging_folder(place))
-        checking = schedule.meanwhile(check_across_rows, tables, memo="claims")
+        checking = schedule.meanwhile(table_problems, tables, memo="claims")
         database = schedule.meanwhile(write_database, staging, tables)
         review = schedule.meanwhile(write_review_site, staging, tables, descriptor([], sources),
                                     PreviousPackage(place), memo="review")
@@ -473,8 +464,8 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
         if problems:  # rows that break their schemas: the other writers' work is moot
             raise PackageInvalid(problems)
         problems = review.join() + database.join()
-        checked, warnings = checking.join()
-        for warning in warnings:
+        checked = checking.join()
+        for warning in fragment_warnings(list(tables), fragments):
             report(f"warning [formula-like]: {warning}", file=sys.stderr)
         if history is not None:
             (staging / CHANGELOG).write_bytes(history)

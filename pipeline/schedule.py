@@ -44,13 +44,14 @@ class Schedule(ExitStack):
         """`work(job)` for each job (it puts its result in `cache` under `job.key`), or the
         result the cache holds; `fresh` are the jobs the cache does not hold. `setup` (the
         rules compiled; it may be given stores of compiled regexes and needs) runs here
-        first, and once for every worker that builds more than one job. A rebuild that
-        reuses most results reads them while the fresh ones are built in a forked process,
-        which sets up for itself; a fresh build keeps the workers busy instead. Afterwards
-        the executor is the one for the merged rows, which live in this process
-        (Executor.for_rows)."""
+        first, and once for every worker that builds more than one job: every process forked
+        later (the builders, the checks that re-derive the fresh articles' claims) inherits
+        what it made instead of compiling for itself. A rebuild that reuses most results
+        reads them while the fresh ones are built in a forked process; a fresh build keeps
+        the workers busy instead. Afterwards the executor is the one for the merged rows,
+        which live in this process (Executor.for_rows)."""
         overlap = bool(fresh) and 2 * len(fresh) < len(jobs)
-        if not overlap and (len(fresh) > 1 or (fresh and self.cache_folder is not None)):
+        if len(fresh) > 1 or (fresh and self.cache_folder is not None):
             self._set_up_here(setup)
         builder = self.meanwhile(self._fill, work, fresh, setup) if overlap else None
         results = {job.key: cache.get(job.key) for job in jobs}
@@ -84,11 +85,7 @@ class Schedule(ExitStack):
 
     def _fill(self, work: Callable, jobs: Sequence, setup: Callable[[], None]) -> None:
         """The jobs done for what they put in the cache (their results stay in the forked
-        process that ran them). The rules are set up here, not before this process forked:
-        meanwhile the publishing process reads the cache, and what it checks later
-        re-derives the claims of these jobs' articles only, compiling the rules they need."""
-        if self.cache_folder is not None:
-            self._set_up_here(setup)
+        process that ran them)."""
         self._map(work, jobs, setup)
 
     def meanwhile(self, function: Callable, *args, memo: str | None = None) -> Background:

@@ -14,6 +14,11 @@ than LONG_PARAGRAPH are therefore cut into chunks first (see `chunks`), and pysb
 `Segmenter.segment` is bypassed for its processor: `segment` finds every sentence again with a
 regex compiled from that sentence and scanned from the start of the text, which is quadratic too,
 and its one-off patterns evict pysbd's own from the `re` cache; we find sentences ourselves.
+
+pysbd passes most of its patterns to `re` as strings, several per abbreviation it meets, so they
+are compiled again whenever they have left `re`'s cache of compiled patterns; at the cache's
+default size (512, dropping the oldest) a corpus's paragraphs kept pushing them out, and much of
+segmenting was compiling them again. The cache is given room for them (PATTERNS_KEPT).
 """
 
 import re
@@ -27,6 +32,8 @@ from pipeline.read import Document
 from pipeline.spans import trimmed
 
 _SEGMENTER = pysbd.Segmenter(language="en", clean=False)
+PATTERNS_KEPT = 4096  # room in `re`'s cache for pysbd's patterns (above) and everyone else's
+re._MAXCACHE = max(re._MAXCACHE, PATTERNS_KEPT)
 # Characters. Longer than any paragraph of the seed and development articles (at most 1,160), so
 # real paragraphs are split whole; above it pysbd's cost per character climbs (per MB of one
 # long line: 3.2 s in chunks of 1,000, 3.8 s of 2,000, 7 s of 5,000, 15 s per 160,000 whole).

@@ -13,7 +13,6 @@
 import csv
 import functools
 import json
-import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -30,11 +29,10 @@ from pipeline.extract.model import QUALIFIERS, Reading
 from pipeline.formats import DATABASE, DATASETTE, json_text, sqlite_problems
 from pipeline.manifest import manifest_problems
 from pipeline.package import resource as written_resource
+from pipeline.package import spreadsheet_warnings
 from pipeline.rows import MAX_PROBLEMS_PER_TABLE, row_problems
 from pipeline.schemas import (
     PROFILE,
-    TEXT_AS_WRITTEN,
-    column_types,
     columns,
     json_file_schema,
     json_path,
@@ -431,43 +429,6 @@ def generated_problems(folder: Path, descriptor: dict,
         if written != json_text(value):
             problems.append(f"{path}: not the file generated from the descriptor and schemas/")
     return problems
-
-
-FORMULA_STARTS = ("=", "+", "-", "@")
-SPREADSHEET_STRIPS = "\t\r"  # some spreadsheets drop these before reading a cell
-NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
-SHOWN_CHARACTERS = 40
-
-
-def runs_in_a_spreadsheet(value: str) -> bool:
-    """A cell a spreadsheet would evaluate as a formula on opening the CSV: text starting with
-    '=', '+', '-' or '@', but not a number ('-5', '+1.5') or a sign alone."""
-    text = value.lstrip(SPREADSHEET_STRIPS)
-    return len(text) > 1 and text.startswith(FORMULA_STARTS) and not NUMBER.fullmatch(text)
-
-
-def spreadsheet_warnings(tables: dict[str, list[dict]]) -> list[str]:
-    """Value columns holding text a spreadsheet would run as a formula: published unchanged
-    (they are what the source says), but named, so that a user imports those columns as text.
-    The columns of the article's text as written (schemas.TEXT_AS_WRITTEN: a heading starts
-    with '=') are explained once in the data dictionary instead."""
-    warnings = []
-    for table, rows in tables.items():
-        types = column_types(table)
-        for name in columns(table):
-            if types[name] != "string" or (table, name) in TEXT_AS_WRITTEN:
-                continue
-            found = [(number, row[name]) for number, row in enumerate(rows, start=1)
-                     if row.get(name) and row[name][0] in "=+-@\t\r"
-                     and runs_in_a_spreadsheet(row[name])]
-            if found:
-                number, value = found[0]
-                shown = value if len(value) <= SHOWN_CHARACTERS else \
-                    value[:SHOWN_CHARACTERS] + "..."
-                warnings.append(f"{table_path(table)} column {name}: {len(found)} value(s) a "
-                                f"spreadsheet would run as a formula (first in data row "
-                                f"{number}: {shown!r}); import the column as text")
-    return warnings
 
 
 def descriptor_problems(descriptor: dict, profile_path: Path = PROFILE) -> list[str]:

@@ -14,8 +14,14 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from pipeline.datasette_metadata import canned_queries, datasette_metadata
+from pipeline.package import (
+    fragment_warnings,
+    make_fragments,
+    runs_in_a_spreadsheet,
+    spreadsheet_warnings,
+)
 from pipeline.schemas import json_file_schema, json_schema
-from pipeline.validate import runs_in_a_spreadsheet, spreadsheet_warnings, validate_package
+from pipeline.validate import validate_package
 
 REPO = Path(__file__).resolve().parent.parent
 CHECK_JSONSCHEMA = Path(sys.executable).parent / "check-jsonschema"
@@ -140,6 +146,30 @@ def test_the_articles_text_as_written_is_not_warned_about_but_a_formula_value_is
     warnings = spreadsheet_warnings(tables)
     assert warnings == ["data/names.csv column name: 1 value(s) a spreadsheet would run as a "
                         "formula (first in data row 2: '=1+1'); import the column as text"]
+
+
+def alias(document: str, number: int, name: str) -> dict:
+    return {"claim_id": f"{document}:c-{number}", "entity_id": "e", "name": name,
+            "kind": "alias", "language": None, "script": None, "valid_from": None,
+            "valid_to": None, "status": None, "sentence_id": f"{document}:sen-1"}
+
+
+def test_the_warnings_kept_with_each_run_of_rows_are_those_of_the_whole_table():
+    """A rebuild takes the formula-like cells of the runs it has met from their fragments:
+    counted over every run, the first numbered by its row in the whole table."""
+    tables = {"names": [alias("a", 1, "Laiza"), alias("a", 2, "-12"), alias("b", 1, "@x"),
+                        alias("b", 2, "Mai Ja Yang"), alias("c", 1, "=1+1")]}
+    fragments = make_fragments(tables)
+    assert [fragment.formulas for fragment in fragments["names"]] == [
+        (), (("name", 1, 0, "@x"),), (("name", 1, 0, "=1+1"),)]
+    assert fragment_warnings(["names"], fragments) == spreadsheet_warnings(tables) == [
+        "data/names.csv column name: 2 value(s) a spreadsheet would run as a formula (first "
+        "in data row 3: '@x'); import the column as text"]
+
+
+def test_runs_of_rows_without_formulas_warn_of_nothing():
+    tables = {"names": [alias("a", 1, "-12"), alias("b", 1, "+1.5")]}
+    assert fragment_warnings(["names"], make_fragments(tables)) == []
 
 
 def test_publishing_the_seed_prints_no_warning(tmp_path, cli):

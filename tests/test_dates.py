@@ -10,6 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pipeline import regexes
+from pipeline.normalise import dates
 from pipeline.normalise.dates import (
     DATE_PATTERN,
     DATE_SHAPE,
@@ -325,3 +327,20 @@ def test_shape_promises_on_phrases(text):
                           st.sampled_from(["", " ", " ", ", ", "\n"])), max_size=8))
 def test_shape_promises_in_any_text(pieces):
     assert_shape_promises("".join(token + space for token, space in pieces))
+
+
+def test_the_date_forms_come_from_a_store_of_compiled_regexes(monkeypatch):
+    """A process given a store (regexes.compile_ahead: the memo of compiled regexes) compiles
+    none of the long date regexes itself as it reads and checks dates."""
+    monkeypatch.setattr(regexes, "_COMPILED", {})
+    for lazy in (dates._regex, dates.date_regex):
+        lazy.cache_clear()
+        monkeypatch.setattr(dates, lazy.__name__, functools.cache(lazy.__wrapped__))
+    stored = []
+    regexes.compile_ahead(dates.date_regex_sources(),
+                          lambda sources: stored.extend(sources) or list(map(re.compile, sources)))
+    assert DATE_PATTERN in stored
+    monkeypatch.setattr(re, "compile", None)  # anything not from the store fails
+    assert parse_date("5–7 February 1960").edtf == "1960-02-05/1960-02-07"
+    assert starts_date("In 1990 it split.", 3)
+    assert is_date_match("from 1948–50 on", 5, 12)

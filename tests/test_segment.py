@@ -1,3 +1,4 @@
+import re
 import unicodedata
 
 from hypothesis import given, settings
@@ -88,3 +89,18 @@ def test_a_bracket_glued_to_a_full_stop_opens_no_sentence():
     text = "Kite Polymer Co.,ltd.(KPC), founded in 2001, is a maker. It has a plant."
     assert [text[a:b] for a, b in split_paragraph(text, 0, len(text))] == [
         "Kite Polymer Co.,ltd.(KPC), founded in 2001, is a maker.", "It has a plant."]
+
+
+def test_pysbds_patterns_stay_compiled_while_other_patterns_come_and_go(monkeypatch):
+    """A paragraph split again after others' patterns (more than re's default cache holds)
+    have been used compiles none of pysbd's patterns again."""
+    paragraph = "Dr. Ko met Mr. Aung at 5 p.m. in St. Paul, Minn. on Jan. 3. It was 1990."
+    first = split_paragraph(paragraph, 0, len(paragraph))
+    for number in range(600):
+        re.search(f"another pattern {number}", "")
+    compiled = []
+    compile_pattern = re._compiler.compile
+    monkeypatch.setattr(re._compiler, "compile",
+                        lambda *args: compiled.append(args[0]) or compile_pattern(*args))
+    assert split_paragraph(paragraph, 0, len(paragraph)) == first
+    assert compiled == []

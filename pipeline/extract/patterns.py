@@ -41,6 +41,7 @@ from pipeline.normalise.dates import (
     DATE_SHAPE,
     SURE_DATE,
     DateParseError,
+    date_regex_sources,
     is_date_match,
     parse_date,
     starts_date,
@@ -48,6 +49,7 @@ from pipeline.normalise.dates import (
 from pipeline.normalise.names import clean_name, role_name, split_rank
 from pipeline.normalise.numbers import quantity_pattern
 from pipeline.normalise.values import normalise
+from pipeline.regexes import compile_ahead, compiled
 from pipeline.spans import pieces
 
 MACRO = re.compile(r"\{(?P<name>[A-Z_]+)\}")
@@ -86,7 +88,7 @@ class RuleRegex:
     def shaped(self) -> re.Pattern:
         """Compiled when first used: re-deriving one article's claims needs a few rules, not
         all of them (prepare() compiles them all before workers fork)."""
-        return _compiled(self.source)
+        return compiled(self.source)
 
     @cached_property
     def needs(self) -> tuple[tuple[str, ...], ...]:
@@ -97,7 +99,7 @@ class RuleRegex:
                  endpos: int = sys.maxsize) -> Iterator[re.Match]:
         for match in self.shaped.finditer(string, pos, endpos):
             if not self.holds(match, endpos):
-                yield from _compiled(self.exact).finditer(string, match.start(), endpos)
+                yield from compiled(self.exact).finditer(string, match.start(), endpos)
                 return
             yield match
 
@@ -105,7 +107,7 @@ class RuleRegex:
         match = self.shaped.fullmatch(string, pos, endpos)
         if match is None or self.holds(match, endpos):
             return match
-        return _compiled(self.exact).fullmatch(string, pos, endpos)
+        return compiled(self.exact).fullmatch(string, pos, endpos)
 
     def holds(self, match: re.Match, endpos: int) -> bool:
         """Whether the exact regex would have read the match's dates just as the shaped one."""
@@ -114,15 +116,6 @@ class RuleRegex:
                     if match.start(g) >= 0)
                 and not any(starts_date(text, match.start(g), endpos) for g in self.not_dates
                             if match.start(g) >= 0))
-
-
-_COMPILED: dict[str, re.Pattern] = {}  # each source compiled once in a process
-
-
-def _compiled(source: str) -> re.Pattern:
-    if source not in _COMPILED:
-        _COMPILED[source] = re.compile(source)
-    return _COMPILED[source]
 
 
 @cache
@@ -175,9 +168,8 @@ def compile_all(compile_many: Callable[[list[str]], list[re.Pattern]] | None = N
     cache.compiled_regexes), which gives what re.compile would, sooner; `remember`, if given,
     calls a pure function on each of a list of inputs, from what an earlier build kept
     (cache.Memo.map): reading the needs parses every pattern, which took a second."""
-    sources = [regex.source for regex in MADE if regex.source not in _COMPILED]
-    if compile_many is not None and sources:
-        _COMPILED.update(zip(sources, compile_many(sources), strict=True))
+    if compile_many is not None:  # with the date forms the rules' dates are checked with
+        compile_ahead([regex.source for regex in MADE] + date_regex_sources(), compile_many)
     unread = sorted({regex.written for regex in MADE} - _NEEDS.keys())
     if remember is not None and unread:
         _NEEDS.update(zip(unread, remember(_read_needs, unread), strict=True))

@@ -64,6 +64,8 @@ from pathlib import Path
 
 import yaml
 
+from pipeline.regexes import compiled
+
 RULES = Path(__file__).resolve().parent.parent / "rules" / "dates.yaml"
 PRECISIONS = ("day", "month", "year", "decade", "century")
 OPEN = ".."  # EDTF for an end of an interval that is not known
@@ -203,7 +205,7 @@ def _grammar() -> dict[str, str]:
 
 @cache
 def _regex(name: str) -> re.Pattern:
-    return re.compile(_grammar()[name])
+    return compiled(_grammar()[name])
 
 
 def _fences() -> tuple[str, str]:
@@ -279,7 +281,12 @@ def is_date_match(string: str, start: int, end: int, endpos: int = sys.maxsize) 
 
 @cache
 def date_regex() -> re.Pattern:
-    return re.compile(DATE_PATTERN)
+    return compiled(DATE_PATTERN)
+
+
+def date_regex_sources() -> list[str]:
+    """Every long regex this module compiles as it reads dates (for regexes.compile_ahead)."""
+    return [*_grammar().values(), DATE_PATTERN]
 
 
 def starts_date(string: str, pos: int, endpos: int = sys.maxsize) -> bool:
