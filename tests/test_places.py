@@ -310,7 +310,19 @@ def test_located_in_gives_way_to_a_head_office_named_after_it(text, seats):
     # "now in its tenth year" names no later seat
     ("Vela Radio is a radio station based in Redding, California, now in its tenth year.",
      {"Redding": None}),
+    # a seat it had first is a former one, though the sentence names no later one
+    ("Vela Wealth Limited was set up in 1985 and was originally based in Arnes, Kent.",
+     {"Arnes": "former"}),
+    ("Vela Radio, initially based in Redding, is a radio station.", {"Redding": "former"}),
+    ("Vela Radio is a radio station currently based in Redding.", {"Redding": None}),
 ])
 def test_seats_one_after_another_are_former_but_the_last(text, expected):
     seats = {value: q.get("status") for _, p, value, _, q in claims(text) if p == "headquarters"}
     assert seats == expected
+
+
+def test_an_adverb_opening_the_sentence_is_no_actor_of_the_seat():
+    text = ("Originally located in Arnes on Mill Street, Vela Realty relocated in 1991 to a "
+            "building in Tolva.")
+    assert [(s, v, q) for s, p, v, _, q in claims(text) if p == "headquarters"][:1] == [
+        ("Vela Realty", "Arnes", {"status": "former"})]

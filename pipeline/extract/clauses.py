@@ -73,10 +73,12 @@ ADVERB_TAIL = re.compile(r"\s*\b(?i:now|also|originally|currently|later|then|ini
 OPENING_ADVERBIAL = re.compile(r"(?:[A-Z][a-z]+,\s+)?(?:[Ii]n|[Oo]n|[Aa]t|[Bb]y|[Ss]ince|[Aa]fter|"
                                r"[Bb]efore|[Dd]uring|[Ff]rom|[Uu]ntil|[Ff]ollowing|[Ff]or)\s+"
                                r"[^,;]*?,?")
-# A participle or a noun phrase that opens a sentence and describes its subject ("Based in X,
-# Acme ...", "A unit of X, Acme ...", "As a unit of X, Acme ...").
 # An -ing phrase that opens a clause, up to its comma ("Serving 300 towns, ...").
 OPENING_ING = re.compile(r"[A-Z][a-z]+ing\s[^,;]*,")
+# An adverb of time before a participle that opens a clause ("Originally based in X, Acme").
+LEADING_ADVERB = re.compile(r"(?:[Oo]riginally|[Ii]nitially|[Ff]ormerly)\s+(?=[a-z]+(?:ed|en)\b)")
+# A participle or a noun phrase that opens a sentence and describes its subject ("Based in X,
+# Acme ...", "A unit of X, Acme ...", "As a unit of X, Acme ...").
 OPENING_PARTICIPLE = re.compile(r"[A-Za-z]+(?:ed|en)\b|[Ss]et up\b|[Bb]uilt\b|[Ll]ed\b|"
                                 r"(?:[Aa]s\s+)?(?:[Aa]n?|[Tt]he)\s")
 # An aside between a clause's subject and its verb: "Acme, a unit of X, is", "Acme, doing
@@ -554,7 +556,10 @@ def first_sentence(text: str) -> str:
 
 def actor(text: str, position: int, depth: int = 0) -> str | None:
     """The actor of the clause whose words start at `position` (see the module docstring),
-    as written; None where the text names none."""
+    as written; None where the text names none. An adverb of time they start with is no
+    actor (`LEADING_ADVERB`)."""
+    adverb = LEADING_ADVERB.match(text, position)
+    position = adverb.end() if adverb else position
     own = _phrases()["leading"].match(text, position)
     if own:
         return own["actor"]
