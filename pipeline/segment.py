@@ -43,7 +43,7 @@ LOWER_GAP = re.compile(r"(?<=[a-z]{2})\s+(?=[a-z])")  # between lower-case words
 WORD_GAP = re.compile(r"(?<=\w)\s+(?=\w)")
 ANY_GAP = re.compile(r"\s+")
 SHORT_ABBREVIATION_END = re.compile(r"(?<![\w.])[A-Za-z]{1,3}\.$")
-NO_OPENER = re.compile(r"[a-z]|(?:Ltd|Inc|Corp|LLC|Co|Limited|plc)\b")
+NO_OPENER = re.compile(r"[a-z;,:]|(?:Ltd|Inc|Corp|LLC|Co|Limited|plc)\b")
 KINDS = {"heading": "heading", "infobox-name": "infobox", "infobox": "infobox",
          "paragraph": "prose"}
 
@@ -83,7 +83,8 @@ def split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def rejoined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans, where pysbd ended a sentence at a short abbreviation ("Co.", "sq.") before a
-    word that opens no sentence (lower case: "sq. ft."; a legal form: "Acme Co. Ltd., whose"),
+    word or mark that opens no sentence (lower case: "sq. ft."; a legal form: "Acme Co. Ltd.,
+    whose"; a semicolon or comma: "Acme, Inc.; member of B, a unit of C, is"),
     or before a bracket written right after it ("Acme Co.,ltd.(AC), founded"), joined again:
     those are one sentence."""
     joined: list[tuple[int, int]] = []

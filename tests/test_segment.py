@@ -1,6 +1,7 @@
 import re
 import unicodedata
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -89,6 +90,14 @@ def test_a_bracket_glued_to_a_full_stop_opens_no_sentence():
     text = "Kite Polymer Co.,ltd.(KPC), founded in 2001, is a maker. It has a plant."
     assert [text[a:b] for a, b in split_paragraph(text, 0, len(text))] == [
         "Kite Polymer Co.,ltd.(KPC), founded in 2001, is a maker.", "It has a plant."]
+
+
+@pytest.mark.parametrize("mark", [";", ",", ":"])
+def test_a_mark_after_an_abbreviation_opens_no_sentence(mark):
+    text = (f"Shares are offered through Kite Securities, Inc.{mark} member of the Vela "
+            "Exchange, a unit of Kite Bank, is a broker. It has a plant.")
+    assert [text[a:b] for a, b in split_paragraph(text, 0, len(text))] == [
+        text[:text.index(" It has")], "It has a plant."]
 
 
 def test_pysbds_patterns_stay_compiled_while_other_patterns_come_and_go(monkeypatch):
