@@ -169,9 +169,8 @@ def related_kind() -> re.Pattern:
 def definition() -> re.Pattern:
     """A sentence that opens by saying what its subject is ("Beta Ltd is a maker of tools",
     "The parent company is one of the largest")."""
-    phrase = _kind_phrase().replace("?P<kind>", "")
-    return re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>{phrase}|{NAME})\s+(?:is|was)\s+"
-                      r"(?:an?|the|one)\s", re.MULTILINE)
+    return re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>{_kind_phrase_unnamed()}|{NAME})"
+                      r"\s+(?:is|was)\s+(?:an?|the|one)\s", re.MULTILINE)
 
 
 @cache
@@ -201,6 +200,11 @@ def _kind_phrase() -> str:
             rf"(?P<kind>{_kind_words()})\b")
 
 
+def _kind_phrase_unnamed() -> str:
+    """`_kind_phrase` without its group's name, to go into a pattern that names its own."""
+    return _kind_phrase().replace("?P<kind>", "")
+
+
 @cache
 def office() -> re.Pattern:
     """An office, or offices joined ("Founder & CEO"), and "of" opening a name-like run ("CEO
@@ -224,7 +228,7 @@ def modified() -> re.Pattern:
 def _phrases() -> dict[str, re.Pattern]:
     """A clause's subject (a name, a pronoun, "the company") where a clause opens, after a
     participle that opens the sentence (", Acme has"), and at the end of a text."""
-    phrase = rf"(?:{_kind_phrase().replace('?P<kind>', '')}|{NAME}|{PRONOUN})"
+    phrase = rf"(?:{_kind_phrase_unnamed()}|{NAME}|{PRONOUN})"
     return {"leading": re.compile(rf"(?P<actor>{phrase})(?:{ASIDE})?{VERB_AFTER}"),
             "after_opening": re.compile(rf",\s+(?P<actor>{phrase}){VERB_AFTER}"),
             "tail": re.compile(rf"{phrase}$")}
@@ -412,7 +416,7 @@ def going_on(text: str, start: int) -> int:
 @cache
 def refers_back() -> re.Pattern:
     """A sentence's opening "it" or "the <kind>": it goes on about what the one before was."""
-    return re.compile(rf"\s*(?:It\b|{_kind_phrase().replace('?P<kind>', '')})")
+    return re.compile(rf"\s*(?:It\b|{_kind_phrase_unnamed()})")
 
 
 def units_of(full: str, text: str) -> frozenset[str]:

@@ -15,11 +15,11 @@ SPACES = re.compile(r"\s+")
 TRIM = " \t\n,;:.*•·-–—\"'“”‘’"
 # Letters each with its dot ("S.A.S", "U.S"): never written without the last one, so a full stop
 # after them is theirs too.
-INITIALS_END = re.compile(r"\b[A-Z]\.[A-Z]$")
+INITIALS = r"\b[A-Z]\.[A-Z]"
+INITIALS_END = re.compile(rf"{INITIALS}$")
 # A name's last word that is written with a full stop: an initial, or an abbreviated legal form
 # (in capitals too: "ACME LTD.") or generational suffix.
-ABBREVIATION_END = re.compile(
-    rf"(?:{INITIALS_END.pattern[:-1]}|\b(?:Inc|Ltd|Co|Corp|INC|LTD|CORP|Jr|Sr|Bros))$")
+ABBREVIATION_END = re.compile(rf"(?:{INITIALS}|\b(?:Inc|Ltd|Co|Corp|INC|LTD|CORP|Jr|Sr|Bros))$")
 CAPITAL = "[A-ZÀ-ÖØ-Þ]"  # a capital letter of a name, Latin letters with accents too
 INITIAL = r"[A-Z]\."
 ROLE_TITLES = ("office_titles", "people/roles/not_titles", "people/other_offices")
