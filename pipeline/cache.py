@@ -38,7 +38,7 @@ import platformdirs
 
 from pipeline.errors import InputError
 from pipeline.executor import Executor, LocalProcesses, remove_orphans, stamped
-from pipeline.manifest import file_sha256, read_manifest
+from pipeline.manifest import read_manifest
 from pipeline.schemas import SCHEMA_DIR  # in the wheel, inside the package
 
 PIPELINE_DIR = Path(__file__).resolve().parent
@@ -250,11 +250,13 @@ class ArticleCache:
 
 class PreviousPackage:
     """The package a publish replaces, as a store of the files it would write again unchanged:
-    one its manifest lists with the same size and SHA-256, whose bytes still hash to that, is
+    one its manifest lists with the same size, whose bytes are still those to be written, is
     linked into the new package instead of written. A rebuild after one edit writes again
     only the few review pages it changed, not the site's tens of megabytes, and removing the
     old package then frees only what changed. A file that does not check out (missing, edited
-    since, a link, on another disk) is written as usual; without a folder, every file is."""
+    since, a link, on another disk) is written as usual; without a folder, every file is.
+    The old file's bytes are compared with the new ones, which is stricter than comparing
+    hashes and cheaper than hashing both."""
 
     def __init__(self, folder: Path | None):
         self.folder = folder
@@ -271,14 +273,21 @@ class PreviousPackage:
         listed = self.files.get(name)
         if not isinstance(listed, dict) or listed.get("bytes") != len(data):
             return False
-        digest, old = hashlib.sha256(data).hexdigest(), self.folder / name
+        old = self.folder / name
         try:
-            if listed.get("sha256") != digest or old.is_symlink() or file_sha256(old) != digest:
+            if old.is_symlink() or _read_at_most(old, len(data)) != data:
                 return False
             os.link(old, package / name, follow_symlinks=False)
         except OSError:
             return False
         return True
+
+
+def _read_at_most(path: Path, size: int) -> bytes:
+    """The file's first `size` bytes and one more, if it has more (a file grown since its
+    manifest was written is not read whole)."""
+    with path.open("rb") as handle:
+        return handle.read(size + 1)
 
 
 MISSING = object()
