@@ -28,6 +28,7 @@ import shutil
 import struct
 import sys
 import tempfile
+import zlib
 from collections.abc import Callable
 from functools import cache
 from importlib import metadata
@@ -416,7 +417,34 @@ def regex_parts(source: str) -> tuple:
             tree.state.groups - 1, dict(tree.state.groupdict), tuple(names))
 
 
-def compiled_regexes(memo: "Memo", sources: list[str]) -> list[re.Pattern]:
+class Record:
+    """What a memo's `map` handed out in this process, kept so that it can be handed on to
+    workers that cannot inherit this process's compiled rules (Dask's), which would otherwise
+    parse every regex again. Its `map` is the memo's, recording as it goes. It pickles without
+    the memo, its results compressed (Dask serializes a message over 10 MiB in a thread that
+    then stays, and a process with another thread running cannot fork safely); a Record without
+    a memo gives what it holds and computes only the rest."""
+
+    def __init__(self, memo: "Memo | None" = None, results: dict | None = None):
+        self.memo = memo
+        self.results = results if results is not None else {}
+
+    def map(self, function, inputs: list[tuple]) -> list:
+        keys = [(function.__qualname__, each) for each in inputs]
+        if self.memo is not None:
+            self.results.update(zip(keys, self.memo.map(function, inputs), strict=True))
+        return [self.results[key] if key in self.results else function(*each)
+                for key, each in zip(keys, inputs, strict=True)]
+
+    def __reduce__(self):
+        return _unpacked_record, (zlib.compress(pickle.dumps(self.results, protocol=5), 1),)
+
+
+def _unpacked_record(packed: bytes) -> Record:
+    return Record(None, pickle.loads(zlib.decompress(packed)))
+
+
+def compiled_regexes(memo: "Memo | Record", sources: list[str]) -> list[re.Pattern]:
     """re.compile(source) for each source, from what an earlier build kept in `memo`: a rule
     set of a few hundred regexes compiled in seconds, and is read back in a tenth of one."""
     parts = memo.map(regex_parts, [(source,) for source in sources])

@@ -30,7 +30,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Protocol
 
-from pipeline.errors import InputError
+from pipeline.errors import InputError, one_line
 
 
 class Executor(Protocol):
@@ -44,6 +44,10 @@ class Executor(Protocol):
 
     def for_rows(self) -> "Executor":
         """The executor for the work on the merged rows, which live in this process."""
+
+    def for_setup(self) -> "Executor":
+        """The executor for setting the rules up in this process, before any work is sent out:
+        this machine's processes, where they can fork."""
 
 
 def default_workers() -> int:
@@ -93,6 +97,9 @@ class LocalProcesses:
         setup()
 
     def for_rows(self) -> "LocalProcesses":
+        return self
+
+    def for_setup(self) -> "LocalProcesses":
         return self
 
     def map(self, function: Callable, items: Sequence) -> list:
@@ -168,21 +175,24 @@ def _load_done(futures: list, parts: dict[int, list]) -> None:
 
 
 class DaskExecutor:
-    """A Dask cluster: the scheduler at `address`, or a local cluster when none is given."""
+    """A Dask cluster: the scheduler at `address`, or a local cluster when none is given. The
+    client starts when work is first sent: until then no thread of its runs, so this process
+    can still fork (the rules are set up over this machine's processes, `for_setup`)."""
 
     def __init__(self, address: str | None = None, workers: int | None = None):
         try:
-            from dask.distributed import Client, LocalCluster
+            import dask.distributed  # noqa: F401 (installed, or said so now)
         except ImportError:
             raise InputError("--executor dask",
                              "Dask is not installed: pip install '.[dask]'") from None
+        self.address = address
         self.workers = workers
-        if address:
-            self.client = Client(address)
-        else:
-            cluster = LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1,
-                                   processes=True, dashboard_address=None)
-            self.client = Client(cluster)
+        self.client = None
+
+    def _connected(self):
+        if self.client is None:
+            self.client = _client(self.address, self.workers)
+        return self.client
 
     def in_background(self) -> "DaskExecutor":
         return self  # its workers are elsewhere (and a client's threads keep Background in)
@@ -190,7 +200,10 @@ class DaskExecutor:
     def prepare(self, setup: Callable[[], None]) -> None:
         """In each worker once, as a worker plugin (so in workers that join later too), not
         in each task."""
-        self.client.register_plugin(_worker_plugin(setup))
+        self._connected().register_plugin(_worker_plugin(setup))
+
+    def for_setup(self) -> "Executor":
+        return LocalProcesses(self.workers) if _can_fork() else self
 
     def for_rows(self) -> LocalProcesses:
         """This machine's processes, the cluster let go: the rows live here, and shipping
@@ -204,7 +217,7 @@ class DaskExecutor:
     def map(self, function: Callable, items: Sequence) -> list:
         """The results in order; an error or an interrupt (the publish stopping) cancels what
         the cluster has yet to do of this map."""
-        futures = self.client.map(function, list(items), pure=False)
+        futures = self._connected().map(function, list(items), pure=False)
         try:
             return self.client.gather(futures)
         except BaseException:
@@ -213,7 +226,7 @@ class DaskExecutor:
             raise
 
     def close(self) -> None:
-        if self.client.status == "closed":
+        if self.client is None or self.client.status == "closed":
             return
         cluster = self.client.cluster
         self.client.close()
@@ -221,13 +234,29 @@ class DaskExecutor:
             cluster.close()
 
 
+def _client(address: str | None, workers: int | None):
+    """A client of the scheduler at `address`, or of a local cluster started for it."""
+    from dask.distributed import Client, LocalCluster
+
+    if not address:
+        return Client(LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1,
+                                   processes=True, dashboard_address=None))
+    try:
+        return Client(address)
+    except (OSError, ValueError) as error:
+        raise InputError("--scheduler", f"no Dask scheduler answers at {address!r}: "
+                                        f"{one_line(str(error), 200)}") from None
+
+
 def _worker_plugin(function: Callable[[], None]):
     """A Dask worker plugin that runs `function` when a worker takes it (defined here, where
     Dask is known to be installed; it travels to the workers by value)."""
     from dask.distributed import WorkerPlugin
 
+    named = getattr(function, "func", function)  # a partial is named for what it calls
+
     class Setup(WorkerPlugin):
-        name = f"article-facts-{function.__module__}.{function.__qualname__}"
+        name = f"article-facts-{named.__module__}.{named.__qualname__}"
 
         def setup(self, worker) -> None:
             function()

@@ -17,7 +17,7 @@ from contextlib import ExitStack
 from functools import partial
 from pathlib import Path
 
-from pipeline.cache import ArticleCache, Memo, compiled_regexes
+from pipeline.cache import ArticleCache, Memo, Record, compiled_regexes
 from pipeline.executor import Background, Executor, LocalProcesses, collector_paused
 
 
@@ -46,13 +46,17 @@ class Schedule(ExitStack):
         rules compiled; it may be given stores of compiled regexes and needs) runs here
         first, and once for every worker that builds more than one job: every process forked
         later (the builders, the checks that re-derive the fresh articles' claims) inherits
-        what it made instead of compiling for itself. A rebuild that reuses most results
+        what it made instead of compiling for itself, and workers that cannot inherit it
+        (Dask's) are handed what it compiled. A rebuild that reuses most results
         reads them while the fresh ones are built in a forked process; a fresh build keeps
         the workers busy instead. Afterwards the executor is the one for the merged rows,
         which live in this process (Executor.for_rows)."""
         overlap = bool(fresh) and 2 * len(fresh) < len(jobs)
         if len(fresh) > 1 or (fresh and self.cache_folder is not None):
-            self._set_up_here(setup)
+            setup = self._set_up_here(setup)
+        if len(fresh) > 1:  # before anything forks: a Dask client starts here
+            self.executor.prepare(setup)
+            setup = None
         builder = self.meanwhile(self._fill, work, fresh, setup) if overlap else None
         results = {job.key: cache.get(job.key) for job in jobs}
         if builder is not None:
@@ -65,25 +69,29 @@ class Schedule(ExitStack):
         self.executor = self.executor.for_rows()
         return [results[job.key] for job in jobs]
 
-    def _set_up_here(self, setup: Callable) -> None:
+    def _set_up_here(self, setup: Callable) -> Callable[[], None]:
         """`setup` in this process before any other forks, so that every process forked later
         (workers, the checks) inherits the compiled rules, which come from the memo of compiled
-        regexes (cache.compiled_regexes) and of what each rule needs, or are made over the
-        executor's workers."""
-        memo = self.memo("regexes")
+        regexes (cache.compiled_regexes) and of what each rule needs, or are made over this
+        machine's processes (Executor.for_setup). Returns `setup` for workers that cannot
+        inherit them: it compiles from what was made here instead of parsing every regex."""
+        memo = Memo(self.cache_folder, "regexes", self.executor.for_setup(), self.warn)
+        made = Record(memo)
         try:
-            setup(partial(compiled_regexes, memo), memo.map)
+            setup(partial(compiled_regexes, made), made.map)
         finally:
             memo.close()
+        return partial(setup, partial(compiled_regexes, made), made.map)
 
-    def _map(self, work: Callable, jobs: Sequence, setup: Callable[[], None]) -> list:
+    def _map(self, work: Callable, jobs: Sequence, setup: Callable[[], None] | None) -> list:
         """A single job compiles only the rules its sentences call for, when they do (about
-        three quarters of them), so `setup` runs only for more."""
-        if len(jobs) > 1:
+        three quarters of them), so `setup` runs only for more, unless the workers have been
+        given it already (None)."""
+        if setup is not None and len(jobs) > 1:
             self.executor.prepare(setup)
         return self.executor.map(work, jobs)
 
-    def _fill(self, work: Callable, jobs: Sequence, setup: Callable[[], None]) -> None:
+    def _fill(self, work: Callable, jobs: Sequence, setup: Callable[[], None] | None) -> None:
         """The jobs done for what they put in the cache (their results stay in the forked
         process that ran them)."""
         self._map(work, jobs, setup)

@@ -106,6 +106,49 @@ def square_of_two() -> int:
     return square(2)
 
 
+def test_a_dask_executor_connects_when_work_is_sent_and_an_unreachable_scheduler_says_so():
+    """Until work is sent no client thread runs, so the rules can be set up over this
+    machine's forked processes; a scheduler that does not answer is an input error."""
+    pytest.importorskip("dask.distributed", reason="the dask extra is not installed")
+    import socket
+
+    import dask
+
+    from pipeline.errors import InputError
+    from pipeline.executor import DaskExecutor, _can_fork
+    with socket.socket() as closed:  # a port nothing listens on once it is closed
+        closed.bind(("127.0.0.1", 0))
+        address = f"tcp://127.0.0.1:{closed.getsockname()[1]}"
+    executor = DaskExecutor(address)
+    assert executor.client is None
+    # another test's Dask threads may still run, and then this process cannot fork
+    assert isinstance(executor.for_setup(), LocalProcesses) == _can_fork()
+    with (dask.config.set({"distributed.comm.timeouts.connect": "1s"}),
+          pytest.raises(InputError, match=r"--scheduler: no Dask scheduler answers at")):
+        executor.map(square, [1])
+
+
+def test_a_record_hands_on_what_its_memo_computed_and_computes_only_the_rest():
+    import pickle
+
+    from pipeline.cache import Memo, Record
+    record = Record(Memo(None, "test"))
+    assert record.map(_square_noted, [(2,), (3,)]) == [4, 9]
+    handed = pickle.loads(pickle.dumps(record))  # as a worker elsewhere gets it
+    assert handed.memo is None
+    NOTED.clear()
+    assert handed.map(_square_noted, [(3,), (5,)]) == [9, 25]
+    assert NOTED == [5]
+
+
+NOTED: list[int] = []
+
+
+def _square_noted(number: int) -> int:
+    NOTED.append(number)
+    return square(number)
+
+
 def _fail(message: str) -> None:
     raise OSError(message)
 

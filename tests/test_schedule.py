@@ -1,6 +1,8 @@
 """The schedule: where a publish's stages run (pipeline/schedule.py)."""
 
 import os
+import pickle
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +63,47 @@ def add_and_learn(numbers: list[int], memo) -> list[int]:
 def add_one_noted(number: int) -> int:
     Path(f"computed-{number}-{time.monotonic_ns()}").touch()  # in the test's working folder
     return number + 1
+
+
+SOURCES = [r"\bacme\b", r"(?P<year>[12][0-9]{3})"]
+
+
+def compile_sources(compile_many=None, remember=None) -> list:
+    """A setup that compiles SOURCES through the store of compiled regexes it is given."""
+    return compile_many(SOURCES) if compile_many else [re.compile(s) for s in SOURCES]
+
+
+class Handing(LocalProcesses):
+    """One local process that keeps each setup it is given as a worker elsewhere gets it."""
+
+    def __init__(self):
+        super().__init__(1)
+        self.handed: list[bytes] = []
+
+    def prepare(self, setup) -> None:
+        self.handed.append(pickle.dumps(setup))
+        super().prepare(setup)
+
+
+def test_workers_elsewhere_are_handed_the_regexes_compiled_here(tmp_path, monkeypatch):
+    """Workers that cannot inherit the rules (Dask's) are given, once, a setup that compiles
+    from what this process parsed instead of parsing every regex again, small enough for
+    Dask to send without a thread of its own."""
+    from pipeline import cache as caching
+    jobs = jobs_of(tmp_path, 4)
+    executor = Handing()
+    with Schedule(executor, None, print) as schedule:
+        schedule.build(build_double, jobs, jobs, ArticleCache(tmp_path / "cache"),
+                       setup=compile_sources)
+    [handed] = executor.handed
+    assert len(handed) < 10 * 2**20
+
+    def parsed_again(source: str):
+        raise AssertionError(f"{source!r} parsed again")
+
+    parsed_again.__qualname__ = caching.regex_parts.__qualname__
+    monkeypatch.setattr(caching, "regex_parts", parsed_again)
+    assert pickle.loads(handed)() == [re.compile(source) for source in SOURCES]
 
 
 def test_a_memo_used_meanwhile_is_closed_there_and_kept_for_the_next_build(tmp_path):
