@@ -54,9 +54,9 @@ class Schedule(ExitStack):
         overlap = bool(fresh) and 2 * len(fresh) < len(jobs)
         if len(fresh) > 1 or (fresh and self.cache_folder is not None):
             setup = self._set_up_here(setup)
-        if len(fresh) > 1:  # before anything forks: a Dask client starts here
+        if len(fresh) > 1:  # the workers set up before anything forks (a Dask client starts)
             self.executor.prepare(setup)
-            setup = None
+            setup = None  # given to the workers already: the builds need not prepare again
         builder = self.meanwhile(self._fill, work, fresh, setup) if overlap else None
         results = {job.key: cache.get(job.key) for job in jobs}
         if builder is not None:
