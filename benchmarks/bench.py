@@ -7,8 +7,9 @@ ids differ), then in one run measures: a cold publish (wall, CPU, peak memory of
 process tree) and pysbd alone over the same paragraphs on one core (the floor), three times in
 turn (the pair with the median ratio is reported, the peak memory of all three), a publish with
 nothing changed, a rebuild after editing one article (the median of three, each after editing
-another), and frictionless's validation against the pipeline's own checks. Prints a Markdown
-table; figures are from this run only.
+another, with the time each of its stages took as `publish -v` reports them), and
+frictionless's validation against the pipeline's own checks. Prints a Markdown table; figures
+are from this run only.
 """
 
 import argparse
@@ -40,6 +41,7 @@ EDITS = 3
 # shared machine the speed of both drifts by a tenth over minutes).
 COLD_PAIRS = 3
 TITLE = re.compile(r"^= (?P<title>.+?) =", re.MULTILINE)
+STAGE = re.compile(r"^(?P<stage>[a-z][^:\n]*): (?P<seconds>[0-9.]+) s$", re.MULTILINE)  # publish -v
 
 
 def sources(shared: Path) -> list[str]:
@@ -118,11 +120,13 @@ def run(command: list[str]) -> dict:
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{err.decode()[-2000:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return {"wall": wall, "cpu": cpu, "peak": peak, "stdout": out.decode()}
+    return {"wall": wall, "cpu": cpu, "peak": peak, "stdout": out.decode(),
+            "stderr": err.decode()}
 
 
-def publish_command(corpus: Path, out: Path, workers: int, cache: Path | None) -> list[str]:
-    command = [sys.executable, "-m", "pipeline", "publish", "--seeds", str(corpus),
+def publish_command(corpus: Path, out: Path, workers: int, cache: Path | None,
+                    *options: str) -> list[str]:
+    command = [sys.executable, "-m", "pipeline", "publish", *options, "--seeds", str(corpus),
                "--out", str(out), "--workers", str(workers)]
     return command + (["--cache", str(cache)] if cache else ["--no-cache"])
 
@@ -173,15 +177,22 @@ def measure(size: int, texts: list[str], workers: int, scratch: Path) -> dict:
     warm_out = scratch / f"warm-{size}"
     run(publish_command(corpus, warm_out, workers, cache))
     unchanged = run(publish_command(corpus, warm_out, workers, cache))
-    edits = []
+    edits, stages = [], {}
     for edited in sorted(corpus.glob("*.txt"))[size // 2:][:EDITS]:
         edited.write_text(edited.read_text(encoding="utf-8") + "\nOne more sentence.\n",
                           encoding="utf-8")
-        edits.append(run(publish_command(corpus, warm_out, workers, cache))["wall"])
+        rebuild = run(publish_command(corpus, warm_out, workers, cache, "-v"))
+        edits.append(rebuild["wall"])
+        timed = {found["stage"]: float(found["seconds"])
+                 for found in STAGE.finditer(rebuild["stderr"])}
+        timed["the rest (start-up, exit)"] = rebuild["wall"] - sum(timed.values())
+        for stage, seconds in timed.items():
+            stages.setdefault(stage, []).append(seconds)
     one_edit = statistics.median(edits)
     frictionless_seconds, own_seconds = validation_split(scratch / f"package-{size}")
     return {"size": size, "kb": total_bytes / 1024, "cold": cold, "floor": floor,
             "pairs": pairs, "unchanged": unchanged["wall"], "one_edit": one_edit, "edits": edits,
+            "stages": {stage: statistics.median(times) for stage, times in stages.items()},
             "frictionless": frictionless_seconds, "own": own_seconds}
 
 
@@ -202,6 +213,9 @@ def report(results: list[dict], workers: int) -> str:
             f"| {r['frictionless']:.1f} | {r['own']:.1f} | {r['own'] / r['frictionless']:.2f} |")
     lines += [""] + [f"N={r['size']}: one edit, each rebuild: "
                      + ", ".join(f"{wall:.2f} s" for wall in r["edits"]) for r in results]
+    lines += [""] + [f"N={r['size']}: one edit, each stage (median): "
+                     + ", ".join(f"{stage} {seconds:.2f} s"
+                                 for stage, seconds in r["stages"].items()) for r in results]
     lines += [""] + [f"N={r['size']}: cold publish / segmenter alone, each pair: "
                      + ", ".join(f"{c['wall']:.1f} s / {floor:.1f} s ({floor / c['wall']:.2f})"
                                  for c, floor in r["pairs"]) for r in results]
