@@ -72,11 +72,15 @@ def create_statement(table: str) -> str:
 
 
 def write_sqlite(folder: Path, tables: dict[str, list[dict]]) -> None:
-    """One database, every table with its keys, rows in package order."""
+    """One database, every table with its keys, rows in package order. It is a new file in a
+    staging folder that only this process writes: no journal, no lock taken and released
+    around each statement, and no waiting for the disk, which the package's other files do not
+    wait for either."""
     path = folder / DATABASE
     connection = sqlite3.connect(path)
     try:
-        connection.execute("PRAGMA journal_mode = OFF")
+        for pragma in ("journal_mode = OFF", "locking_mode = EXCLUSIVE", "synchronous = OFF"):
+            connection.execute(f"PRAGMA {pragma}")
         for table, rows in tables.items():
             connection.execute(create_statement(table))
             marks = ", ".join("?" for _ in columns(table))

@@ -115,3 +115,13 @@ def test_a_rule_matches_only_where_its_family_picks_it(rule_id, texts):
         for match in regex.finditer(text):
             assert index in rules.prefilter.candidates(folded(match.group())), (
                 rule_id, match.group())
+
+
+def test_preparing_again_reads_the_sample_article_no_more(monkeypatch):
+    """A build sets the rules up here, then prepares its forked workers with the same call:
+    the second call compiles what is new but extracts from the sample article no more."""
+    import pipeline.extract as extraction
+
+    extraction.prepare()
+    monkeypatch.setattr(extraction, "extract", lambda *args: pytest.fail("read the sample"))
+    extraction.prepare()

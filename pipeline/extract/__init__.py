@@ -6,7 +6,7 @@ evidence alone), so that the validator can re-derive every published value from 
 """
 
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from pipeline import rulebook
 from pipeline.extract import (
@@ -92,9 +92,17 @@ def prepare(compile_many=None, remember=None) -> None:
         if hasattr(family, "RULES"):
             family.RULES.rules  # noqa: B018 (made once and kept)
     patterns.compile_all(compile_many, remember)
-    document = read_bytes(SAMPLE, "sample.txt")
-    extract(document, segment(document))  # makes the regexes a family makes as it reads
+    read_sample()
     patterns.compile_all(compile_many, remember)
+
+
+@cache
+def read_sample() -> None:
+    """Extract from the sample article, once in a process: it makes the regexes a family makes
+    as it reads (a build that has set up here then prepares its forked workers with the same
+    call, and they inherit what the first made)."""
+    document = read_bytes(SAMPLE, "sample.txt")
+    extract(document, segment(document))
 
 
 def family_of(rule_id: str) -> str:
