@@ -170,8 +170,19 @@ def read_entry(path: Path):
         raise BadEntry(f"{len(payload)} bytes of content where its header says {length}")
     if hashlib.sha256(payload).digest() != digest:
         raise BadEntry("its content does not match its hash")
+    return unpacked(payload)
+
+
+def packed(value) -> bytes:
+    """A value as bytes inside a cache entry, to be unpickled only when it is needed."""
+    return pickle.dumps(value, protocol=5)
+
+
+def unpacked(data: bytes):
+    """A `packed` value, unpickled as its entry was (RECORDS only: the entry's hash covered
+    these bytes, not what they name); BadEntry if it cannot be."""
     try:
-        return _RecordsOnly(io.BytesIO(payload)).load()
+        return _RecordsOnly(io.BytesIO(data)).load()
     except BadEntry:
         raise
     except Exception as error:  # of any kind: the pickle is read from outside

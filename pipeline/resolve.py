@@ -14,7 +14,8 @@ from functools import cached_property
 from operator import itemgetter
 
 from pipeline import ids, rulebook
-from pipeline.cache import Memo
+from pipeline.cache import BadEntry, Memo, packed, unpacked
+from pipeline.errors import InputError
 from pipeline.extract import rule_rows
 from pipeline.extract.gates import title_label
 from pipeline.extract.model import QUALIFIERS, Draft, Found, Reading, Skip
@@ -35,15 +36,40 @@ IDENTITY = itemgetter(*(name for name in columns("claims")
 
 @dataclass
 class ArticleFacts:
-    """One article's findings, with what resolution needs to place them."""
+    """One article's findings, with what resolution needs to place them.
+
+    Pickled (into the article cache), the findings are packed into bytes of their own, left
+    packed when the article is read back and unpacked when first asked for: a rebuild
+    reuses the claims resolve's memo holds for every article but the edited one, so it never
+    needs their findings, and unpickling them was most of reading a cached article. What
+    resolving every article needs (its names and the aliases it states) is kept beside them."""
 
     document: Document
     sentences: list[Sentence]
     found: list[Found]
     names: set[str] = field(init=False)  # what resolving the article asks the aliases of
+    aliases: list[tuple[str, str]] = field(init=False)  # (alias, the name it stands for)
 
     def __post_init__(self):
         self.names = names_in(self)
+        self.aliases = aliases_in(self)
+
+    def __getstate__(self) -> dict:
+        state = {name: value for name, value in self.__dict__.items()
+                 if name not in ("found", "sentence_starts")}
+        state["packed"] = state.get("packed") or packed(self.found)
+        return state
+
+    def __getattr__(self, name: str):
+        """The findings, unpacked when first asked for (only `found` is ever missing)."""
+        if name != "found" or "packed" not in self.__dict__:
+            raise AttributeError(name)
+        try:
+            self.found = unpacked(self.__dict__.pop("packed"))
+        except BadEntry as error:
+            raise InputError(self.document.source, f"its findings in the cache cannot be read "
+                             f"({error}): delete the cache folder and publish again") from None
+        return self.found
 
     @cached_property
     def sentence_starts(self) -> dict[str, int]:
@@ -93,14 +119,18 @@ def subject_label(article: ArticleFacts, draft: Draft) -> str:
     return draft.subject if draft.subject is not None else title_label(article.document.title)
 
 
+def aliases_in(article: ArticleFacts) -> list[tuple[str, str]]:
+    """(alias, the name it stands for) of each alias the article's findings state, in order."""
+    return [(draft.value, subject_label(article, draft)) for found in article.found
+            for draft in found.reading.drafts if draft.property in ALIAS_PROPERTIES]
+
+
 def collect_aliases(articles: list[ArticleFacts]) -> dict[str, str]:
     """Abbreviation or other name -> the full name it stands for, first statement wins."""
     aliases: dict[str, str] = {}
     for article in articles:
-        for found in article.found:
-            for draft in found.reading.drafts:
-                if draft.property in ALIAS_PROPERTIES:
-                    aliases.setdefault(draft.value, subject_label(article, draft))
+        for alias, name in article.aliases:
+            aliases.setdefault(alias, name)
     for name in list(aliases):
         seen = {name}
         while aliases[name] in aliases and aliases[name] not in seen:

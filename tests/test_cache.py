@@ -6,6 +6,7 @@ import hashlib
 import os
 import pickle
 import random
+import shutil
 import subprocess
 import sys
 import types
@@ -28,6 +29,7 @@ from pipeline.cache import (
     read_entry,
     write_entry,
 )
+from pipeline.errors import InputError
 from pipeline.package import Fragment
 from pipeline.publish import Article, build_article, publish
 from pipeline.resolve import ArticleFacts
@@ -147,6 +149,39 @@ def test_built_articles_read_back_equal_and_a_copied_entry_is_bad(tmp_path):
     second.write_bytes(first.read_bytes())  # checks out, but is another article's
     assert cache.get("01" * 32) is None
     assert lines == [f"warning [cache]: {second}: holds another entry's value; rebuilt"]
+
+
+def test_a_cached_articles_findings_are_unpacked_only_when_asked_for(tmp_path):
+    """Reading a cached article leaves its findings packed (a rebuild that reuses its resolved
+    claims never needs them); asked for, they are what was built, and an article pickled
+    again before that keeps them."""
+    cache = ArticleCache(tmp_path)
+    path = sorted(FIXTURES.glob("*.txt"))[0]
+    article = build_article(path, f"articles/{path.name}")
+    cache.put("ef" * 32, article)
+    read = cache.get("ef" * 32)
+    assert "found" not in vars(read.facts) and read.facts.names == article.facts.names
+    again = pickle.loads(pickle.dumps(read))
+    assert read.facts.found == article.facts.found == again.facts.found
+    assert read.facts.aliases == article.facts.aliases != []
+
+
+def test_crafted_findings_in_an_entry_are_an_input_error_not_code_run(tmp_path):
+    """Findings packed inside an entry that checks out are unpickled as strictly as the
+    entry: findings that name a callable stop the publish with one line naming the article
+    and what to do, and run nothing."""
+    marker, cache = tmp_path / "ran", tmp_path / "cache"
+    publish(FIXTURES, tmp_path / "out", report=quiet, cache_folder=cache)
+    entry = next((cache / "articles").rglob("*.pickle"))
+    key, article = read_entry(entry)
+    vars(article.facts).pop("found", None)
+    vars(article.facts)["packed"] = pickle.dumps(RunsCode(marker), protocol=5)
+    write_entry(entry, (key, article))
+    shutil.rmtree(cache / "memo")  # so that the article is resolved again
+    with pytest.raises(InputError, match=f"{article.source}: its findings in the cache cannot "
+                       "be read .*names (posix|os).system.*delete the cache folder"):
+        publish(FIXTURES, tmp_path / "again", report=quiet, cache_folder=cache)
+    assert not marker.exists() and not (tmp_path / "again").exists()
 
 
 def test_an_unreadable_entry_is_a_miss_with_a_warning(tmp_path, monkeypatch):
