@@ -49,6 +49,7 @@ CSV_BOOLEANS = {True: "true", False: "false"}
 WRITERS = 2  # threads writing the tables' files
 FORMULA_STARTS = ("=", "+", "-", "@")
 SPREADSHEET_STRIPS = "\t\r"  # some spreadsheets drop these before reading a cell
+FIRST_CHARACTERS = "".join(FORMULA_STARTS) + SPREADSHEET_STRIPS  # of a cell that may be one
 NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 SHOWN_CHARACTERS = 40
 
@@ -164,7 +165,7 @@ def formula_cells(table: str, rows: list[dict]) -> tuple[tuple[str, int, int, st
     found = []
     for name in _value_columns(table):
         cells = [(index, row[name]) for index, row in enumerate(rows)
-                 if row.get(name) and row[name][0] in "=+-@\t\r"
+                 if row.get(name) and row[name][0] in FIRST_CHARACTERS
                  and runs_in_a_spreadsheet(row[name])]
         if cells:
             found.append((name, len(cells), *cells[0]))
