@@ -98,6 +98,7 @@ RECORDS = frozenset({
     ("pipeline.extract.model", "Draft"),
     ("pipeline.extract.model", "Skip"),
     ("pipeline.package", "Fragment"),
+    ("pipeline.site", "Page"),
 })
 
 
@@ -268,7 +269,8 @@ class PreviousPackage:
     old package then frees only what changed. A file that does not check out (missing, edited
     since, a link, on another disk) is written as usual; without a folder, every file is.
     The old file's bytes are compared with the new ones, which is stricter than comparing
-    hashes and cheaper than hashing both."""
+    hashes and cheaper than hashing both; a file this build did not make again, known by its
+    digest alone (`link`), is linked where the old bytes hash to it."""
 
     def __init__(self, folder: Path | None):
         self.folder = folder
@@ -276,18 +278,27 @@ class PreviousPackage:
 
     def write(self, package: Path, name: str, data: bytes) -> None:
         """`data` as the file `name` of the package being staged at `package`."""
-        if not self._linked(package, name, data):
+        if not self._linked(package, name, len(data), data.__eq__):
             (package / name).write_bytes(data)
 
-    def _linked(self, package: Path, name: str, data: bytes) -> bool:
+    def link(self, package: Path, name: str, entry: dict) -> bool:
+        """Whether the file `name` of the package being staged at `package` is now the old
+        package's file of that name, linked: it is, where the old file's bytes are those of
+        the manifest entry `entry` (manifest.digest) of a file this build did not make
+        again."""
+        return self._linked(package, name, entry["bytes"],
+                            lambda old: hashlib.sha256(old).hexdigest() == entry["sha256"])
+
+    def _linked(self, package: Path, name: str, size: int, same: Callable[[bytes], bool]
+                ) -> bool:
         if self.files is None:
             self.files = (read_manifest(self.folder) if self.folder is not None else None) or {}
         listed = self.files.get(name)
-        if not isinstance(listed, dict) or listed.get("bytes") != len(data):
+        if not isinstance(listed, dict) or listed.get("bytes") != size:
             return False
         old = self.folder / name
         try:
-            if old.is_symlink() or _read_at_most(old, len(data)) != data:
+            if old.is_symlink() or not same(_read_at_most(old, size)):
                 return False
             os.link(old, package / name, follow_symlinks=False)
         except OSError:
@@ -358,10 +369,14 @@ class Memo:
         digest.update(_pickled_by_value(inputs))
         return digest.digest()
 
-    def map(self, function, inputs: list[tuple], stand_ins: list | None = None) -> list:
+    def map(self, function, inputs: list[tuple], stand_ins: list | None = None,
+            keep: Callable | None = None) -> list:
         """function(*each of inputs), in order. `stand_ins`, one for each inputs, are what is
         digested instead of the inputs, where the caller knows something smaller that decides
-        them."""
+        them. `keep`, if given, makes what is remembered of a result, where the result is
+        large and its bytes are kept elsewhere (a page's digest: the replaced package holds
+        the page): a result computed now is returned whole, a remembered one as `keep` made
+        it."""
         if self.folder is None:
             return self.executor.map(apply, [(function, each) for each in inputs])
         if self.old is None:
@@ -374,7 +389,10 @@ class Memo:
         computed = self.executor.map(apply, jobs) if len(jobs) > FEW else list(map(apply, jobs))
         for index, result in zip(missing, computed, strict=True):
             results[index] = result
-        self.used.update(zip(keys, results, strict=True))
+        kept = list(results)
+        for index in missing if keep is not None else ():
+            kept[index] = keep(results[index])
+        self.used.update(zip(keys, kept, strict=True))
         return results
 
     def close(self) -> None:

@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from pipeline.errors import no_space, out_of_space
-from pipeline.manifest import MANIFEST
+from pipeline.manifest import MANIFEST, file_digest
 from pipeline.schemas import (
     JSON_DIR,
     TEXT_AS_WRITTEN,
@@ -250,13 +250,15 @@ def write_json_schemas(folder: Path, tables) -> None:
         write_json(folder / json_schema_path(table), json_file_schema(table))
 
 
-def write_database(folder: Path, tables: dict[str, list[dict]]) -> list[str]:
-    """The SQLite database, written and checked (foreign keys, row counts). A database that
-    cannot be written is a problem, not an error."""
+def write_database(folder: Path, tables: dict[str, list[dict]]
+                   ) -> tuple[list[str], dict[str, dict]]:
+    """The SQLite database, written and checked (foreign keys, row counts), and its manifest
+    entry (hashed here, while the other writers write). A database that cannot be written is
+    a problem, not an error."""
     try:
         write_sqlite(folder, tables)
     except (OSError, sqlite3.Error) as error:
         if out_of_space(error):
             raise no_space(DATABASE, error) from None
-        return [f"{DATABASE} could not be written: {type(error).__name__}: {error}"]
-    return sqlite_problems(folder, tables)
+        return [f"{DATABASE} could not be written: {type(error).__name__}: {error}"], {}
+    return sqlite_problems(folder, tables), {DATABASE: file_digest(folder / DATABASE)}

@@ -9,6 +9,7 @@ this tool wrote, which is the only kind of folder it replaces (a user's files ar
 deleted), and what the validator checks: no file missing, changed or added.
 """
 
+import hashlib
 import json
 import os
 from collections.abc import Iterator
@@ -26,6 +27,18 @@ DESCRIPTION = ("Every file of this package but this one, with its size in bytes 
 def file_sha256(path: Path) -> str:
     with path.open("rb") as stream:
         return loader.sha256_of(stream)[1]
+
+
+def digest(data: bytes) -> dict:
+    """The manifest's entry for a file of these bytes, made by the writer that has them in hand
+    (in its own process, while the others write): the manifest then need not read the package
+    back to hash it."""
+    return {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+
+
+def file_digest(path: Path) -> dict:
+    """The manifest's entry for a file as it is on disk."""
+    return {"bytes": path.stat().st_size, "sha256": file_sha256(path)}
 
 
 LINK, FOLDER, FILE, OTHER = "link", "folder", "file", "other"
@@ -58,15 +71,26 @@ def entries(folder: Path) -> list[str]:
     return list(kinds(folder))
 
 
-def listing(folder: Path) -> dict[str, dict]:
-    """The manifest's `files`: each regular file but the manifest, with its bytes and hash."""
-    return {name: {"bytes": (folder / name).stat().st_size, "sha256": file_sha256(folder / name)}
-            for name, kind in kinds(folder).items() if kind == FILE and name != MANIFEST}
+def listing(folder: Path, written: dict[str, dict] | None = None) -> dict[str, dict]:
+    """The manifest's `files`: each regular file but the manifest, with its bytes and hash;
+    `written` are entries the writers made (see `digest`), taken for the files still of
+    their size, and every other file is hashed here."""
+    written = written or {}
+
+    def entry(name: str) -> dict:
+        known = written.get(name)
+        if known is not None and known["bytes"] == (folder / name).stat().st_size:
+            return known
+        return file_digest(folder / name)
+    return {name: entry(name) for name, kind in kinds(folder).items()
+            if kind == FILE and name != MANIFEST}
 
 
-def write_manifest(folder: Path) -> None:
-    """Record every file now in `folder` (deterministic: sorted paths, no times)."""
-    manifest = {"generator": GENERATOR, "description": DESCRIPTION, "files": listing(folder)}
+def write_manifest(folder: Path, written: dict[str, dict] | None = None) -> None:
+    """Record every file now in `folder` (deterministic: sorted paths, no times); `written`:
+    see `listing`."""
+    manifest = {"generator": GENERATOR, "description": DESCRIPTION,
+                "files": listing(folder, written)}
     text = json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
     (folder / MANIFEST).write_text(text, encoding="utf-8", newline="\n")
 

@@ -28,6 +28,7 @@ from pipeline.formats import (
     write_json,
     write_json_schemas,
 )
+from pipeline.manifest import digest
 from pipeline.rows import FIELD_LIMIT, csv_rows, records_of, row_problems, rows_are_valid
 from pipeline.schemas import (
     DATA_DIR,
@@ -298,22 +299,26 @@ def descriptor(resources: list[dict], sources: list[dict]) -> dict:
 
 
 def write_package(folder: Path, tables: dict[str, list[dict]], sources: list[dict],
-                  fragments: dict[str, list[Fragment]], memo: Memo | None = None) -> list[str]:
+                  fragments: dict[str, list[Fragment]], memo: Memo | None = None
+                  ) -> tuple[list[str], dict[str, dict]]:
     """Write every table as CSV and JSON (from its fragments: make_fragments), each JSON
     file's JSON Schema, the descriptor, the data dictionary and Datasette's metadata into
     `folder`, which must exist (publish writes the database and the review site beside
     them); `memo`, if given, is closed meanwhile. Returns the rows that break their JSON
-    Schemas or did not read back as written.
+    Schemas or did not read back as written, and the tables' files' manifest entries
+    (manifest.digest).
 
     The tables' files are written by threads while this one goes on: writing a file lets go
     of the interpreter, and writing a large package's files took as long as making its
     descriptor, dictionary and memo together. The threads live only while this runs: none
     runs while workers are forked."""
     with ThreadPoolExecutor(max_workers=WRITERS) as writers:
-        writes = []
-        resources, problems = write_tables(
-            folder, tables, fragments, lambda path, content: writes.append(
-                writers.submit(path.write_bytes, content)))
+        writes = {}
+
+        def write(path: Path, content: bytes) -> None:
+            writes[path.relative_to(folder).as_posix()] = writers.submit(write_file, path,
+                                                                         content)
+        resources, problems = write_tables(folder, tables, fragments, write)
         if memo is not None:
             memo.close()
         package = descriptor(resources, sources)
@@ -321,9 +326,15 @@ def write_package(folder: Path, tables: dict[str, list[dict]], sources: list[dic
         write_dictionary(folder, tables, package)
         write_json_schemas(folder, tables)
         write_json(folder / DATASETTE, datasette_metadata(package))
-        for write in writes:
-            write.result()  # raises what a write raised
-    return problems
+        written = {name: write.result() for name, write in writes.items()}  # raises a write's
+    return problems, written
+
+
+def write_file(path: Path, content: bytes) -> dict:
+    """Write the file; its manifest entry, hashed in the writing thread (hashing, like writing,
+    lets go of the interpreter)."""
+    path.write_bytes(content)
+    return digest(content)
 
 
 def read_table(folder: Path, table: str) -> list[dict]:

@@ -321,19 +321,19 @@ def checked_sources(articles: list[Article], report) -> list[dict]:
 
 
 def write_review_site(folder: Path, tables: dict[str, list[dict]], metadata: dict,
-                      previous: PreviousPackage, memo=None) -> list[str]:
+                      previous: PreviousPackage, memo=None
+                      ) -> tuple[list[str], dict[str, dict]]:
     """The review site (`memo` renders again only the pages whose rows changed; `previous`
-    links those the replaced package holds unchanged). A site that cannot be written is a
-    problem, not an error."""
+    links those the replaced package holds unchanged), and its files' manifest entries. A
+    site that cannot be written is a problem, not an error."""
     from pipeline.site import write_site
 
     try:
-        write_site(folder, tables, metadata, memo, previous)
+        return [], write_site(folder, tables, metadata, memo, previous)
     except OSError as error:
         if out_of_space(error):
             raise no_space("the review site", error) from None
-        return [f"the review site could not be written: {type(error).__name__}: {error}"]
-    return []
+        return [f"the review site could not be written: {type(error).__name__}: {error}"], {}
 
 
 @dataclass(frozen=True)
@@ -460,16 +460,20 @@ def publish(seeds: Path, out: Path, report=print, executor: Executor | None = No
                                     PreviousPackage(place), memo="review")
         fragments = make_fragments(merged_only(tables), schedule.memo("fragments"))
         fragments |= own_fragments.join()
-        problems = write_package(staging, tables, sources, fragments, schedule.memo("fragments"))
+        problems, written = write_package(staging, tables, sources, fragments,
+                                          schedule.memo("fragments"))
         if problems:  # rows that break their schemas: the other writers' work is moot
             raise PackageInvalid(problems)
-        problems = review.join() + database.join()
+        for writer in (review, database):
+            more, entries = writer.join()
+            problems += more
+            written |= entries
         checked = checking.join()
         for warning in fragment_warnings(list(tables), fragments):
             report(f"warning [formula-like]: {warning}", file=sys.stderr)
         if history is not None:
             (staging / CHANGELOG).write_bytes(history)
-        write_manifest(staging)  # every file now staged, whichever writer made it
+        write_manifest(staging, written)  # every file now staged, whichever writer made it
         progress.stage("validating the package")
         problems = (problems
                     or validate_package(staging, checked_rows=tables, executor=schedule.executor,

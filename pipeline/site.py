@@ -15,15 +15,20 @@ own rows weigh: the index has a row per article, the style and script are shared
 Article and entity pages are pure functions of their inputs, rendered through a memo
 (cache.Memo), so a rebuild renders again only the pages whose rows changed: after an edit, the
 article's page and those of the entities its changed claims name; the index and the entity list
-are made each time (a row per article or entity). The same tables give the same bytes.
+are made each time (a row per article or entity). The memo keeps a page's digest, not its
+bytes: the package a rebuild replaces holds them, and its file is linked where they check out.
+The same tables give the same bytes.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
 from pipeline.cache import Memo, PreviousPackage
 from pipeline.curate import CURATED
+from pipeline.manifest import digest
 from pipeline.review import (
     article_section,
     conflict_groups,
@@ -258,11 +263,31 @@ def named_in_several(claims: list[dict], entities: dict[str, dict]
             if len(per_document) > 1}
 
 
-def site_files(tables: dict[str, list[dict]], descriptor: dict, memo: Memo | None = None):
-    """Every file of the site: (path in the package, its text), in a fixed order. With a
-    `memo`, article and entity pages an earlier build rendered from the same inputs are not
-    rendered again (and the others are rendered over its workers)."""
-    memo = memo or Memo(None, "review")
+@dataclass(frozen=True)
+class Page:
+    """An article or entity page: its manifest entry, and its bytes where this build rendered
+    it. One an earlier build rendered from the same inputs is remembered by its entry alone
+    (the memo would otherwise hold the whole site, and reading it back took longer than
+    rendering the rest): the package being replaced holds its bytes."""
+
+    entry: dict
+    data: bytes | None = None
+
+
+def rendered(render: Callable[..., str], *inputs) -> Page:
+    data = render(*inputs).encode("utf-8")
+    return Page(digest(data), data)
+
+
+def remembered(page: Page) -> Page:
+    return Page(page.entry)
+
+
+def site_parts(tables: dict[str, list[dict]], descriptor: dict
+               ) -> tuple[list[tuple[str, str]], list[tuple[str, Callable[..., str], tuple]]]:
+    """The site, in a fixed order: the files made each time, (path in the package, text),
+    then the article and entity pages, (path, the function that renders it, its inputs), each
+    a pure function of its inputs."""
     site = descriptor.get("title") or descriptor.get("name") or "Data package"
     documents = tables.get("documents", [])
     entities = {e["entity_id"]: e for e in tables.get("entities", [])}
@@ -276,14 +301,15 @@ def site_files(tables: dict[str, list[dict]], descriptor: dict, memo: Memo | Non
               entity_labels(per_document, entities, labels))
              for e, per_document in shared.items()]
     rows = [index_row(inputs[1], inputs[2], inputs[5][1]) for inputs in articles]
-    yield INDEX, index_page(site, tables, descriptor, rows, len(shared))
-    for path, source in ASSETS.items():
-        yield path, source.read_text(encoding="utf-8")
+    fixed = [(INDEX, index_page(site, tables, descriptor, rows, len(shared)))]
+    fixed += [(path, source.read_text(encoding="utf-8")) for path, source in ASSETS.items()]
     if shared:
-        yield ENTITY_LIST, entity_list_page(site, [entity_row(*inputs[1:3]) for inputs in pages])
-    yield from zip([article_path(d["document_id"]) for d in documents],
-                   memo.map(article_page, articles), strict=True)
-    yield from zip([entity_path(e) for e in shared], memo.map(entity_page, pages), strict=True)
+        fixed.append((ENTITY_LIST, entity_list_page(site, [entity_row(*inputs[1:3])
+                                                           for inputs in pages])))
+    return fixed, ([(article_path(d["document_id"]), article_page, inputs)
+                    for d, inputs in zip(documents, articles, strict=True)]
+                   + [(entity_path(e), entity_page, inputs)
+                      for e, inputs in zip(shared, pages, strict=True)])
 
 
 def article_inputs(site: str, tables: dict[str, list[dict]], entities: dict[str, dict],
@@ -325,13 +351,27 @@ def entity_labels(per_document: dict[str, list[dict]], entities: dict[str, dict]
 
 
 def write_site(folder: Path, tables: dict[str, list[dict]], descriptor: dict,
-               memo: Memo | None = None, previous: PreviousPackage | None = None) -> None:
+               memo: Memo | None = None, previous: PreviousPackage | None = None
+               ) -> dict[str, dict]:
     """Write the site into the package folder `folder`, each file UTF-8, byte for byte what
-    site_files gives (through `previous`, which links the pages the package it replaces
-    holds unchanged). Its folders are made as their first file comes (a folder's files come
-    after its parent's), and `folder` itself must exist."""
+    site_parts gives, and return each file's manifest entry (manifest.digest). With a `memo`,
+    a page an earlier build rendered from the same inputs is not rendered again (the others
+    are rendered over its workers): `previous`, the package being replaced, holds it, linked
+    when its bytes check out, else it is rendered now. A page rendered now that `previous`
+    holds unchanged is linked too. Its folders are made as their first file comes (a
+    folder's files come after its parent's), and `folder` itself must exist."""
     previous = previous or PreviousPackage(None)
-    for path, text in site_files(tables, descriptor, memo):
+    fixed, pages = site_parts(tables, descriptor)
+    jobs = [(path, str, (text,)) for path, text in fixed] + pages
+    made = [rendered(str, text) for _, text in fixed] + (memo or Memo(None, "review")).map(
+        rendered, [(render, *inputs) for _, render, inputs in pages], keep=remembered)
+    written = {}
+    for (path, render, inputs), page in zip(jobs, made, strict=True):
         if "/" in path:
             (folder / path).parent.mkdir(exist_ok=True)
-        previous.write(folder, path, text.encode("utf-8"))
+        if page.data is None and not previous.link(folder, path, page.entry):
+            page = rendered(render, *inputs)  # the replaced package no longer holds it
+        if page.data is not None:
+            previous.write(folder, path, page.data)
+        written[path] = page.entry
+    return written

@@ -146,9 +146,9 @@ def test_a_file_put_in_the_package_during_the_publish_is_kept(home, capsys, monk
     import pipeline.publish as publishing
     write = publishing.write_manifest
 
-    def meanwhile(staging):  # the user saves a file there while the package is being built
+    def meanwhile(staging, written):  # the user saves a file there while the package is built
         (home / "package" / "draft.txt").write_text("keep me\n", encoding="utf-8")
-        write(staging)
+        write(staging, written)
 
     monkeypatch.setattr(publishing, "write_manifest", meanwhile)
     assert main(["publish", "--seeds", "articles", "--out", "package", "--no-cache"]) == 2

@@ -280,8 +280,9 @@ def test_a_format_that_cannot_be_written_is_a_problem_not_a_crash(tmp_path):
     from pipeline.publish import write_review_site
     for write in (write_database,
                   lambda *args: write_review_site(*args, {"title": "t"}, PreviousPackage(None))):
-        problems = write(tmp_path / "missing", {"properties": []})
+        problems, written = write(tmp_path / "missing", {"properties": []})
         assert problems and "could not be written" in problems[0]
+        assert written == {}
 
 
 def test_memo_keys_depend_on_values_not_on_which_objects_hold_them(tmp_path):

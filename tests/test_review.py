@@ -15,7 +15,7 @@ import pytest
 
 from pipeline.package import read_table
 from pipeline.review import pieces, year_position
-from pipeline.site import INDEX, article_path, site_files
+from pipeline.site import INDEX, article_path, site_parts
 
 MAX_BYTES = 1_000_000
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
@@ -175,7 +175,8 @@ DESCRIPTOR = {"name": "test-package", "title": "Test <package>", "version": "1.0
 
 def site(tables: dict[str, list[dict]], descriptor: dict = DESCRIPTOR) -> dict[str, str]:
     """The review site of some tables: its files by path."""
-    return dict(site_files(tables, descriptor))
+    fixed, pages = site_parts(tables, descriptor)
+    return dict(fixed) | {path: render(*inputs) for path, render, inputs in pages}
 
 
 def review_page(tables: dict[str, list[dict]], descriptor: dict = DESCRIPTOR) -> str:
@@ -486,34 +487,50 @@ def test_the_site_is_deterministic_and_its_pages_load_nothing_from_elsewhere():
 
 
 def test_a_rebuild_renders_only_the_pages_whose_rows_changed(tmp_path, monkeypatch):
-    """Article and entity pages come from the memo while their inputs are unchanged: after
-    one article changes, only its page and the pages of the entities it names are rendered."""
+    """Article and entity pages an earlier build rendered from the same inputs are the replaced
+    package's files, linked, not rendered again: after one article changes, only its page and
+    the pages of the entities it names are rendered. A remembered page that the replaced
+    package no longer holds as it was is rendered again."""
     from pipeline import site as site_module
-    from pipeline.cache import Memo
-    rendered = []
-    for name in ("article_page", "entity_page"):
-        original = getattr(site_module, name)
-        monkeypatch.setattr(site_module, name, lambda *inputs, original=original: (
-            rendered.append(inputs[1].get("document_id") or inputs[1]["entity_id"])
-            or original(*inputs)))
-        monkeypatch.setattr(getattr(site_module, name), "__qualname__", name, raising=False)
+    from pipeline.cache import Memo, PreviousPackage
+    from pipeline.manifest import write_manifest
+    made = []
+    original = site_module.rendered
 
-    def build(tables):
-        memo = Memo(tmp_path, "review")
-        files = dict(site_files(tables, DESCRIPTOR, memo))
+    def counted(render, *inputs):
+        if render is not str:  # an article's or an entity's page
+            made.append(inputs[1].get("document_id") or inputs[1]["entity_id"])
+        return original(render, *inputs)
+    monkeypatch.setattr(site_module, "rendered", counted)
+
+    def build(tables, number: int) -> dict[str, str]:
+        folder = tmp_path / f"package-{number}"
+        folder.mkdir()
+        memo = Memo(tmp_path / "cache", "review")
+        replaced = PreviousPackage(tmp_path / f"package-{number - 1}")
+        assert site_module.write_site(folder, tables, DESCRIPTOR, memo, replaced)
         memo.close()
-        return files
+        write_manifest(folder)
+        return site_on_disk(folder)
+
+    def inode(number: int, document: str) -> int:
+        return (tmp_path / f"package-{number}" / article_path(document)).stat().st_ino
 
     tables = two_articles()
     tables["claims"][-1]["conflicts_with"] = None  # else Alpha's page shows it too
-    first = build(tables)
-    assert sorted(rendered) == ["alpha-front", "beta-front", "laiza"]
-    rendered.clear()
-    assert build(tables) == first and rendered == []
+    first = build(tables, 1)
+    assert sorted(made) == ["alpha-front", "beta-front", "laiza"]
+    made.clear()
+    assert build(tables, 2) == first and made == []
+    assert inode(2, "alpha-front") == inode(1, "alpha-front")
     tables["claims"][-1]["start_time"] = "1971"  # Beta Front's claim about Laiza
-    again = build(tables)
-    assert sorted(rendered) == ["beta-front", "laiza"]
+    again = build(tables, 3)
+    assert sorted(made) == ["beta-front", "laiza"]
     assert again == site(tables)
+    made.clear()
+    lost = tmp_path / "package-3" / article_path("alpha-front")
+    lost.write_bytes(lost.read_bytes().replace(b"<html", b"<HTML", 1))  # its size kept
+    assert build(tables, 4) == again and made == ["alpha-front"]
 
 
 # --- packages -----------------------------------------------------------------------------

@@ -375,3 +375,20 @@ def test_a_claim_about_the_subject_of_an_article_on_no_organisation(doc, title, 
     assert len(problems) == 1 and f"on {kind}," in problems[0], problems
     tables["claims"] = [claim | {"rule_id": f"curation/{doc}-1"}]
     assert work_problems(tables) == []
+
+
+def test_the_manifest_the_writers_hashed_is_the_files_as_they_are(built_package):
+    """Each writer hashes the bytes it wrote (manifest.digest), so that a publish need not read
+    the package back: those entries must be what hashing the files on disk gives."""
+    from pipeline.manifest import listing, read_manifest
+    recorded = read_manifest(built_package)
+    assert recorded == listing(built_package)
+    assert any(name.startswith("review/") for name in recorded)
+    assert {"datapackage.sqlite", "data/claims.csv", "json/claims.json"} <= set(recorded)
+
+
+def test_a_writers_entry_for_a_file_of_another_size_is_hashed_again(tmp_path):
+    from pipeline.manifest import digest, listing
+    (tmp_path / "a.txt").write_bytes(b"as written later")
+    assert listing(tmp_path, {"a.txt": digest(b"as written")}) == {
+        "a.txt": digest(b"as written later")}
