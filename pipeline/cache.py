@@ -384,9 +384,7 @@ class Memo:
         keys = [self._key(function, each) for each in (stand_ins or inputs)]
         results = [self.used.get(key, self.old.get(key, MISSING)) for key in keys]
         missing = [index for index, result in enumerate(results) if result is MISSING]
-        jobs = [(function, inputs[index]) for index in missing]
-        # A few documents' worth is quicker here than forking workers off a large process.
-        computed = self.executor.map(apply, jobs) if len(jobs) > FEW else list(map(apply, jobs))
+        computed = self.computed(function, [inputs[index] for index in missing])
         for index, result in zip(missing, computed, strict=True):
             results[index] = result
         kept = list(results)
@@ -394,6 +392,14 @@ class Memo:
             kept[index] = keep(results[index])
         self.used.update(zip(keys, kept, strict=True))
         return results
+
+    def computed(self, function, inputs: list[tuple]) -> list:
+        """function(*each of inputs) computed now, over the workers, remembering nothing: what
+        `map` computes, and what a caller computes again where what a remembered result
+        stood for (see `keep`) is gone."""
+        jobs = [(function, each) for each in inputs]
+        # A few documents' worth is quicker here than forking workers off a large process.
+        return self.executor.map(apply, jobs) if len(jobs) > FEW else list(map(apply, jobs))
 
     def close(self) -> None:
         if self.folder is not None and self.old is not None:

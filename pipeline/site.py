@@ -361,17 +361,23 @@ def write_site(folder: Path, tables: dict[str, list[dict]], descriptor: dict,
     holds unchanged is linked too. Its folders are made as their first file comes (a
     folder's files come after its parent's), and `folder` itself must exist."""
     previous = previous or PreviousPackage(None)
+    memo = memo or Memo(None, "review")
     fixed, pages = site_parts(tables, descriptor)
     jobs = [(path, str, (text,)) for path, text in fixed] + pages
-    made = [rendered(str, text) for _, text in fixed] + (memo or Memo(None, "review")).map(
+    made = [rendered(str, text) for _, text in fixed] + memo.map(
         rendered, [(render, *inputs) for _, render, inputs in pages], keep=remembered)
-    written = {}
+    written, lost = {}, []
     for (path, render, inputs), page in zip(jobs, made, strict=True):
         if "/" in path:
             (folder / path).parent.mkdir(exist_ok=True)
-        if page.data is None and not previous.link(folder, path, page.entry):
-            page = rendered(render, *inputs)  # the replaced package no longer holds it
         if page.data is not None:
             previous.write(folder, path, page.data)
+        elif not previous.link(folder, path, page.entry):
+            lost.append((path, render, inputs))  # the replaced package does not hold it
+            continue
+        written[path] = page.entry
+    for (path, _, _), page in zip(lost, memo.computed(
+            rendered, [(render, *inputs) for _, render, inputs in lost]), strict=True):
+        previous.write(folder, path, page.data)
         written[path] = page.entry
     return written
