@@ -339,18 +339,27 @@ def view_problems(tables: dict[str, list[dict]]) -> list[str]:
 def key_problems(tables: dict[str, list[dict]]) -> list[str]:
     """Primary keys unique and foreign keys resolved, from each table's Table Schema."""
     problems = []
+    known: dict[tuple[str, tuple[str, ...]], set] = {}  # the keys a table holds, by fields
     for table, rows in tables.items():
         schema = table_schema(table)
         keys = _key_values(rows, schema["primaryKey"])
-        if len(set(keys)) != len(keys):
+        unique = set(keys)
+        known[table, tuple(schema["primaryKey"])] = unique
+        if len(unique) != len(keys):
             seen: set = set()
             for number, key in enumerate(keys, start=2):
                 if key in seen:
                     problems.append(f"{table_path(table)}:{number} primary key {key} is not "
                                     "unique")
                 seen.add(key)
-        for foreign in schema.get("foreignKeys", []):
-            problems += _reference_problems(table, rows, foreign, tables)
+    for table, rows in tables.items():
+        for foreign in table_schema(table).get("foreignKeys", []):
+            reference = foreign["reference"]
+            target = reference["resource"] or table
+            fields = tuple(reference["fields"])
+            if (target, fields) not in known:
+                known[target, fields] = set(_key_values(tables.get(target, []), fields))
+            problems += _reference_problems(table, rows, foreign, known[target, fields])
     return problems
 
 
@@ -362,13 +371,13 @@ def _key_values(rows: list[dict], fields: list[str]) -> list:
     return [tuple(row.get(name) for name in fields) for row in rows]
 
 
-def _reference_problems(table: str, rows: list[dict], foreign: dict,
-                        tables: dict[str, list[dict]]) -> list[str]:
-    reference = foreign["reference"]
-    target = reference["resource"] or table
+def _reference_problems(table: str, rows: list[dict], foreign: dict, known: set) -> list[str]:
+    """The rows whose foreign key is not among the `known` keys of the table it refers to."""
+    target = foreign["reference"]["resource"] or table
     keys = _key_values(rows, foreign["fields"])
-    known = set(_key_values(tables.get(target, []), reference["fields"]))
     missing = set(keys) - known - {None}
+    if not missing:
+        return []
     problems = []
     for number, key in enumerate(keys, start=2):
         if key in missing and not (isinstance(key, tuple) and None in key):
