@@ -221,12 +221,12 @@ def document_problems(tables: dict[str, list[dict]], memo: Memo | None = None) -
     document over the memo's workers, skipping the documents whose rows an earlier build
     found valid (see cache.Memo); when any document's rows are invalid, all are checked
     again, for the messages and their line numbers."""
-    problems = (conflict_problems(tables["claims"]) + skipped_problems(tables)
-                + curation_problems(tables) + work_problems(tables))
+    problems = conflict_problems(tables["claims"]) + curation_problems(tables)
     memo = memo or Memo(None, "claims")
     if all(memo.map(document_is_valid, [(part,) for part in document_parts(tables)])):
         return problems
-    return identity_problems(tables) + claim_row_problems(tables) + problems
+    return (identity_problems(tables) + claim_row_problems(tables) + skipped_problems(tables)
+            + work_problems(tables) + problems)
 
 
 def work_problems(tables: dict[str, list[dict]]) -> list[str]:
@@ -272,9 +272,11 @@ def claim_row_problems(tables: dict[str, list[dict]]) -> list[str]:
 
 
 def document_is_valid(document: dict[str, list[dict]]) -> bool:
-    """A document's rows (a package of one document) have their ids and re-derive; a row
-    citing another document's sentence is not valid here, and is checked with all rows."""
-    return not identity_problems(document) and not claim_row_problems(document)
+    """A document's rows (a package of one document) have their ids, re-derive, quote their
+    text, and make no claim about the subject of an article on no organisation; a row citing
+    another document's sentence is not valid here, and is checked with all rows."""
+    return not (identity_problems(document) or claim_row_problems(document)
+                or skipped_problems(document) or work_problems(document))
 
 
 def document_parts(tables: dict[str, list[dict]]) -> list[dict[str, list[dict]]]:
