@@ -255,6 +255,31 @@ def test_memo_computes_only_new_inputs(tmp_path):
     assert calls == [1, 2, 1, 3]  # both 1s are new in the first call; 2 is remembered
 
 
+def test_memo_keeps_what_keep_makes_of_a_result_and_computes_again_on_request(tmp_path):
+    """A result computed now is returned whole; a later build gets what `keep` made of it
+    (a page's digest, where the page itself is kept elsewhere); `computed` remembers nothing."""
+    from pipeline.cache import Memo
+    calls = []
+
+    def page(text):
+        calls.append(text)
+        return {"text": text, "size": len(text)}
+
+    def size_only(result):
+        return {"size": result["size"]}
+
+    memo = Memo(tmp_path, "test")
+    assert memo.map(page, [("ab",)], keep=size_only) == [{"text": "ab", "size": 2}]
+    memo.close()
+    memo = Memo(tmp_path, "test")
+    assert memo.map(page, [("ab",), ("c",)], keep=size_only) == [
+        {"size": 2}, {"text": "c", "size": 1}]
+    assert memo.computed(page, [("ab",)]) == [{"text": "ab", "size": 2}]
+    memo.close()
+    assert calls == ["ab", "c", "ab"]
+    assert Memo(tmp_path, "test").map(page, [("c",)], keep=size_only) == [{"size": 1}]
+
+
 def test_memo_adds_segments_and_compacts_when_most_entries_are_stale(tmp_path):
     from pipeline.cache import Memo
 
