@@ -267,8 +267,8 @@ def named_in_several(claims: list[dict], entities: dict[str, dict]
 class Page:
     """An article or entity page: its manifest entry, and its bytes where this build rendered
     it. One an earlier build rendered from the same inputs is remembered by its entry alone
-    (the memo would otherwise hold the whole site, and reading it back took longer than
-    rendering the rest): the package being replaced holds its bytes."""
+    (else the memo would hold the whole site, read back whole by every rebuild): the package
+    being replaced holds its bytes."""
 
     entry: dict
     data: bytes | None = None
