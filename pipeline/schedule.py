@@ -17,8 +17,14 @@ from contextlib import ExitStack
 from functools import partial
 from pathlib import Path
 
-from pipeline.cache import ArticleCache, Memo, Record, compiled_regexes
-from pipeline.executor import Background, Executor, LocalProcesses, collector_paused
+from pipeline.cache import TEMPORARY, ArticleCache, Memo, Record, compiled_regexes
+from pipeline.executor import (
+    Background,
+    Executor,
+    LocalProcesses,
+    collector_paused,
+    remove_orphans,
+)
 
 
 class Schedule(ExitStack):
@@ -102,9 +108,10 @@ class Schedule(ExitStack):
         `memo`, that kind's memo is passed as the last argument and closed in the process
         that used it. The process is stopped when the schedule ends, if it still runs."""
         if memo is not None:
-            args = (function, args, Memo(self.cache_folder, memo,
-                                         self.executor.in_background(), self.warn))
-            function = _with_memo
+            kept = Memo(self.cache_folder, memo, self.executor.in_background(), self.warn)
+            args, function = (function, args, kept), _with_memo
+            if kept.folder is not None:  # after the stop: a process stopped while it wrote its
+                self.callback(remove_orphans, kept.folder, TEMPORARY)  # memo leaves a part
         task = Background(function, *args)
         self.callback(task.stop)
         return task

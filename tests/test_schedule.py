@@ -129,6 +129,32 @@ def test_work_still_running_when_the_schedule_ends_is_stopped():
         os.kill(pid, 0)
 
 
+def write_memo_forever(memo) -> None:
+    """A stage caught writing its memo: a temporary file as cache.write_entry names it."""
+    from pipeline.cache import TEMPORARY
+    from pipeline.executor import stamped
+    memo.folder.mkdir(parents=True)
+    (memo.folder / f"{stamped(TEMPORARY)}part").write_bytes(b"half an entry")
+    time.sleep(30)
+
+
+def test_a_stage_stopped_while_writing_its_memo_leaves_no_part_of_it(tmp_path):
+    """A publish that fails stops the stages still running (SIGTERM runs no clean-up in
+    them): what one was writing into its memo's folder is removed once it is stopped."""
+    if not _can_fork():
+        pytest.skip("another thread runs: the work runs in this process")
+    folder = tmp_path / "memo" / "test"
+    with pytest.raises(KeyboardInterrupt), Schedule(None, tmp_path, print) as schedule:
+        schedule.meanwhile(write_memo_forever, memo="test")
+        for _ in range(500):
+            if list(folder.glob(".tmp-*")):
+                break
+            time.sleep(0.01)
+        assert list(folder.glob(".tmp-*"))
+        raise KeyboardInterrupt
+    assert list(folder.iterdir()) == []
+
+
 def test_the_collector_is_paused_while_the_schedule_runs():
     import gc
     assert gc.isenabled()
