@@ -1,5 +1,7 @@
 """The schedule: where a publish's stages run (pipeline/schedule.py)."""
 
+import contextlib
+import multiprocessing
 import os
 import pickle
 import re
@@ -138,21 +140,27 @@ def write_memo_forever(memo) -> None:
     time.sleep(30)
 
 
+def stop_a_stage_writing_its_memo(cache_folder: Path) -> None:
+    """A publish that fails while a stage writes its memo: the schedule ends and stops it."""
+    folder = cache_folder / "memo" / "test"
+    with contextlib.suppress(KeyboardInterrupt), Schedule(None, cache_folder, print) as schedule:
+        schedule.meanwhile(write_memo_forever, memo="test")
+        while not list(folder.glob(".tmp-*")):
+            time.sleep(0.01)
+        raise KeyboardInterrupt
+
+
 def test_a_stage_stopped_while_writing_its_memo_leaves_no_part_of_it(tmp_path):
     """A publish that fails stops the stages still running (SIGTERM runs no clean-up in
-    them): what one was writing into its memo's folder is removed once it is stopped."""
-    if not _can_fork():
-        pytest.skip("another thread runs: the work runs in this process")
-    folder = tmp_path / "memo" / "test"
-    with pytest.raises(KeyboardInterrupt), Schedule(None, tmp_path, print) as schedule:
-        schedule.meanwhile(write_memo_forever, memo="test")
-        for _ in range(500):
-            if list(folder.glob(".tmp-*")):
-                break
-            time.sleep(0.01)
-        assert list(folder.glob(".tmp-*"))
-        raise KeyboardInterrupt
-    assert list(folder.iterdir()) == []
+    them): what one was writing into its memo's folder is removed once it is stopped. In a
+    new interpreter: another test's Dask threads may run in this one, which then cannot
+    fork."""
+    process = multiprocessing.get_context("spawn").Process(target=stop_a_stage_writing_its_memo,
+                                                           args=(tmp_path,))
+    process.start()
+    process.join(60)
+    assert process.exitcode == 0
+    assert list((tmp_path / "memo" / "test").iterdir()) == []
 
 
 def test_the_collector_is_paused_while_the_schedule_runs():
