@@ -344,3 +344,11 @@ def test_the_date_forms_come_from_a_store_of_compiled_regexes(monkeypatch):
     assert parse_date("5–7 February 1960").edtf == "1960-02-05/1960-02-07"
     assert starts_date("In 1990 it split.", 3)
     assert is_date_match("from 1948–50 on", 5, 12)
+
+
+def test_an_edtf_value_is_parsed_once_and_its_qualifiers_are_a_new_dict_each_time():
+    """A package states the same dates many times: from_edtf remembers what it read (its
+    EdtfDate is immutable); time_of's qualifiers are a dict a caller may change."""
+    from pipeline.normalise.dates import from_edtf, time_of
+    assert from_edtf("1990-05/2001") is from_edtf("1990-05/2001")
+    assert time_of("1990/..") is not time_of("1990/..")

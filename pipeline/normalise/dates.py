@@ -486,8 +486,6 @@ def _edtf_point(value: str) -> tuple[str, str, str]:
     return precision, *_unit_bounds(year, month, day, 1 if match["qualifier"] else 0)
 
 
-@lru_cache(maxsize=65536)
-
 def time_of(edtf: str, point_as: str = "point_in_time") -> dict[str, str]:
     """An EDTF date as a claim's time qualifiers: a single date is `point_as`; an interval is
     split into start_time and end_time, and an end that is not known ("..") is left out, as a
@@ -498,6 +496,8 @@ def time_of(edtf: str, point_as: str = "point_in_time") -> dict[str, str]:
     return {name: value for name, value in (("start_time", start), ("end_time", end))
             if value != OPEN}
 
+
+@lru_cache(maxsize=65536)
 def from_edtf(value: str) -> EdtfDate:
     """An EDTF value of the emitted subset with its precision and bounds (remembered: a
     package states the same dates many times, and EdtfDate is immutable).
