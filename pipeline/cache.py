@@ -29,6 +29,7 @@ import struct
 import sys
 import tempfile
 import zlib
+from array import array
 from collections.abc import Callable
 from functools import cache
 from importlib import metadata
@@ -439,17 +440,22 @@ def _pickled_by_value(value) -> bytes:
     return buffer.getvalue()
 
 
+CODE_WORD = "I"  # the matcher's code is of 32-bit words (CPython's SRE_CODE)
+
+
 def regex_parts(source: str) -> tuple:
     """What re.compile makes of a pattern before its last step, as plain values: the flags,
-    the matcher's code, and the groups (CPython's re._compiler.compile, whose parsing, in
+    the matcher's code (as bytes: read back at once, where a list of millions of numbers was
+    read back one by one), and the groups (CPython's re._compiler.compile, whose parsing, in
     Python, is nearly all the time a rule takes to compile). The memo's key holds the Python
     version through the fingerprint, and the matcher checks the code as it takes it."""
     tree = _parser.parse(source)
     names = [None] * tree.state.groups
     for name, index in tree.state.groupdict.items():
         names[index] = name
-    return (int(tree.state.flags), [int(op) for op in _compiler._code(tree, tree.state.flags)],
-            tree.state.groups - 1, dict(tree.state.groupdict), tuple(names))
+    code = array(CODE_WORD, _compiler._code(tree, tree.state.flags)).tobytes()
+    return int(tree.state.flags), code, tree.state.groups - 1, dict(tree.state.groupdict), \
+        tuple(names)
 
 
 class Record:
@@ -483,7 +489,8 @@ def compiled_regexes(memo: "Memo | Record", sources: list[str]) -> list[re.Patte
     """re.compile(source) for each source, from what an earlier build kept in `memo`: a rule
     set of a few hundred regexes compiled in seconds, and is read back in a tenth of one."""
     parts = memo.map(regex_parts, [(source,) for source in sources])
-    return [_sre.compile(source, *each) for source, each in zip(sources, parts, strict=True)]
+    return [_sre.compile(source, flags, memoryview(code).cast(CODE_WORD).tolist(), *groups)
+            for source, (flags, code, *groups) in zip(sources, parts, strict=True)]
 
 
 def folder_digest(folder: Path) -> str | None:
