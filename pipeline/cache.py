@@ -454,8 +454,8 @@ def regex_parts(source: str) -> tuple:
     for name, index in tree.state.groupdict.items():
         names[index] = name
     code = array(CODE_WORD, _compiler._code(tree, tree.state.flags)).tobytes()
-    return int(tree.state.flags), code, tree.state.groups - 1, dict(tree.state.groupdict), \
-        tuple(names)
+    return (int(tree.state.flags), code, tree.state.groups - 1, dict(tree.state.groupdict),
+            tuple(names))
 
 
 class Record:

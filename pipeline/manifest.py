@@ -37,8 +37,10 @@ def digest(data: bytes) -> dict:
 
 
 def file_digest(path: Path) -> dict:
-    """The manifest's entry for a file as it is on disk."""
-    return {"bytes": path.stat().st_size, "sha256": file_sha256(path)}
+    """The manifest's entry for a file as it is on disk (its size as read, in the same pass)."""
+    with path.open("rb") as stream:
+        size, sha256 = loader.sha256_of(stream)
+    return {"bytes": size, "sha256": sha256}
 
 
 LINK, FOLDER, FILE, OTHER = "link", "folder", "file", "other"

@@ -5,7 +5,6 @@ a fixed order, no timestamps. Reading turns the CSV text back into typed rows fo
 """
 
 import csv
-import hashlib
 import io
 import json
 import re
@@ -245,11 +244,20 @@ def make_fragments(tables: dict[str, list[dict]], memo=None) -> dict[str, list[F
     return {table: [next(made) for _ in runs[table]] for table in tables}
 
 
+def write_file(path: Path, content: bytes, entry: dict | None) -> dict:
+    """Write the file; its manifest entry, `entry` or else hashed in the writing thread
+    (hashing, like writing, lets go of the interpreter)."""
+    path.write_bytes(content)
+    return entry or digest(content)
+
+
 def write_tables(folder: Path, tables: dict[str, list[dict]],
                  fragments: dict[str, list[Fragment]],
-                 write=Path.write_bytes) -> tuple[list[dict], list[str]]:
+                 write=write_file) -> tuple[list[dict], list[str]]:
     """Each table as CSV (data/) and JSON (json/), made of its fragments (make_fragments).
-    `write(path, content)` writes a file (write_package's, in a thread)."""
+    `write(path, content, entry)` writes a file (write_package's, in a thread); `entry` is its
+    manifest entry where it is made here anyway (the descriptor states the CSV's hash), else
+    None."""
     (folder / DATA_DIR).mkdir()
     (folder / JSON_DIR).mkdir()
     resources, problems = [], []
@@ -259,13 +267,15 @@ def write_tables(folder: Path, tables: dict[str, list[dict]],
         if not all(fragment.valid for fragment in made):  # for messages and line numbers
             problems += row_problems(table, tables[table])
         content = csv_header(table) + b"".join(fragment.csv for fragment in made)
-        write(folder / table_path(table), content)
-        write(folder / json_path(table), json_document([f.json for f in made]))
-        resources.append(resource(table, content))
+        entry = digest(content)
+        write(folder / table_path(table), content, entry)
+        write(folder / json_path(table), json_document([f.json for f in made]), None)
+        resources.append(resource(table, entry))
     return resources, problems
 
 
-def resource(table: str, content: bytes) -> dict:
+def resource(table: str, entry: dict) -> dict:
+    """The descriptor's resource of a table whose CSV file has this manifest entry."""
     schema = json_schema(table)
     return {
         "name": table,
@@ -276,8 +286,8 @@ def resource(table: str, content: bytes) -> dict:
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",
-        "bytes": len(content),
-        "hash": "sha256:" + hashlib.sha256(content).hexdigest(),
+        "bytes": entry["bytes"],
+        "hash": "sha256:" + entry["sha256"],
         "schema": table_schema(table),
     }
 
@@ -315,9 +325,9 @@ def write_package(folder: Path, tables: dict[str, list[dict]], sources: list[dic
     with ThreadPoolExecutor(max_workers=WRITERS) as writers:
         writes = {}
 
-        def write(path: Path, content: bytes) -> None:
+        def write(path: Path, content: bytes, entry: dict | None) -> None:
             writes[path.relative_to(folder).as_posix()] = writers.submit(write_file, path,
-                                                                         content)
+                                                                         content, entry)
         resources, problems = write_tables(folder, tables, fragments, write)
         if memo is not None:
             memo.close()
@@ -328,13 +338,6 @@ def write_package(folder: Path, tables: dict[str, list[dict]], sources: list[dic
         write_json(folder / DATASETTE, datasette_metadata(package))
         written = {name: write.result() for name, write in writes.items()}  # raises a write's
     return problems, written
-
-
-def write_file(path: Path, content: bytes) -> dict:
-    """Write the file; its manifest entry, hashed in the writing thread (hashing, like writing,
-    lets go of the interpreter)."""
-    path.write_bytes(content)
-    return digest(content)
 
 
 def read_table(folder: Path, table: str) -> list[dict]:

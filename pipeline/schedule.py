@@ -110,8 +110,10 @@ class Schedule(ExitStack):
         if memo is not None:
             kept = Memo(self.cache_folder, memo, self.executor.in_background(), self.warn)
             args, function = (function, args, kept), _with_memo
-            if kept.folder is not None:  # after the stop: a process stopped while it wrote its
-                self.callback(remove_orphans, kept.folder, TEMPORARY)  # memo leaves a part
+            if kept.folder is not None:
+                # Run after the stop below: a process stopped while it wrote its memo leaves
+                # a temporary file there.
+                self.callback(remove_orphans, kept.folder, TEMPORARY)
         task = Background(function, *args)
         self.callback(task.stop)
         return task

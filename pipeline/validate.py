@@ -27,7 +27,7 @@ from pipeline.extract import not_on_one, rederive
 from pipeline.extract.gates import row_refusal, title_label
 from pipeline.extract.model import QUALIFIERS, Reading
 from pipeline.formats import DATABASE, DATASETTE, json_text, sqlite_problems
-from pipeline.manifest import manifest_problems
+from pipeline.manifest import digest, manifest_problems
 from pipeline.package import resource as written_resource
 from pipeline.package import spreadsheet_warnings
 from pipeline.rows import MAX_PROBLEMS_PER_TABLE, row_problems
@@ -361,7 +361,8 @@ def key_problems(tables: dict[str, list[dict]]) -> list[str]:
             fields = tuple(reference["fields"])
             if (target, fields) not in known:
                 known[target, fields] = set(_key_values(tables.get(target, []), fields))
-            problems += _reference_problems(table, rows, foreign, known[target, fields])
+            problems += _reference_problems(table, rows, foreign, target,
+                                            known[target, fields])
     return problems
 
 
@@ -373,9 +374,10 @@ def _key_values(rows: list[dict], fields: list[str]) -> list:
     return [tuple(row.get(name) for name in fields) for row in rows]
 
 
-def _reference_problems(table: str, rows: list[dict], foreign: dict, known: set) -> list[str]:
-    """The rows whose foreign key is not among the `known` keys of the table it refers to."""
-    target = foreign["reference"]["resource"] or table
+def _reference_problems(table: str, rows: list[dict], foreign: dict, target: str,
+                        known: set) -> list[str]:
+    """The rows whose foreign key is not among the `known` keys of `target`, the table it
+    refers to."""
     keys = _key_values(rows, foreign["fields"])
     missing = set(keys) - known - {None}
     if not missing:
@@ -458,7 +460,7 @@ def descriptor_problems(descriptor: dict, profile_path: Path = PROFILE) -> list[
         if resource.get("schema") != table_schema(name):
             problems.append(f"datapackage.json resource {name}: its Table Schema is not the one "
                             f"generated from schemas/{name}.schema.json")
-        written = written_resource(name, b"")
+        written = written_resource(name, digest(b""))  # only READ_AS is compared
         read_as = [key for key in READ_AS if resource.get(key) != written[key]]
         if read_as:  # a consumer (frictionless, a browser) reads the file by these
             problems.append(f"datapackage.json resource {name}: {', '.join(read_as)} not as "
