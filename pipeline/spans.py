@@ -24,3 +24,34 @@ def pieces(text: str, start: int, end: int, separator: re.Pattern) -> list[tuple
         cursor = match.end()
     spans.append((cursor, end))
     return spans
+
+
+def written_whole(text: str, word: str, joins: str, dot_optional: bool = False
+                  ) -> list[tuple[int, int]]:
+    """Where `word` is written in `text` as a whole, as re.finditer finds
+    `(?<![\\w<joins>])<word>(?![\\w<joins>])`: not inside a longer word (a word character,
+    as `\\w` reads one, or a character of `joins` on neither side), each after the one before;
+    none for no word. With `dot_optional`, a word's final full stops are written as one or
+    none ("Acme B.C)"). A string search: a regex made for each title would be compiled again
+    for every article, and would crowd out of `re`'s cache the patterns that are used again."""
+    stem = word.rstrip(".") if dot_optional else word
+    joins += "_"
+
+    def joined(at: int) -> bool:
+        return 0 <= at < len(text) and (text[at].isalnum() or text[at] in joins)
+
+    def end_of(at: int) -> int | None:
+        """Where the word written at `at` ends, if it is written whole there."""
+        end = at + len(stem)
+        if joined(at - 1):
+            return None
+        if len(stem) < len(word) and text.startswith(".", end) and not joined(end + 1):
+            return end + 1
+        return None if joined(end) else end
+    found, at = [], text.find(stem) if stem else -1
+    while at >= 0:
+        end = end_of(at)
+        if end is not None:
+            found.append((at, end))
+        at = text.find(stem, at + 1 if end is None else end)
+    return found

@@ -37,8 +37,8 @@ from pipeline.normalise.names import (
     name_word,
     role_titles_pattern,
 )
+from pipeline.spans import written_whole
 
-# A word of a name: a capital or digit first ("Acme", "3M", "A&J", "E.ON", "Co.").
 # A word of a name: a capital or digit first ("Acme", "3M", "A&J", "E.ON", "Co."), never a word
 # that opens a sentence ("The", "In", "He").
 CAP = (r"(?!(?:The|A|An|In|On|At|By|As|It|Its|He|She|His|Her|They|Their|We|I|This|That|These|"
@@ -457,9 +457,8 @@ def _occurrences(name: str, text: str) -> list[tuple[int, int]]:
     """Where the prose writes a name as a whole (not inside a longer word; the heading line
     that gives the title is not the prose), its final full stop maybe left out ("Acme B.C)")."""
     body = text.find("\n") + 1 if HEADING.match(text) else 0
-    written = re.escape(name.rstrip(".")) + (r"\.?" if name.endswith(".") else "")
-    return [m.span() for m in re.finditer(rf"(?<![\w&]){written}(?![\w&])", text)
-            if m.start() >= body]
+    return [(at, end) for at, end in written_whole(text, name, "&", dot_optional=True)
+            if at >= body]
 
 
 def spelled_out(full: str, text: str) -> set[str]:

@@ -43,7 +43,7 @@ from pipeline.normalise.names import (
     ranks_and_titles,
     starts_alike,
 )
-from pipeline.spans import pieces, trimmed
+from pipeline.spans import pieces, trimmed, written_whole
 
 FAMILY = "names"
 LATIN = "Latn"
@@ -492,7 +492,7 @@ def uncut(reading: Reading, body: str) -> Reading:
     if not reading.drafts:
         return reading
     name = reading.drafts[0].value
-    written = [m.start() for m in re.finditer(rf"(?<![\w'’-]){re.escape(name)}(?![\w'’-])", body)]
+    written = [at for at, _ in written_whole(body, name, "'’-")]
     if not written or not all(_name_word_before().search(body, 0, at) for at in written):
         return reading
     draft = reading.drafts[0]
