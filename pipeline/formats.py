@@ -52,10 +52,17 @@ def json_lines(table: str, rows: list[dict]) -> bytes:
                        for row in rows).encode("utf-8")
 
 
-def json_document(fragments: list[bytes]) -> bytes:
-    """An array with one object per line, so that a diff shows which rows changed."""
-    body = b",\n".join(fragment for fragment in fragments if fragment)
-    return b"[\n" + body + b"\n]\n" if body else b"[]\n"
+def json_document(fragments: list[bytes]) -> list[bytes]:
+    """An array with one object per line, so that a diff shows which rows changed: the file's
+    bytes, as pieces to be written one after another."""
+    pieces = [b"[\n"]
+    for fragment in fragments:
+        if fragment:
+            pieces += (fragment, b",\n")
+    if len(pieces) == 1:
+        return [b"[]\n"]
+    pieces[-1] = b"\n]\n"
+    return pieces
 
 
 def create_statement(table: str) -> str:

@@ -29,11 +29,14 @@ def file_sha256(path: Path) -> str:
         return loader.sha256_of(stream)[1]
 
 
-def digest(data: bytes) -> dict:
-    """The manifest's entry for a file of these bytes, made by the writer that has them in hand
-    (in its own process, while the others write): the manifest then need not read the package
-    back to hash it."""
-    return {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+def digest(*pieces: bytes) -> dict:
+    """The manifest's entry for a file of these bytes (one piece after another), made by the
+    writer that has them in hand (in its own process, while the others write): the manifest
+    then need not read the package back to hash it."""
+    hashing = hashlib.sha256()
+    for piece in pieces:
+        hashing.update(piece)
+    return {"bytes": sum(map(len, pieces)), "sha256": hashing.hexdigest()}
 
 
 def file_digest(path: Path) -> dict:

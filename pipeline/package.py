@@ -47,6 +47,7 @@ METADATA = Path(__file__).resolve().parent / "package.yaml"
 ARTICLE_TABLES = ("documents", "sections", "sentences", "warnings")  # read from one article
 CSV_BOOLEANS = {True: "true", False: "false"}
 WRITERS = 2  # threads writing the tables' files
+WRITE_BUFFER = 2**20  # bytes: a table's file is written in pieces of a few kilobytes each
 FORMULA_STARTS = ("=", "+", "-", "@")
 SPREADSHEET_STRIPS = "\t\r"  # some spreadsheets drop these before reading a cell
 FIRST_CHARACTERS = "".join(FORMULA_STARTS) + SPREADSHEET_STRIPS  # of a cell that may be one
@@ -244,18 +245,20 @@ def make_fragments(tables: dict[str, list[dict]], memo=None) -> dict[str, list[F
     return {table: [next(made) for _ in runs[table]] for table in tables}
 
 
-def write_file(path: Path, content: bytes, entry: dict | None) -> dict:
-    """Write the file; its manifest entry, `entry` or else hashed in the writing thread
-    (hashing, like writing, lets go of the interpreter)."""
-    path.write_bytes(content)
-    return entry or digest(content)
+def write_file(path: Path, pieces: list[bytes], entry: dict | None) -> dict:
+    """Write the file, its bytes given as pieces (a table's fragments: joined first, they were
+    copied whole once more, the largest file's size at once); its manifest entry, `entry` or
+    else hashed in the writing thread."""
+    with path.open("wb", buffering=WRITE_BUFFER) as stream:
+        stream.writelines(pieces)
+    return entry or digest(*pieces)
 
 
 def write_tables(folder: Path, tables: dict[str, list[dict]],
                  fragments: dict[str, list[Fragment]],
                  write=write_file) -> tuple[list[dict], list[str]]:
     """Each table as CSV (data/) and JSON (json/), made of its fragments (make_fragments).
-    `write(path, content, entry)` writes a file (write_package's, in a thread); `entry` is its
+    `write(path, pieces, entry)` writes a file (write_package's, in a thread); `entry` is its
     manifest entry where it is made here anyway (the descriptor states the CSV's hash), else
     None."""
     (folder / DATA_DIR).mkdir()
@@ -266,8 +269,8 @@ def write_tables(folder: Path, tables: dict[str, list[dict]],
         problems += [problem for fragment in made for problem in fragment.problems]
         if not all(fragment.valid for fragment in made):  # for messages and line numbers
             problems += row_problems(table, tables[table])
-        content = csv_header(table) + b"".join(fragment.csv for fragment in made)
-        entry = digest(content)
+        content = [csv_header(table), *(fragment.csv for fragment in made)]
+        entry = digest(*content)
         write(folder / table_path(table), content, entry)
         write(folder / json_path(table), json_document([f.json for f in made]), None)
         resources.append(resource(table, entry))
@@ -325,9 +328,9 @@ def write_package(folder: Path, tables: dict[str, list[dict]], sources: list[dic
     with ThreadPoolExecutor(max_workers=WRITERS) as writers:
         writes = {}
 
-        def write(path: Path, content: bytes, entry: dict | None) -> None:
+        def write(path: Path, pieces: list[bytes], entry: dict | None) -> None:
             writes[path.relative_to(folder).as_posix()] = writers.submit(write_file, path,
-                                                                         content, entry)
+                                                                         pieces, entry)
         resources, problems = write_tables(folder, tables, fragments, write)
         if memo is not None:
             memo.close()
