@@ -21,6 +21,7 @@ import _sre
 import contextlib
 import hashlib
 import io
+import mmap
 import os
 import pickle
 import re
@@ -81,6 +82,7 @@ FORMAT = 1  # of an entry's payload: an entry of another format is a miss
 MAGIC = b"pipecach"
 HEADER = struct.Struct(">8sHQ32s")  # MAGIC, FORMAT, the payload's length and its SHA-256
 TEMPORARY = ".tmp-"  # an entry being written (see write_entry)
+MAPPED = 2**20  # bytes of an entry from which it is read through a map of its file
 
 # What a cache file may hold besides plain values (str, bytes, int, float, bool, None and
 # lists, tuples, dicts and sets of them): the pipeline's own records, which are only data.
@@ -152,15 +154,27 @@ def write_entry(path: Path, value) -> None:
 def read_entry(path: Path):
     """The value in the cache file `path`. FileNotFoundError if there is none; BadEntry if it
     cannot be read, is short or long, is not an entry of this format, does not match its hash,
-    or names anything but plain values and RECORDS."""
+    or names anything but plain values and RECORDS. A large entry (a memo's segment can be the
+    package's size) is read through a map of the file: read into memory, it was a copy of the
+    whole file made before anything in it was used."""
     try:
         with open(path, "rb") as stream:
-            header = stream.read(HEADER.size)
-            payload = stream.read()
+            if os.fstat(stream.fileno()).st_size < MAPPED:
+                data = stream.read()
+                return _unpickled(_checked(data, io.BytesIO(data)))
+            with mmap.mmap(stream.fileno(), 0, access=mmap.ACCESS_READ) as mapped:
+                return _unpickled(_checked(mapped, mapped))
     except FileNotFoundError:
         raise
-    except OSError as error:
-        raise BadEntry(f"cannot be read ({error.strerror or error})") from None
+    except (OSError, ValueError) as error:  # ValueError: the file was emptied meanwhile
+        raise BadEntry(f"cannot be read ({getattr(error, 'strerror', None) or error})"
+                       ) from None
+
+
+def _checked(data, stream):
+    """`stream` (a file of `data`, an entry's bytes) at the start of its payload, once the
+    bytes are checked against their header."""
+    header = data[:HEADER.size]
     if len(header) < HEADER.size:
         raise BadEntry(f"{len(header)} bytes, shorter than an entry's header")
     magic, version, length, digest = HEADER.unpack(header)
@@ -168,11 +182,14 @@ def read_entry(path: Path):
         raise BadEntry("not a cache entry (no header)")
     if version != FORMAT:
         raise BadEntry(f"an entry of format {version}, not {FORMAT}")
-    if len(payload) != length:
-        raise BadEntry(f"{len(payload)} bytes of content where its header says {length}")
-    if hashlib.sha256(payload).digest() != digest:
-        raise BadEntry("its content does not match its hash")
-    return unpacked(payload)
+    if len(data) - HEADER.size != length:
+        raise BadEntry(f"{len(data) - HEADER.size} bytes of content where its header says "
+                       f"{length}")
+    with memoryview(data) as view:
+        if hashlib.sha256(view[HEADER.size:]).digest() != digest:
+            raise BadEntry("its content does not match its hash")
+    stream.seek(HEADER.size)
+    return stream
 
 
 def packed(value) -> bytes:
@@ -183,8 +200,12 @@ def packed(value) -> bytes:
 def unpacked(data: bytes):
     """A `packed` value, unpickled as its entry was (RECORDS only: the entry's hash covered
     these bytes, not what they name); BadEntry if it cannot be."""
+    return _unpickled(io.BytesIO(data))
+
+
+def _unpickled(stream):
     try:
-        return _RecordsOnly(io.BytesIO(data)).load()
+        return _RecordsOnly(stream).load()
     except BadEntry:
         raise
     except Exception as error:  # of any kind: the pickle is read from outside

@@ -40,7 +40,11 @@ def framed(payload: bytes, version: int = FORMAT) -> bytes:
     return HEADER.pack(MAGIC, version, len(payload), hashlib.sha256(payload).digest()) + payload
 
 
-def test_an_entry_reads_back_and_any_truncation_or_garbage_is_a_bad_entry(tmp_path):
+@pytest.mark.parametrize("mapped", [False, True], ids=["read", "mapped"])
+def test_an_entry_reads_back_and_any_truncation_or_garbage_is_a_bad_entry(tmp_path, monkeypatch,
+                                                                          mapped):
+    """Whether it is read into memory or, being large, through a map of its file."""
+    monkeypatch.setattr(caching, "MAPPED", 0 if mapped else caching.MAPPED)
     value = {b"key": Fragment(b"a,b\n", b"[]\n", ("p",), True), "list": [1, 2.5, None, "x"]}
     path = tmp_path / "entry.pickle"
     write_entry(path, value)
