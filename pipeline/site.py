@@ -336,9 +336,18 @@ def article_inputs(site: str, tables: dict[str, list[dict]], entities: dict[str,
                                       labels, titles,
                                       lambda other, p=path: href(p, article_path(other)))
         named = named_entities(own["claims"])
-        inputs.append((site, document, own, {e: entities.get(e, {}) for e in named}, labels,
-                       conflicts, {e: href(path, entity_path(e)) for e in named if e in shared}))
+        inputs.append((site, document, own, {e: entities.get(e, {}) for e in named},
+                       article_labels(own["claims"], labels), conflicts,
+                       {e: href(path, entity_path(e)) for e in named if e in shared}))
     return inputs
+
+
+def article_labels(claims: list[dict], labels: dict[str, str]) -> dict[str, str]:
+    """The labels an article's page shows: its claims' properties and rules. Only those are
+    the page's inputs, so that a page is made again when one of them changes (a rule moved
+    to another line), not when any does."""
+    return {key: labels[key] for claim in claims
+            for key in (claim["property_id"], claim.get("rule_id")) if key in labels}
 
 
 def entity_labels(per_document: dict[str, list[dict]], entities: dict[str, dict],

@@ -490,7 +490,8 @@ def test_a_rebuild_renders_only_the_pages_whose_rows_changed(tmp_path, monkeypat
     """Article and entity pages an earlier build rendered from the same inputs are the replaced
     package's files, linked, not rendered again: after one article changes, only its page and
     the pages of the entities it names are rendered. A remembered page that the replaced
-    package no longer holds as it was is rendered again."""
+    package no longer holds as it was is rendered again. A label is an input of the pages
+    that show it only."""
     from pipeline import site as site_module
     from pipeline.cache import Memo, PreviousPackage
     from pipeline.manifest import write_manifest
@@ -531,6 +532,10 @@ def test_a_rebuild_renders_only_the_pages_whose_rows_changed(tmp_path, monkeypat
     lost = tmp_path / "package-3" / article_path("alpha-front")
     lost.write_bytes(lost.read_bytes().replace(b"<html", b"<HTML", 1))  # its size kept
     assert build(tables, 4) == again and made == ["alpha-front"]
+    made.clear()  # a property no page's claims name (a new article's infobox key, say)
+    tables["properties"] = [*tables.get("properties", []), {"property_id": "slogan",
+                                                            "label": "slogan"}]
+    assert build(tables, 5) == site(tables) and made == []
 
 
 # --- packages -----------------------------------------------------------------------------
