@@ -24,11 +24,6 @@ DESCRIPTION = ("Every file of this package but this one, with its size in bytes 
                "exactly these files.")
 
 
-def file_sha256(path: Path) -> str:
-    with path.open("rb") as stream:
-        return loader.sha256_of(stream)[1]
-
-
 def digest(*pieces: bytes) -> dict:
     """The manifest's entry for a file of these bytes (one piece after another), made by the
     writer that has them in hand (in its own process, while the others write): the manifest
@@ -141,7 +136,7 @@ def _changed(path: Path, recorded: object) -> bool:
     if not isinstance(recorded, dict):
         return True
     return (path.stat().st_size != recorded.get("bytes")
-            or file_sha256(path) != recorded.get("sha256"))
+            or file_digest(path)["sha256"] != recorded.get("sha256"))
 
 
 def manifest_problems(folder: Path, contents: bool = True) -> list[str]:

@@ -344,8 +344,8 @@ def article_inputs(site: str, tables: dict[str, list[dict]], entities: dict[str,
 
 def article_labels(claims: list[dict], labels: dict[str, str]) -> dict[str, str]:
     """The labels an article's page shows: its claims' properties and rules. Only those are
-    the page's inputs, so that a page is made again when one of them changes (a rule moved
-    to another line), not when any does."""
+    the page's inputs, so that a page is made again when one of them changes, not when any
+    label does (a new article's infobox key adds one)."""
     return {key: labels[key] for claim in claims
             for key in (claim["property_id"], claim.get("rule_id")) if key in labels}
 
